@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// labctl: a toolchain for Prometheus + Grafana monitoring labs.
+///
+/// Modules depend downwards only (see README "Architecture"):
+/// labctl → Grading → Runtime → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
+let package = Package(
+    name: "labctl",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "labctl", targets: ["labctl"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]
+        ),
+        .target(name: "Diagnostics"),
+        .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
+        .target(name: "RE2"),
+        .target(name: "PromModel", dependencies: ["RE2"]),
+        .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
+        .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
+        .executableTarget(
+            name: "labctl",
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime"]
+        ),
+        .executableTarget(
+            name: "labctl-bench",
+            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime"],
+            path: "Benchmarks"
+        ),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
+        .testTarget(name: "RE2Tests", dependencies: ["RE2"]),
+        .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel"]),
+        .testTarget(name: "labctlTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,2 @@
+/// `ConfigModel` module namespace.
+public enum ConfigModelModule {}

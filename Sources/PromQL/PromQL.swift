@@ -1,0 +1,2 @@
+/// `PromQL` module namespace.
+public enum PromQLModule {}

@@ -1,0 +1,2 @@
+/// `Runtime` module namespace.
+public enum RuntimeModule {}

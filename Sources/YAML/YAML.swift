@@ -1,0 +1,2 @@
+/// `YAML` module namespace.
+public enum YAMLModule {}
