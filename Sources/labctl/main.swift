@@ -1,2 +1,4 @@
 import Foundation
-print("labctl: under construction")
+
+let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
+exit(runner.run(Array(CommandLine.arguments.dropFirst()), console: .standard()).rawValue)

@@ -1,0 +1,24 @@
+import Diagnostics
+
+// MARK: - Printing a check's diagnostics
+
+extension Console {
+    /// Prints `report` and returns the exit code for it (see ``ExitCode/forReport(_:lintFatal:)``).
+    ///
+    /// Text goes to stderr, with the offending source line and colours when stderr is a terminal
+    /// (colours never with `NO_COLOR`), and a summary line. JSON and JUnit are results and go to stdout.
+    func emit(_ report: DiagnosticReport, format: DiagnosticFormat, lintFatal: Bool,
+              sources: SourceCache) -> ExitCode {
+        switch format {
+        case .text:
+            let options = TextDiagnosticRenderer.Options(
+                showSource: stderrIsTerminal, colors: colorsOnStderr, showSummary: true)
+            err(TextDiagnosticRenderer(options: options, sources: sources).render(report))
+        case .json:
+            out(JSONDiagnosticRenderer().render(report))
+        case .junit:
+            out(JUnitDiagnosticRenderer(warningsAreFailures: lintFatal).render(report))
+        }
+        return .forReport(report, lintFatal: lintFatal)
+    }
+}

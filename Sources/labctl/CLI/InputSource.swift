@@ -1,0 +1,44 @@
+import Diagnostics
+import Foundation
+
+/// Where a command reads one input from: a file, or standard input for the argument `-`.
+enum InputSource: Hashable, Sendable {
+    case file(String)
+    case standardInput
+
+    /// The largest input read, in bytes.
+    static let maxSize = 64 << 20
+
+    init(argument: String) {
+        self = argument == "-" ? .standardInput : .file(argument)
+    }
+
+    /// The name used in diagnostics: the path, or `<stdin>`.
+    var displayName: String {
+        switch self {
+        case .file(let path): return path
+        case .standardInput: return "<stdin>"
+        }
+    }
+
+    /// Reads the whole input as UTF-8 text (invalid bytes become U+FFFD).
+    /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
+    func read(using console: Console) throws -> SourceText {
+        let data: Data
+        switch self {
+        case .standardInput:
+            data = try console.readInput(Self.maxSize)
+        case .file(let path):
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                throw CLIError.failure("\(path): no such file")
+            }
+            guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
+                throw CLIError.failure("\(path): cannot read (is it a directory or unreadable?)")
+            }
+            defer { try? handle.close() }
+            data = try Console.readAll(handle, limit: Self.maxSize)
+        }
+        return SourceText(file: displayName, text: String(decoding: data, as: UTF8.self))
+    }
+}
