@@ -40,7 +40,7 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel"]),
-        .testTarget(name: "labctlTests", dependencies: ["labctl", "Diagnostics"]),
+        .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],
     swiftLanguageModes: [.v6]
 )

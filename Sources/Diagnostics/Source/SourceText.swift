@@ -1,6 +1,6 @@
 /// The text of one input file, split into lines for quoting in diagnostics.
 ///
-/// Lines are split on `\n`; a trailing `\r` is dropped so CRLF files quote cleanly.
+/// Lines are split on LF; a CR before the LF is dropped so CRLF files quote cleanly.
 public struct SourceText: Sendable, Hashable {
     /// The file name as the user gave it.
     public let file: String
@@ -11,9 +11,30 @@ public struct SourceText: Sendable, Hashable {
     public init(file: String, text: String) {
         self.file = file
         self.text = text
-        self.lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        self.lines = Self.splitLines(text)
+    }
+
+    /// Splits on LF bytes, dropping a CR before each LF. (Swift treats CRLF as one `Character`,
+    /// so splitting by characters would not see the LF.)
+    private static func splitLines(_ text: String) -> [Substring] {
+        let bytes = text.utf8
+        var lines: [Substring] = []
+        var start = bytes.startIndex
+        func add(_ end: String.Index) {
+            var last = end
+            if last > start, bytes[bytes.index(before: last)] == 0x0D { last = bytes.index(before: last) }
+            lines.append(Substring(bytes[start..<last]))
         }
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == 0x0A {
+                add(index)
+                start = bytes.index(after: index)
+            }
+            index = bytes.index(after: index)
+        }
+        add(bytes.endIndex)
+        return lines
     }
 
     /// Number of lines (a final newline does not start an extra line).
