@@ -45,8 +45,9 @@ struct ArgumentParser {
                 try parsePositional(argument, optionsEnded: optionsEnded, &state)
             }
         }
-        guard let command = state.path.last, !command.isGroup else { return .missingSubcommand(state.path) }
+        guard let command = state.path.last else { return .missingSubcommand(state.path) }
         let bound = try bind(state.positionals, to: command.positionals, path: state.path)
+        if command.isGroup { return .missingSubcommand(state.path) }
         return .run(ParsedArguments(path: state.path, optionValues: state.values, flagCounts: state.flags,
                                     positionals: state.positionals, boundPositionals: bound))
     }
