@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+
+/// Runs the built `labctl` binary as a process and checks stdout, stderr and exit codes.
+final class EndToEndTests: XCTestCase {
+    /// The package root, from this file's path.
+    private static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `labctl` next to the test bundle (SwiftPM puts both in the same build directory),
+    /// else `<packageRoot>/.build/debug/labctl`.
+    private static func binary() throws -> URL {
+        var directories: [URL] = []
+        let bundle = Bundle(for: EndToEndTests.self)
+        directories.append(bundle.bundleURL.deletingLastPathComponent())
+        directories.append(bundle.bundleURL)
+        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
+        directories.append(packageRoot.appendingPathComponent(".build/debug"))
+        for directory in directories {
+            let candidate = directory.appendingPathComponent("labctl")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
+    }
+
+    private func labctl(_ arguments: String..., stdin: String = "",
+                        environment: [String: String] = ["NO_COLOR": "1"]) throws -> (status: Int32, stdout: String, stderr: String) {
+        try runShell(try Self.binary().path, arguments: arguments, stdin: stdin, environment: environment)
+    }
+
+    // MARK: - Tests
+
+    func testHelpOnEveryLevel() throws {
+        let levels: [[String]] = [["--help"], ["-h"], ["help"], ["help", "version"], ["version", "--help"],
+                                  ["completion", "-h"], ["help", "--help"]]
+        for arguments in levels {
+            let result = try runShell(try Self.binary().path, arguments: arguments)
+            XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
+            XCTAssertTrue(result.stdout.contains("Usage:\n  labctl"), "\(arguments)")
+            XCTAssertTrue(result.stdout.contains("Examples:\n"), "\(arguments)")
+            XCTAssertEqual(result.stderr, "", "\(arguments)")
+        }
+        let root = try labctl("--help")
+        for command in ["help", "version", "completion"] {
+            XCTAssertTrue(root.stdout.contains("\n  \(command) "), command)
+        }
+    }
+
+    func testVersion() throws {
+        let result = try labctl("--version")
+        XCTAssertEqual(result.status, 0)
+        XCTAssertTrue(result.stdout.hasPrefix("labctl "), result.stdout)
+        XCTAssertEqual(result.stdout.split(separator: "\n").count, 1)
+        let json = try labctl("version", "--format=json")
+        XCTAssertEqual(json.status, 0)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: String]
+        XCTAssertEqual(object?["name"], "labctl")
+        XCTAssertEqual(object?["version"].map { result.stdout.contains($0) }, true)
+    }
+
+    func testUnknownOptionSuggestsAndExitsTwo() throws {
+        let result = try labctl("version", "--formt", "json")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("unknown option '--formt'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("did you mean \"--format\"?"), result.stderr)
+    }
+
+    func testUnknownCommandSuggestsAndExitsTwo() throws {
+        let result = try labctl("completon", "bash")
+        XCTAssertEqual(result.status, 2)
+        XCTAssertEqual(result.stdout, "")
+        XCTAssertTrue(result.stderr.contains("unknown command 'completon'"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("did you mean \"completion\"?"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("Run 'labctl --help' for usage."))
+        let nested = try labctl("help", "versio")
+        XCTAssertEqual(nested.status, 2)
+        XCTAssertTrue(nested.stderr.contains("did you mean \"version\"?"), nested.stderr)
+    }
+
+    func testMissingCommandIsAUsageError() throws {
+        let result = try labctl()
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("needs a command"))
+        XCTAssertEqual(result.stdout, "")
+    }
+
+    func testCompletionBashIsValidShell() throws {
+        let result = try labctl("completion", "bash")
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("'labctl completion'"))
+        XCTAssertTrue(result.stdout.contains("--format"))
+        XCTAssertTrue(result.stdout.contains("'bash zsh'"))
+        let check = try runShell("/bin/bash", arguments: ["-n"], stdin: result.stdout)
+        XCTAssertEqual(check.status, 0, check.stderr)
+    }
+}
