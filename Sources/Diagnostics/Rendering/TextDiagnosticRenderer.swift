@@ -48,7 +48,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     public func render(_ diagnostic: Diagnostic) -> String {
         var out = ""
         if let location = diagnostic.location {
-            out += paint("\(location): ", Style.bold)
+            out += paint(Self.sanitize(location.description) + ": ", Style.bold)
         }
         out += paint("\(diagnostic.severity.rawValue):", style(for: diagnostic.severity))
         out += paint(" [\(diagnostic.code)]", Style.dim)
@@ -59,7 +59,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         for note in diagnostic.notes {
             out += "  "
             if let location = note.location {
-                out += paint("\(location): ", Style.bold)
+                out += paint(Self.sanitize(location.description) + ": ", Style.bold)
             }
             out += paint("note:", Style.note) + " " + Self.sanitize(note.message) + "\n"
         }
