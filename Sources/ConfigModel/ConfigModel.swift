@@ -1,2 +1,0 @@
-/// `ConfigModel` module namespace.
-public enum ConfigModelModule {}
