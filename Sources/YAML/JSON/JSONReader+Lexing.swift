@@ -155,7 +155,7 @@ extension JSONReader {
             }
             bytes.append(contentsOf: String(Character(u)).utf8)
         default:
-            i -= 1
+            i -= 2
             fail("invalid escape \\\(Character(Unicode.Scalar(c)))")
             throw Stop()
         }
