@@ -30,7 +30,7 @@ enum TemplateCheck {
             for entry in entries {
                 for message in check(entry.value) {
                     ctx.report(.error(RulesCode.templateSyntax,
-                                      "\(context): \(kind) \"\(entry.name)\": template: __alert_\(rule.name): \(message)",
+                                      "\(context): \(kind) \"\(entry.name)\": template: __alert_\(rule.name):\(message)",
                                       at: entry.valueLocation ?? entry.location))
                 }
             }

@@ -1,0 +1,13 @@
+/// The catalogue of rule file lints, in the order they run.
+public enum RuleLints {
+    /// Every rule lint.
+    public static let all: [any LintRule<RuleLintInput>.Type] = [
+        DuplicateRuleLint.self, RateOnNonCounterLint.self, RateRangeTooShortLint.self,
+        HistogramQuantileWithoutLeLint.self, AlertWithoutComparisonLint.self, AlertWithoutForLint.self,
+        AlertMissingSeverityLint.self, AlertMissingAnnotationsLint.self, ValueInAlertLabelsLint.self,
+        RecordingRuleNamingLint.self,
+    ]
+
+    /// A suite running every rule lint.
+    public static var suite: LintSuite<RuleLintInput> { LintSuite(all) }
+}

@@ -1,0 +1,48 @@
+import ConfigModel
+import Diagnostics
+
+/// `labctl check …`: validate lab files like promtool/amtool. Each subcommand lives in its own
+/// `Check<Name>Command.swift`; add new ones to `subcommands` below.
+enum CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
+        summary: "Validate lab files (Prometheus config, rule files, …)",
+        discussion: """
+        Every message is file:line:col: severity: [code] message. Exit codes follow promtool:
+        0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal.
+        """,
+        examples: [
+            .init("labctl check config prometheus/prometheus.yml", "Check a config and the rule files it names"),
+            .init("labctl check rules alert_rules.yml --format json", "Check rules, JSON output"),
+        ],
+        subcommands: [
+            CheckConfigCommand.spec,
+            CheckRulesCommand.spec,
+        ]
+    )
+
+    // MARK: - Options shared by check subcommands
+
+    /// `--lint none|all`. labctl's default is `all` (promtool's is `duplicate-rules`): lab files are
+    /// written by students, who benefit from every warning; `--lint none` gives promtool's silence.
+    static let lintOption = OptionSpec.option(
+        "lint", valueName: "LINT", help: "Lints to run: all (default) or none",
+        choices: ["all", "none", "duplicate-rules"], defaultValue: "all")
+
+    /// Whether lints are enabled by `--lint`.
+    static func lintEnabled(_ arguments: ParsedArguments) -> Bool {
+        arguments.value(lintOption.long) != "none"
+    }
+
+    /// Renders the findings of a check and returns the exit code.
+    static func emit(_ outcome: CheckOutcome, sources: [SourceText], arguments: ParsedArguments,
+                     console: Console) -> ExitCode {
+        var diagnostics = outcome.diagnostics
+        if arguments.value(lintOption.long) == "duplicate-rules" {
+            diagnostics = diagnostics.filter { $0.severity == .error || $0.code == DuplicateRuleLint.code }
+        }
+        let report = DiagnosticReport(files: outcome.files, diagnostics: diagnostics)
+        return console.emit(report, format: arguments.diagnosticFormat,
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(sources))
+    }
+}
