@@ -1,1 +1,5 @@
-print("labctl-bench")
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+switch benchArguments.first {
+case "yaml": YAMLBenchmark.run(arguments: Array(benchArguments.dropFirst()))
+default: print("labctl-bench")
+}
