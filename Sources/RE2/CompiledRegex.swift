@@ -14,6 +14,7 @@ public final class CompiledRegex: Sendable {
     private let program: Program
     private let fastPath: LiteralMatcher?
     private let requiredPrefix: [UInt8]
+    private let dfa: AsciiDFA?
 
     /// Compiles `pattern`.
     ///
@@ -37,6 +38,7 @@ public final class CompiledRegex: Sendable {
         }
         fastPath = LiteralMatcher.analyze(parsed.root, anchored: anchored)
         requiredPrefix = anchored ? LiteralMatcher.requiredPrefix(parsed.root) : []
+        dfa = fastPath == nil ? AsciiDFA.build(program) : nil
     }
 
     /// Number of capture groups, group 0 excluded (Go's `NumSubexp`).
@@ -48,6 +50,9 @@ public final class CompiledRegex: Sendable {
     /// Whether a literal fast path decides `matches` without the VM.
     var usesFastPath: Bool { fastPath != nil }
 
+    /// Whether an ASCII DFA was built for `matches`.
+    var hasDFA: Bool { dfa != nil }
+
     // MARK: - Matching
 
     /// Whether `s` matches (the whole of `s` when anchored).
@@ -58,16 +63,26 @@ public final class CompiledRegex: Sendable {
                 guard bytes.count >= requiredPrefix.count else { return false }
                 for (i, b) in requiredPrefix.enumerated() where bytes[i] != b { return false }
             }
+            if let dfa, let result = dfa.matches(bytes) { return result }
             return PikeVM(program: program).run(bytes, from: 0, wantSlots: false) != nil
         }
     }
 
     /// The leftmost-first match in `s` with its capture groups, or nil.
     public func firstMatch(in s: String) -> RegexMatch? {
-        guard let slots = withBytes(s, { PikeVM(program: program).run($0, from: 0, wantSlots: true) }) else {
+        let found = withBytes(s) { bytes -> [Int]? in
+            if let dfa, dfa.matches(bytes) == false { return nil }
+            return PikeVM(program: program).run(bytes, from: 0, wantSlots: true)
+        }
+        guard let slots = found else {
             return nil
         }
         return RegexMatch(input: s, slots: slots, names: captureNames)
+    }
+
+    /// `matches` decided by the Pike VM alone (tests compare the fast paths against it).
+    func matchesUsingVM(_ s: String) -> Bool {
+        withBytes(s) { PikeVM(program: program).run($0, from: 0, wantSlots: false) != nil }
     }
 
     // MARK: - Templates
