@@ -41,3 +41,39 @@ final class PathologicalPatternTests: XCTestCase {
         }
     }
 }
+
+/// Deeply nested patterns stay within a small thread stack (512 KiB, as on Darwin's secondary
+/// threads), even in debug builds.
+final class SmallStackTests: XCTestCase {
+    private final class Job: @unchecked Sendable {
+        let pattern: String
+        var matched = false
+        init(_ pattern: String) { self.pattern = pattern }
+    }
+
+    func testDeepNestingOnSmallStack() throws {
+        let depth = RegexParser.maxNesting
+        let shapes = [
+            String(repeating: "(a|", count: depth) + "b" + String(repeating: ")*", count: depth),
+            String(repeating: "(?:x(", count: depth / 2) + "b" + String(repeating: ")+)?", count: depth / 2),
+        ]
+        for pattern in shapes {
+            let job = Job(pattern)
+            var attr = pthread_attr_t()
+            pthread_attr_init(&attr)
+            pthread_attr_setstacksize(&attr, 512 * 1024)
+            var tid = pthread_t()
+            let rc = pthread_create(&tid, &attr, { raw in
+                guard let raw else { return nil }
+                let job = Unmanaged<Job>.fromOpaque(raw).takeRetainedValue()
+                if let re = try? CompiledRegex(job.pattern) {
+                    job.matched = re.firstMatch(in: "ab") != nil || re.firstMatch(in: "") != nil
+                }
+                return nil
+            }, Unmanaged.passRetained(job).toOpaque())
+            XCTAssertEqual(rc, 0)
+            pthread_join(tid, nil)
+            XCTAssertTrue(job.matched, pattern)
+        }
+    }
+}

@@ -37,41 +37,56 @@ struct Compiler {
         if let arg { prog.instructions[at].arg = arg }
     }
 
+    /// Emits code for `node`. Recursion depth follows the tree depth (bounded by the parser's
+    /// nesting limit); each case lives in its own function to keep this frame small.
     private mutating func emit(_ node: RegexNode) throws {
         switch node {
-        case .empty:
-            break
-        case .noMatch:
-            try append(Instruction(.fail))
-        case let .literal(scalars, fold):
-            for c in scalars {
-                let variants = fold ? CaseFolding.variants(of: c) : []
-                if variants.isEmpty {
-                    try append(Instruction(.char, arg: Int32(bitPattern: c)))
-                } else {
-                    try emitClass(CharClass(([c] + variants).map { $0...$0 }))
-                }
-            }
-        case let .charClass(cls):
-            try emitClass(cls)
-        case .anyChar:
-            try append(Instruction(.any))
-        case .anyCharNotNL:
-            try append(Instruction(.anyNotNL))
-        case let .assertion(kind):
-            prog.hasAssertions = true
-            try append(Instruction(.assert, arg: Int32(kind.rawValue)))
-        case let .capture(index, _, sub):
-            try append(Instruction(.save, arg: Int32(2 * index)))
-            try emit(sub)
-            try append(Instruction(.save, arg: Int32(2 * index + 1)))
-        case let .concat(subs):
-            for sub in subs { try emit(sub) }
-        case let .alternate(subs):
-            try emitAlternation(subs)
-        case let .repeat(sub, min, max, greedy):
-            try emitRepeat(sub, min: min, max: max, greedy: greedy)
+        case .empty: break
+        case .noMatch: try append(Instruction(.fail))
+        case .literal: try emitLiteral(node)
+        case let .charClass(cls): try emitClass(cls)
+        case .anyChar: try append(Instruction(.any))
+        case .anyCharNotNL: try append(Instruction(.anyNotNL))
+        case .assertion: try emitAssertion(node)
+        case .capture: try emitCapture(node)
+        case .concat: try emitConcat(node)
+        case .alternate: try emitAlternation(node)
+        case .repeat: try emitRepeat(node)
         }
+    }
+
+    @inline(never)
+    private mutating func emitLiteral(_ node: RegexNode) throws {
+        guard case let .literal(scalars, fold) = node else { return }
+        for c in scalars {
+            let variants = fold ? CaseFolding.variants(of: c) : []
+            if variants.isEmpty {
+                try append(Instruction(.char, arg: Int32(bitPattern: c)))
+            } else {
+                try emitClass(CharClass(([c] + variants).map { $0...$0 }))
+            }
+        }
+    }
+
+    @inline(never)
+    private mutating func emitAssertion(_ node: RegexNode) throws {
+        guard case let .assertion(kind) = node else { return }
+        prog.hasAssertions = true
+        try append(Instruction(.assert, arg: Int32(kind.rawValue)))
+    }
+
+    @inline(never)
+    private mutating func emitCapture(_ node: RegexNode) throws {
+        guard case let .capture(index, _, sub) = node else { return }
+        try append(Instruction(.save, arg: Int32(2 * index)))
+        try emit(sub)
+        try append(Instruction(.save, arg: Int32(2 * index + 1)))
+    }
+
+    @inline(never)
+    private mutating func emitConcat(_ node: RegexNode) throws {
+        guard case let .concat(subs) = node else { return }
+        for sub in subs { try emit(sub) }
     }
 
     private mutating func emitClass(_ cls: CharClass) throws {
@@ -87,7 +102,9 @@ struct Compiler {
         try append(Instruction(.charClass, arg: index))
     }
 
-    private mutating func emitAlternation(_ subs: [RegexNode]) throws {
+    @inline(never)
+    private mutating func emitAlternation(_ node: RegexNode) throws {
+        guard case let .alternate(subs) = node else { return }
         var jumps: [Int] = []
         for (i, sub) in subs.enumerated() {
             if i == subs.count - 1 {
@@ -104,7 +121,9 @@ struct Compiler {
 
     // MARK: - Repetition
 
-    private mutating func emitRepeat(_ sub: RegexNode, min: Int, max: Int, greedy: Bool) throws {
+    @inline(never)
+    private mutating func emitRepeat(_ node: RegexNode) throws {
+        guard case let .repeat(sub, min, max, greedy) = node else { return }
         if max == -1 {
             if min == 0 {
                 try emitStar(sub, greedy: greedy)

@@ -9,7 +9,7 @@ struct ParsedRegex: Sendable {
 /// Positions are offsets in Unicode scalars. Error messages and fragments follow Go's parser.
 struct RegexParser {
     /// The deepest nesting of groups accepted (keeps recursion bounded).
-    static let maxNesting = 250
+    static let maxNesting = 100
     /// The largest repeat count (`{n,m}`), as in RE2.
     static let maxRepeat = 1000
 
