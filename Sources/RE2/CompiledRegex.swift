@@ -44,9 +44,6 @@ public final class CompiledRegex: Sendable {
     /// Number of capture groups, group 0 excluded (Go's `NumSubexp`).
     public var numberOfCaptureGroups: Int { captureNames.count - 1 }
 
-    /// Number of VM instructions (for diagnostics and benchmarks).
-    var instructionCount: Int { program.instructions.count }
-
     /// Whether a literal fast path decides `matches` without the VM.
     var usesFastPath: Bool { fastPath != nil }
 

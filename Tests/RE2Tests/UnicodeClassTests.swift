@@ -7,7 +7,7 @@ final class UnicodeClassTests: XCTestCase {
         ("\\pL+", "héllo", true), ("\\pL", "1", false), ("\\p{L}", "ж", true), ("\\PL", "1", true), ("\\PL", "a", false),
         ("\\p{^L}", "1", true), ("\\P{^L}", "a", true), ("\\p{Lu}", "Á", true), ("\\p{Lu}", "á", false),
         ("\\p{Ll}", "á", true), ("\\p{N}+", "٣3", true), ("\\p{Nd}", "٣", true), ("\\p{Sc}", "€", true),
-        ("\\p{Zs}", " ", true), ("\\p{P}", "!", true), ("\\p{Cc}", "\u{7}", true), ("\\p{Co}", "\u{E000}", true),
+        ("\\p{Zs}", " ", true), ("\\p{P}", "!", true), ("\\p{Cc}", "\u{7}", true), ("\\p{Co}", "\u{E000}", true), ("\\p{Co}", "\u{F0001}", true), ("\\p{L}", "\u{50000}", false), ("\\p{Lo}", "\u{20000}", true), ("\\p{Cf}", "\u{E0001}", true),
         ("\\p{M}", "\u{301}", true), ("\\p{Greek}+", "αβγΩ", true), ("\\p{Greek}", "a", false),
         ("\\p{Latin}+", "abcÀ", true), ("\\p{Latin}", "1", false), ("\\p{Cyrillic}+", "жизнь", true),
         ("\\p{Han}+", "中文", true), ("\\p{Hiragana}", "ひ", true), ("\\p{Katakana}", "カ", true),

@@ -65,13 +65,4 @@ extension RegexNode {
         default: return 1
         }
     }
-
-    /// Whether the node can match only the empty string or nothing at all and has no captures.
-    var isEmptyWidth: Bool {
-        switch self {
-        case .empty, .assertion: return true
-        case let .concat(subs): return subs.allSatisfy(\.isEmptyWidth)
-        default: return false
-        }
-    }
 }

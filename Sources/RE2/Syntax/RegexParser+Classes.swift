@@ -11,22 +11,23 @@ extension RegexParser {
             pos += 1
         }
         let fold = flags.contains(.foldCase)
-        var cls = CharClass()
+        // Ranges are collected and normalized once at the end (adding one by one is quadratic).
+        var members: [ClosedRange<UInt32>] = []
         var first = true
         while first || peek() != "]" {
             guard let c = peek() else { throw missingBracket(start) }
             first = false
             if c == "[", peek(1) == ":", let named = try parseNamedClass(fold: fold) {
-                cls.add(named)
+                members += named.ranges
                 continue
             }
             if c == "\\", let d = peek(1) {
                 if d == "p" || d == "P" {
-                    cls.add(try parseUnicodeClass())
+                    members += try parseUnicodeClass().ranges
                     continue
                 }
                 if "dDsSwW".unicodeScalars.contains(d) {
-                    cls.add(try parsePerlClass())
+                    members += try parsePerlClass().ranges
                     continue
                 }
             }
@@ -40,10 +41,14 @@ extension RegexParser {
                     throw RegexSyntaxError(.invalidCharRange, offset: rangeStart, fragment: text(rangeStart, pos))
                 }
             }
-            let range = CharClass([lo...hi])
-            cls.add(fold ? range.caseFolded() : range)
+            if fold {
+                members += CharClass([lo...hi]).caseFolded().ranges
+            } else {
+                members.append(lo...hi)
+            }
         }
         pos += 1
+        var cls = CharClass(members)
         if negate { cls = cls.negated() }
         return try classNode(cls)
     }

@@ -96,18 +96,24 @@ enum UnicodeTables {
         func flush(_ end: UInt32) {
             if let code = currentCode, end >= start { ranges[code, default: []].append(start...end) }
         }
-        var c: UInt32 = 0
-        while c <= CharClass.maxScalar {
-            var code: String?
-            if let s = Unicode.Scalar(c) { code = Self.code(s.properties.generalCategory) } else { code = "Cs" }
-            if code != currentCode {
-                if c > 0 { flush(c - 1) }
-                currentCode = code
-                start = c
+        // Planes 4-13 are unassigned and planes 15-16 are private use (except their last two
+        // noncharacters), so only planes 0-3 and 14 are scanned.
+        for plane in [0x0...0x3FFFF, 0xE0000...0xEFFFF] as [ClosedRange<UInt32>] {
+            var c = plane.lowerBound
+            while c <= plane.upperBound {
+                var code: String?
+                if let s = Unicode.Scalar(c) { code = Self.code(s.properties.generalCategory) } else { code = "Cs" }
+                if code != currentCode {
+                    if c > 0 { flush(c - 1) }
+                    currentCode = code
+                    start = c
+                }
+                c += 1
             }
-            c += 1
+            flush(plane.upperBound)
+            currentCode = nil
         }
-        flush(CharClass.maxScalar)
+        ranges["Co", default: []].append(contentsOf: [0xF0000...0xFFFFD, 0x100000...0x10FFFD])
         var table: [String: CharClass] = [:]
         var majors: [String: [ClosedRange<UInt32>]] = [:]
         var all: [ClosedRange<UInt32>] = []
