@@ -68,7 +68,7 @@ public final class CompiledRegex: Sendable {
     /// The leftmost-first match in `s` with its capture groups, or nil.
     public func firstMatch(in s: String) -> RegexMatch? {
         let found = withBytes(s) { bytes -> [Int]? in
-            if let dfa, dfa.matches(bytes) == false { return nil }
+            if definitelyNoMatch(bytes) { return nil }
             return PikeVM(program: program).run(bytes, from: 0, wantSlots: true)
         }
         guard let slots = found else {
@@ -95,6 +95,7 @@ public final class CompiledRegex: Sendable {
     /// (Go's `ReplaceAllString`).
     public func replaceAll(in s: String, with template: String) -> String {
         let replaced = withBytes(s) { bytes -> [[Int]] in
+            if definitelyNoMatch(bytes) { return [] }
             var found: [[Int]] = []
             var searchPos = 0
             var lastMatchEnd = 0
@@ -124,6 +125,13 @@ public final class CompiledRegex: Sendable {
     }
 
     // MARK: - Input access
+
+    /// True when a fast path or the DFA proves there is no match (a cheap filter before the VM).
+    private func definitelyNoMatch(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let fast = fastPath { return fast.matches(bytes) == false }
+        if let dfa { return dfa.matches(bytes) == false }
+        return false
+    }
 
     private func withBytes<R>(_ s: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         if let r = s.utf8.withContiguousStorageIfAvailable(body) { return r }
