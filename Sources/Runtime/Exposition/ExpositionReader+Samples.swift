@@ -10,11 +10,14 @@ extension ExpositionReader {
     mutating func sampleLine(_ s: inout LineScanner) throws {
         let nameStart = s.pos
         let name = try s.metricName()
+        let afterName = s.pos
         s.optionalBlanks()
         var labels: [Label] = []
         let labelsStart = s.pos
         if s.peek == 123 {
             labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: true)
+        } else {
+            s.pos = afterName
         }
         try s.separator("the value")
         let (valueText, valueStart) = s.word()
