@@ -6,22 +6,29 @@ enum ExpositionNumber {
     /// case-insensitively, `Inf`/`Infinity` with an optional sign and `NaN`; the text format also
     /// accepts a signed NaN. Hex floats, underscores and other spellings are rejected.
     static func parseValue(_ s: String, format: ExpositionFormat) -> Double? {
-        let bytes = Array(s.utf8)
-        var i = 0
-        var negative = false
-        if let first = bytes.first, first == 43 || first == 45 {
-            negative = first == 45
-            i = 1
+        var copy = s
+        return copy.withUTF8 { parseValue(bytes: $0, text: s, format: format) }
+    }
+
+    private static func parseValue(bytes: UnsafeBufferPointer<UInt8>, text: String,
+                                   format: ExpositionFormat) -> Double? {
+        guard let first = bytes.first else { return nil }
+        let signed = first == 43 || first == 45
+        let start = signed ? 1 : 0
+        guard start < bytes.count else { return nil }
+        let lead = bytes[start]
+        if lead >= 65 {  // a letter: only the special values qualify
+            let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self).lowercased()
+            if word == "inf" || word == "infinity" { return first == 45 ? -.infinity : .infinity }
+            if word == "nan" { return (!signed || format == .prometheusText) ? .nan : nil }
+            return nil
         }
-        let rest = String(decoding: bytes[i...], as: UTF8.self).lowercased()
-        if rest == "inf" || rest == "infinity" { return negative ? -.infinity : .infinity }
-        if rest == "nan" { return (i == 0 || format == .prometheusText) ? .nan : nil }
-        guard isDecimal(bytes, from: i) else { return nil }
-        return Double(s)
+        guard isDecimal(bytes, from: start) else { return nil }
+        return Double(text)
     }
 
     /// Whether `bytes[from...]` is `digits [. digits] [e [sign] digits]` with at least one mantissa digit.
-    static func isDecimal(_ bytes: [UInt8], from: Int) -> Bool {
+    static func isDecimal<C: RandomAccessCollection>(_ bytes: C, from: Int) -> Bool where C.Element == UInt8, C.Index == Int {
         var i = from
         var mantissaDigits = 0
         while i < bytes.count, isDigit(bytes[i]) { i += 1; mantissaDigits += 1 }
