@@ -5,8 +5,8 @@ enum Postings {
     /// Members present in every list. Lists are intersected shortest first; long lists are
     /// searched by galloping so a small list against a huge one costs O(small · log huge).
     static func intersect(_ lists: [[UInt32]]) -> [UInt32] {
-        guard var result = lists.min(by: { $0.count < $1.count }) else { return [] }
         let ordered = lists.sorted { $0.count < $1.count }
+        guard var result = ordered.first else { return [] }
         for list in ordered.dropFirst() {
             if result.isEmpty { break }
             result = intersect(result, list)
