@@ -1,1 +1,42 @@
-print("labctl-bench")
+import Foundation
+
+// labctl-bench: throughput and memory benchmarks (never timed tests).
+// Usage: labctl-bench <name> [arguments...]   Build with -c release for meaningful numbers.
+
+/// One benchmark: its name, a one-line description and how to run it with the remaining arguments.
+struct BenchmarkEntry {
+    let name: String
+    let summary: String
+    let run: ([String]) throws -> Void
+}
+
+let benchmarks: [BenchmarkEntry] = [
+    BenchmarkEntry(name: "yaml", summary: "YAML/JSON parse and write throughput on a generated prometheus.yml [MiB] [iterations]") {
+        YAMLBenchmark.run(arguments: $0)
+    },
+    BenchmarkEntry(name: "regex", summary: "RE2 engine: compile time and matches/s on label values") { _ in
+        RegexBenchmark.run()
+    },
+    BenchmarkEntry(name: "promql", summary: "PromQL expressions parsed per second on the conformance corpus [testdata-dir]") {
+        PromQLBenchmark.run(arguments: $0)
+    },
+    BenchmarkEntry(name: "storage", summary: "TSDB ingestion, bytes/sample, select latency") { _ in
+        try StorageBenchmark.run()
+    },
+    BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
+        try ExpositionBenchmark.run()
+    },
+]
+
+let benchArguments = Array(CommandLine.arguments.dropFirst())
+guard let name = benchArguments.first, let entry = benchmarks.first(where: { $0.name == name }) else {
+    print("usage: labctl-bench <benchmark> [arguments...]\n\nbenchmarks:")
+    for entry in benchmarks { print("  \(entry.name.padding(toLength: 12, withPad: " ", startingAt: 0)) \(entry.summary)") }
+    exit(benchArguments.isEmpty ? 0 : 2)
+}
+do {
+    try entry.run(Array(benchArguments.dropFirst()))
+} catch {
+    print("benchmark \(name) failed: \(error)")
+    exit(1)
+}

@@ -15,7 +15,8 @@ public enum AtModifier: Hashable, Sendable {
 /// `matchers` includes the metric-name matcher (`__name__="name"`) when a name was written, as in
 /// Prometheus, so the engine can select on `matchers` alone.
 public struct VectorSelector: Hashable, Sendable {
-    /// The metric name written before the braces or as a quoted name inside them; empty when absent.
+    /// The metric name written before the braces; empty when absent (a quoted name inside the braces,
+    /// `{"my.metric"}`, is only a `__name__` matcher, as in Prometheus).
     public var name: String
     public var matchers: [LabelMatcher]
     /// The `offset` modifier; `nil` when absent. Negative offsets are `.unary(.minus, …)` or negative literals.

@@ -53,12 +53,3 @@ public struct JSONParser: Sendable {
         }
     }
 }
-
-/// Stable diagnostic codes produced by ``JSONParser``.
-public enum JSONDiagnosticCode {
-    public static let syntax = "json/syntax"
-    public static let invalidUTF8 = "json/invalid-utf8"
-    public static let duplicateKey = "json/duplicate-key"
-    public static let depthLimit = "json/depth-limit"
-    public static let tooLarge = "json/too-large"
-}

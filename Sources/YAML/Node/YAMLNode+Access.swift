@@ -79,3 +79,12 @@ extension YAMLNode {
         }
     }
 }
+
+// MARK: - Kind queries
+
+extension YAMLNode.Kind {
+    var isScalar: Bool {
+        if case .scalar = self { return true }
+        return false
+    }
+}

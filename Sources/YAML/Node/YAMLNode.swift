@@ -26,13 +26,37 @@ public struct YAMLNode: Sendable {
         }
     }
 
+    /// Tag and anchor, rare enough to live out of line so that nodes stay small and cheap to copy.
+    final class Properties: Sendable {
+        let tag: String?
+        let anchor: String?
+
+        init(tag: String?, anchor: String?) {
+            self.tag = tag
+            self.anchor = anchor
+        }
+
+        static func make(tag: String?, anchor: String?) -> Properties? {
+            tag == nil && anchor == nil ? nil : Properties(tag: tag, anchor: anchor)
+        }
+    }
+
     /// The content of the node.
     public var kind: Kind
+    var properties: Properties?
+
     /// The explicit tag in full form (`tag:yaml.org,2002:str`, `!secret`), or `nil` when the node had none.
     /// The non-specific tag `!` is kept as `"!"`.
-    public var tag: String?
+    public var tag: String? {
+        get { properties?.tag }
+        set { properties = Properties.make(tag: newValue, anchor: anchor) }
+    }
+
     /// The anchor name the node was defined with (`&name`), if any.
-    public var anchor: String?
+    public var anchor: String? {
+        get { properties?.anchor }
+        set { properties = Properties.make(tag: tag, anchor: newValue) }
+    }
     /// The file the node came from, as the user named it (`<stdin>` for standard input).
     public var file: String
 
@@ -47,8 +71,7 @@ public struct YAMLNode: Sendable {
     /// A node with an explicit source range.
     public init(_ kind: Kind, range: SourceRange, tag: String? = nil, anchor: String? = nil) {
         self.kind = kind
-        self.tag = tag
-        self.anchor = anchor
+        self.properties = Properties.make(tag: tag, anchor: anchor)
         self.file = range.start.file
         self.startLine = Int32(clamping: range.start.line)
         self.startColumn = Int32(clamping: range.start.column)
@@ -59,8 +82,7 @@ public struct YAMLNode: Sendable {
     /// A node built in code (for the writer), placed at line 0 column 0 of `file`.
     public init(_ kind: Kind, file: String = "<generated>", tag: String? = nil) {
         self.kind = kind
-        self.tag = tag
-        self.anchor = nil
+        self.properties = Properties.make(tag: tag, anchor: nil)
         self.file = file
         self.startLine = 0
         self.startColumn = 0
@@ -72,8 +94,7 @@ public struct YAMLNode: Sendable {
     init(kind: Kind, file: String, start: (line: Int32, column: Int32), end: (line: Int32, column: Int32),
          tag: String?, anchor: String?) {
         self.kind = kind
-        self.tag = tag
-        self.anchor = anchor
+        self.properties = Properties.make(tag: tag, anchor: anchor)
         self.file = file
         self.startLine = start.line
         self.startColumn = start.column

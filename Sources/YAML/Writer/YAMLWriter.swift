@@ -153,10 +153,3 @@ struct Output {
         afterColon(pair.value, indent: indent + 2)
     }
 }
-
-extension YAMLNode.Kind {
-    var isScalar: Bool {
-        if case .scalar = self { return true }
-        return false
-    }
-}
