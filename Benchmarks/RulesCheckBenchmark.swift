@@ -56,7 +56,7 @@ enum RulesCheckBenchmark {
             if outcome.hasErrors { print("unexpected errors: \(outcome.diagnostics.prefix(3))") }
         }
         var usage = rusage()
-        getrusage(RUSAGE_SELF_VALUE, &usage)
+        getrusage(RUSAGE_SELF_WHO, &usage)
         #if os(Linux)
         let peakMB = Double(usage.ru_maxrss) / 1024
         #else

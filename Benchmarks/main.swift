@@ -26,6 +26,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
+    BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
+        RulesCheckBenchmark.run($0)
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())
