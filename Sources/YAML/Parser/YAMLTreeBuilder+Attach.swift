@@ -1,0 +1,110 @@
+import Diagnostics
+
+// MARK: - Attaching finished nodes
+
+extension YAMLTreeBuilder {
+    /// Adds a finished node to the innermost open collection (as an item, a key or a value),
+    /// or makes it the document root.
+    mutating func attach(_ node: YAMLNode, size: Int, height: Int) -> Bool {
+        guard !stack.isEmpty else {
+            root = node
+            return true
+        }
+        let top = stack.count - 1
+        stack[top].size = stack[top].size.addingReportingOverflow(size).partialValue
+        if height + 1 > stack[top].height { stack[top].height = height + 1 }
+        guard stack[top].isMapping else {
+            stack[top].items.append(node)
+            return true
+        }
+        guard let key = stack[top].pendingKey else {
+            stack[top].pendingKey = node
+            return true
+        }
+        stack[top].pendingKey = nil
+        if Self.isMergeKey(key) {
+            stack[top].hasMerge = true
+        } else if let text = key.scalar?.value {
+            checkDuplicate(text, key: key, in: top)
+        }
+        stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
+        if let text = key.scalar?.value, stack[top].keyIndex != nil, !Self.isMergeKey(key) {
+            let last = stack[top].pairs.count - 1
+            if stack[top].keyIndex?[text] == nil { stack[top].keyIndex?[text] = last }
+        }
+        return true
+    }
+
+    static func isMergeKey(_ key: YAMLNode) -> Bool {
+        guard case .scalar(let s) = key.kind, s.value == "<<" else { return false }
+        if let tag = key.tag { return tag == YAMLTag.merge }
+        return s.style == .plain
+    }
+
+    /// Records a `yaml/duplicate-key` diagnostic if `text` is already a key of the mapping at `frameIndex`.
+    private mutating func checkDuplicate(_ text: String, key: YAMLNode, in frameIndex: Int) {
+        let pairs = stack[frameIndex].pairs
+        var firstIndex: Int?
+        if let index = stack[frameIndex].keyIndex {
+            firstIndex = index[text]
+        } else {
+            for (i, pair) in pairs.enumerated() where pair.key.scalar?.value == text && !Self.isMergeKey(pair.key) {
+                firstIndex = i
+                break
+            }
+            if pairs.count + 1 >= Self.indexThreshold {
+                var index: [String: Int] = [:]
+                for (i, pair) in pairs.enumerated() {
+                    if let t = pair.key.scalar?.value, !Self.isMergeKey(pair.key), index[t] == nil { index[t] = i }
+                }
+                stack[frameIndex].keyIndex = index
+            }
+        }
+        guard let first = firstIndex, pairs.indices.contains(first) else { return }
+        let firstKey = pairs[first].key
+        diagnostics.append(.error(YAMLDiagnosticCode.duplicateKey, "duplicate key \"\(text)\" in mapping",
+                                  at: key.location,
+                                  notes: [Diagnostic.Note("first defined here", at: firstKey.location)]))
+    }
+
+    // MARK: - Merge keys
+
+    /// Replaces each `<<` entry by the pairs of the mapping(s) it names, skipping keys the mapping
+    /// defines itself; among several merged mappings the earlier ones win.
+    mutating func applyMerges(_ frame: inout Frame) -> Bool {
+        var explicit = Set<String>()
+        for pair in frame.pairs where !Self.isMergeKey(pair.key) {
+            if let t = pair.key.scalar?.value { explicit.insert(t) }
+        }
+        var seen = explicit
+        var out: [YAMLNode.Pair] = []
+        out.reserveCapacity(frame.pairs.count)
+        for pair in frame.pairs {
+            guard Self.isMergeKey(pair.key) else {
+                out.append(pair)
+                continue
+            }
+            let sources: [YAMLNode]
+            switch pair.value.kind {
+            case .mapping: sources = [pair.value]
+            case .sequence(let items) where items.allSatisfy({ $0.mapping != nil }): sources = items
+            default:
+                fail(YAMLDiagnosticCode.invalidMerge,
+                     "the value of a merge key (<<) must be a mapping or a sequence of mappings, got \(pair.value.resolvedType)",
+                     at: pair.value.location)
+                return false
+            }
+            for source in sources {
+                for merged in source.mapping ?? [] {
+                    guard let t = merged.key.scalar?.value else {
+                        out.append(merged)
+                        continue
+                    }
+                    if seen.insert(t).inserted { out.append(merged) }
+                }
+            }
+        }
+        frame.pairs = out
+        return true
+    }
+}

@@ -1,2 +1,0 @@
-/// `YAML` module namespace.
-public enum YAMLModule {}
