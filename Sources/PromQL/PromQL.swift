@@ -1,2 +1,0 @@
-/// `PromQL` module namespace.
-public enum PromQLModule {}
