@@ -6,7 +6,8 @@ extension AlertmanagerIntegration {
     /// Reports what Alertmanager rejects when loading this notifier: required settings missing (after
     /// global fallbacks), settings that exclude each other, values outside their set.
     mutating func checkRequirements(_ m: YAMLMapping, context ctx: inout YAMLDecodingContext) {
-        let has = { (key: String) -> Bool in self.settings[key].map { !$0.isEmpty } ?? false }
+        let current = settings
+        let has = { (key: String) -> Bool in current[key].map { !$0.isEmpty } ?? false }
         var missing: [String] = []
         func exclusive(_ a: String, _ b: String) {
             if m[a] != nil, m[b] != nil, !(m[a]?.isNull ?? true), !(m[b]?.isNull ?? true) {

@@ -1,2 +1,0 @@
-/// `Runtime` module namespace.
-public enum RuntimeModule {}

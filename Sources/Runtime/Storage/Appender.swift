@@ -1,0 +1,31 @@
+import PromModel
+
+/// A batch of samples to add to a storage; nothing is visible to queries before `commit()`.
+///
+/// An appender is used by one task at a time. `append` validates eagerly (limits, order against
+/// what is stored and what this batch already holds) and throws `StorageError`; a rejected sample
+/// does not spoil the rest of the batch.
+public protocol Appender: AnyObject {
+    /// Adds a sample for the series `labels` (created when new) and returns its reference.
+    @discardableResult
+    func append(_ labels: Labels, t: Int64, v: Double) throws -> SeriesRef
+
+    /// Adds a sample for a series returned earlier by `append(_:t:v:)` on the same storage.
+    func append(_ ref: SeriesRef, t: Int64, v: Double) throws
+
+    /// Makes the batch visible. Samples that became out of order because another appender
+    /// committed first are dropped, and the first such error is thrown after the rest is applied.
+    func commit() throws
+
+    /// Discards the batch.
+    func rollback()
+}
+
+/// Something samples can be appended to.
+public protocol Appendable: Sendable {
+    /// A new, empty batch.
+    func appender() -> any Appender
+}
+
+/// A storage that can be appended to and queried.
+public protocol Storage: Appendable, Querier {}

@@ -1,0 +1,30 @@
+/// A summary of what a storage holds, for benchmarks and `/api/v1/status/tsdb`-like output.
+public struct StorageStats: Hashable, Sendable {
+    /// Live series.
+    public var seriesCount: Int
+    /// Samples held in chunks.
+    public var sampleCount: Int
+    /// Chunks (sealed and open).
+    public var chunkCount: Int
+    /// Bytes of compressed chunk payload.
+    public var chunkBytes: Int
+    /// Oldest sample timestamp, or `nil` when empty.
+    public var minTime: Int64?
+    /// Newest sample timestamp, or `nil` when empty.
+    public var maxTime: Int64?
+
+    public init(seriesCount: Int = 0, sampleCount: Int = 0, chunkCount: Int = 0, chunkBytes: Int = 0,
+                minTime: Int64? = nil, maxTime: Int64? = nil) {
+        self.seriesCount = seriesCount
+        self.sampleCount = sampleCount
+        self.chunkCount = chunkCount
+        self.chunkBytes = chunkBytes
+        self.minTime = minTime
+        self.maxTime = maxTime
+    }
+
+    /// Compressed bytes per sample (0 when empty).
+    public var bytesPerSample: Double {
+        sampleCount == 0 ? 0 : Double(chunkBytes) / Double(sampleCount)
+    }
+}

@@ -1,0 +1,119 @@
+/// An appendable chunk of float samples, compressed Gorilla-style.
+///
+/// Layout (our own, after the published Gorilla algorithm):
+/// - sample 0: timestamp as 64 raw bits, value as 64 raw bits;
+/// - sample 1: the timestamp delta encoded like a delta-of-delta against 0;
+/// - later samples: the delta-of-delta of timestamps in one of five buckets
+///   (`0` → 0; `10` + 14 bits; `110` + 17 bits; `1110` + 20 bits; `1111` + 64 bits, two's complement);
+/// - every value after the first: XOR with the previous value's bits — `0` when equal, otherwise `1`
+///   then either `0` + the meaningful bits inside the previous leading/trailing-zero window, or
+///   `1` + 5 bits of leading zeros + 6 bits of significant length (0 meaning 64) + the bits.
+///
+/// Timestamps must strictly increase; `append` returns `false` when the chunk is full or the
+/// timestamp delta cannot be represented, and the caller starts a new chunk.
+struct XORChunk: Sendable {
+    /// Samples per chunk before a new one is cut, as in Prometheus.
+    static let targetSamples = 120
+
+    private var writer = BitWriter(reservingBytes: 32)
+    private(set) var count = 0
+    private(set) var minT: Int64 = 0
+    private(set) var maxT: Int64 = 0
+    private var prevDelta: Int64 = 0
+    private var prevBits: UInt64 = 0
+    private var leading: Int = 0xFF
+    private var trailing: Int = 0
+
+    init() {}
+
+    var isFull: Bool { count >= XORChunk.targetSamples }
+    var byteCount: Int { writer.bytes.count }
+
+    // MARK: - Appending
+
+    /// Appends a sample with `t` greater than the last one. Returns `false` (and changes nothing)
+    /// when the chunk is full or the sample cannot be encoded here.
+    mutating func append(t: Int64, v: Double) -> Bool {
+        if count == 0 {
+            writer.writeBits(UInt64(bitPattern: t), count: 64)
+            writer.writeBits(v.bitPattern, count: 64)
+            minT = t
+            maxT = t
+            prevBits = v.bitPattern
+            count = 1
+            return true
+        }
+        guard !isFull, t > maxT else { return false }
+        let (delta, overflow) = t.subtractingReportingOverflow(maxT)
+        guard !overflow else { return false }
+        // delta and prevDelta are both positive, so their difference cannot overflow.
+        writeTimestampDoD(count == 1 ? delta : delta - prevDelta)
+        writeValue(v.bitPattern)
+        prevDelta = delta
+        maxT = t
+        count += 1
+        return true
+    }
+
+    private mutating func writeTimestampDoD(_ dod: Int64) {
+        if dod == 0 {
+            writer.writeBit(false)
+            return
+        }
+        for (prefix, prefixBits, width) in XORChunk.buckets where XORChunk.fits(dod, bits: width) {
+            writer.writeBits(prefix, count: prefixBits)
+            writer.writeBits(UInt64(bitPattern: dod), count: width)
+            return
+        }
+        writer.writeBits(0b1111, count: 4)
+        writer.writeBits(UInt64(bitPattern: dod), count: 64)
+    }
+
+    private mutating func writeValue(_ bits: UInt64) {
+        let x = bits ^ prevBits
+        prevBits = bits
+        if x == 0 {
+            writer.writeBit(false)
+            return
+        }
+        writer.writeBit(true)
+        let lead = min(x.leadingZeroBitCount, 31)
+        let trail = x.trailingZeroBitCount
+        if leading != 0xFF, lead >= leading, trail >= trailing {
+            writer.writeBit(false)
+            let significant = 64 - leading - trailing
+            writer.writeBits(x >> UInt64(trailing), count: significant)
+            return
+        }
+        writer.writeBit(true)
+        let significant = 64 - lead - trail
+        writer.writeBits(UInt64(lead), count: 5)
+        writer.writeBits(UInt64(significant & 63), count: 6)
+        writer.writeBits(x >> UInt64(trail), count: significant)
+        leading = lead
+        trailing = trail
+    }
+
+    // MARK: - Buckets
+
+    /// Delta-of-delta buckets after the zero case: (prefix, prefix length, payload width).
+    static let buckets: [(UInt64, Int, Int)] = [(0b10, 2, 14), (0b110, 3, 17), (0b1110, 4, 20)]
+
+    /// Whether `value` fits in a `bits`-wide two's-complement field.
+    static func fits(_ value: Int64, bits: Int) -> Bool {
+        let limit = Int64(1) << Int64(bits - 1)
+        return value >= -limit && value < limit
+    }
+
+    // MARK: - Snapshots
+
+    /// The chunk as it is now, sharing storage (copy-on-write) for queries.
+    func snapshot() -> EncodedChunk {
+        EncodedChunk(bytes: writer.bytes, count: count, minT: minT, maxT: maxT)
+    }
+
+    /// The finished chunk, with its bytes copied into an exactly sized buffer.
+    func sealed() -> EncodedChunk {
+        EncodedChunk(bytes: writer.compactBytes(), count: count, minT: minT, maxT: maxT)
+    }
+}
