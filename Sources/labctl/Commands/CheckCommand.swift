@@ -1,0 +1,10 @@
+/// `labctl check …`: validate lab files.
+enum CheckCommand {
+    static let spec = CommandSpec(
+        name: "check",
+        summary: "Validate lab files",
+        subcommands: [
+            CheckAlertmanagerCommand.spec,
+        ]
+    )
+}
