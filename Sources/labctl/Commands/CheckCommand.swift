@@ -5,6 +5,7 @@ enum CheckCommand {
         summary: "Validate lab files",
         subcommands: [
             CheckAlertmanagerCommand.spec,
+            CheckComposeCommand.spec,
         ]
     )
 }
