@@ -6,6 +6,8 @@ enum CheckCommand {
         subcommands: [
             CheckAlertmanagerCommand.spec,
             CheckComposeCommand.spec,
+            CheckDashboardCommand.spec,
+            CheckDatasourcesCommand.spec,
         ]
     )
 }
