@@ -6,7 +6,7 @@ import Diagnostics
 enum CheckCommand {
     static let spec = CommandSpec(
         name: "check",
-        summary: "Validate lab files (Prometheus config, rule files, …)",
+        summary: "Validate lab files (Prometheus config, rules, Alertmanager, compose, Grafana, metrics)",
         discussion: """
         Every message is file:line:col: severity: [code] message. Exit codes follow promtool:
         0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal.
@@ -18,6 +18,10 @@ enum CheckCommand {
         subcommands: [
             CheckConfigCommand.spec,
             CheckRulesCommand.spec,
+            CheckAlertmanagerCommand.spec,
+            CheckComposeCommand.spec,
+            CheckDashboardCommand.spec,
+            CheckDatasourcesCommand.spec,
         ]
     )
 

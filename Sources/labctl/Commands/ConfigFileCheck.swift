@@ -1,0 +1,33 @@
+import Diagnostics
+import Foundation
+
+/// The shared shape of `labctl check alertmanager|compose|dashboard|datasources`: read every input
+/// (`-` is standard input), run one checker per input, print the report, pick the exit code.
+enum ConfigFileCheck {
+    /// `--lint none|all`.
+    static let lintOption = OptionSpec.option(
+        "lint", valueName: "MODE", help: "Lint checks to run besides validation", choices: ["none", "all"],
+        defaultValue: "all")
+
+    /// The options every config check takes.
+    static let options: [OptionSpec] = [.diagnosticFormat, lintOption, .lintFatal]
+
+    /// Checks `text` (read from `file`) and returns its diagnostics; `lint` tells whether to add lints.
+    typealias Checker = @Sendable (_ text: String, _ file: String, _ lint: Bool) -> [Diagnostic]
+
+    static func run(_ arguments: ParsedArguments, _ console: Console, checker: Checker) throws -> ExitCode {
+        let lint = arguments.value(lintOption.long) != "none"
+        let sources = SourceCache()
+        var files: [String] = []
+        var diagnostics: [Diagnostic] = []
+        for input in arguments.inputs() {
+            let source = try input.read(using: console)
+            sources.register(source)
+            files.append(source.file)
+            diagnostics += checker(source.text, source.file, lint)
+        }
+        let report = DiagnosticReport(files: files, diagnostics: diagnostics)
+        return console.emit(report, format: arguments.diagnosticFormat,
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: sources)
+    }
+}
