@@ -1,4 +1,4 @@
-import PromQL
+@testable import PromQL
 import XCTest
 
 /// The pretty printer follows Prometheus's `Prettify` rules (see ``PrettyPrinter``). Most cases use
@@ -170,6 +170,26 @@ final class PrettyPrinterTests: XCTestCase {
             }
         }
         XCTAssertGreaterThan(checked, 2000)
+        XCTAssertEqual(failures.count, 0, failures.prefix(20).joined(separator: "\n"))
+    }
+
+    /// The early-exit measure agrees with the length of the canonical form for every subtree of the
+    /// corpus, at budgets just below, at and above that length.
+    func testMeasureMatchesCanonicalLength() throws {
+        let cases = try ConformanceCorpus.load()
+        var failures: [String] = []
+        func visit(_ expr: Expr) {
+            let length = expr.description.utf8.count
+            for budget in [length - 1, length, length + 1, 0, 100] {
+                var remaining = budget
+                let fits = PrettyPrinter.consume(expr, budget: &remaining)
+                if fits != (length <= budget) { failures.append("\(expr) (\(length)) at budget \(budget)") }
+            }
+            expr.children.forEach(visit)
+        }
+        for c in cases {
+            if let tree = try? parser.parseExpr(c.expr) { visit(tree) }
+        }
         XCTAssertEqual(failures.count, 0, failures.prefix(20).joined(separator: "\n"))
     }
 

@@ -61,8 +61,7 @@ public struct PrettyPrinter: Sendable {
             write(u.expr, level: level, to: &child)
             out += indent(level) + u.op.rawValue + child.drop { $0 == " " || $0 == "\n" }
         case .aggregate(let a):
-            let flat = expr.description
-            guard needsSplit(flat) else { return out += indent(level) + flat }
+            guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
             out += indent(level) + Printer.aggregationPrefix(a) + "(\n"
             if let param = a.param {
                 write(param, level: level + 1, to: &out)
@@ -71,8 +70,7 @@ public struct PrettyPrinter: Sendable {
             write(a.expr, level: level + 1, to: &out)
             out += "\n" + indent(level) + ")"
         case .call(let c):
-            let flat = expr.description
-            guard needsSplit(flat), !c.args.isEmpty else { return out += indent(level) + flat }
+            guard needsSplit(expr), !c.args.isEmpty else { return writeLine(expr, level: level, to: &out) }
             out += indent(level) + c.function.name + "(\n"
             for (i, arg) in c.args.enumerated() {
                 if i > 0 { out += ",\n" }
@@ -80,38 +78,78 @@ public struct PrettyPrinter: Sendable {
             }
             out += "\n" + indent(level) + ")"
         case .paren(let p):
-            let flat = expr.description
-            guard needsSplit(flat) else { return out += indent(level) + flat }
+            guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
             out += indent(level) + "(\n"
             write(p.expr, level: level + 1, to: &out)
             out += "\n" + indent(level) + ")"
         case .binary(let b):
-            let flat = expr.description
-            guard needsSplit(flat) else { return out += indent(level) + flat }
+            guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
             write(b.lhs, level: level + 1, to: &out)
             out += "\n" + indent(level) + Printer.binaryOperator(b) + "\n"
             write(b.rhs, level: level + 1, to: &out)
         case .subquery(let s):
-            let flat = expr.description
-            guard needsSplit(flat) else { return out += indent(level) + flat }
+            guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
             write(s.expr, level: level, to: &out)
-            // The canonical form is the inner expression's followed by `[range:step] @ … offset …`.
-            out += String(decoding: flat.utf8.dropFirst(s.expr.description.utf8.count), as: UTF8.self)
+            out += Self.subquerySuffix(s)
         }
     }
 
+    /// Appends the indentation and the canonical one-line form.
     private func writeLine(_ expr: Expr, level: Int, to out: inout String) {
         out += indent(level)
         Printer.write(expr, to: &out)
     }
 
-    /// Whether a canonical form is too long for one line (Prometheus counts bytes).
-    private func needsSplit(_ flat: String) -> Bool {
-        flat.utf8.count > maxWidth
-    }
-
     private func indent(_ level: Int) -> String {
         level <= 0 ? "" : String(repeating: indentUnit, count: level)
+    }
+
+    // MARK: - Measuring
+
+    /// Whether the canonical form of `expr` is longer than ``maxWidth`` bytes (Prometheus counts bytes).
+    func needsSplit(_ expr: Expr) -> Bool {
+        var budget = maxWidth
+        return !Self.consume(expr, budget: &budget)
+    }
+
+    /// Subtracts the byte length of `expr`'s canonical form from `budget`, stopping early once the
+    /// budget is exhausted so that measuring costs at most about `budget` bytes of printing instead of
+    /// the whole subtree. Returns whether the form fits. Mirrors `Printer.write` piece by piece.
+    static func consume(_ expr: Expr, budget: inout Int) -> Bool {
+        switch expr {
+        case .number, .string, .vectorSelector, .matrixSelector:
+            budget -= expr.description.utf8.count
+        case .stepInvariant(let s):
+            return consume(s.expr, budget: &budget)
+        case .unary(let u):
+            budget -= u.op.rawValue.utf8.count
+            return budget >= 0 && consume(u.expr, budget: &budget)
+        case .paren(let p):
+            budget -= 2
+            return budget >= 0 && consume(p.expr, budget: &budget)
+        case .call(let c):
+            budget -= c.function.name.utf8.count + 2 + 2 * Swift.max(0, c.args.count - 1)
+            for arg in c.args where budget >= 0 {
+                _ = consume(arg, budget: &budget)
+            }
+        case .aggregate(let a):
+            budget -= Printer.aggregationPrefix(a).utf8.count + 2 + (a.param == nil ? 0 : 2)
+            if let param = a.param, budget >= 0 { _ = consume(param, budget: &budget) }
+            return budget >= 0 && consume(a.expr, budget: &budget)
+        case .binary(let b):
+            budget -= Printer.binaryOperator(b).utf8.count + 2
+            return budget >= 0 && consume(b.lhs, budget: &budget) && consume(b.rhs, budget: &budget)
+        case .subquery(let s):
+            budget -= subquerySuffix(s).utf8.count
+            return budget >= 0 && consume(s.expr, budget: &budget)
+        }
+        return budget >= 0
+    }
+
+    /// `[range:step] @ … offset …`, what a subquery's canonical form adds after its inner expression.
+    static func subquerySuffix(_ s: SubqueryExpr) -> String {
+        "[" + Printer.duration(s.range, topLevel: true) + ":" + (s.step.map { Printer.duration($0, topLevel: true) } ?? "")
+            + "]" + Printer.modifiers(offset: s.offset, at: s.at)
     }
 }
 
