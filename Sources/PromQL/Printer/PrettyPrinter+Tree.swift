@@ -9,11 +9,12 @@ extension PrettyPrinter {
     /// Lines and columns are 1-based and count bytes, as Prometheus's parse errors do; the range
     /// ends at the node's last character (inclusive). `source` is the text the tree was parsed from.
     ///
+    /// For `sum by (job) (rate(http_requests[5m]))`:
     /// ```text
-    /// AggregateExpr op=sum by=(job) <instant vector> 1:1-1:30
-    ///   Call func=rate <instant vector> 1:14-1:29
-    ///     MatrixSelector range=5m <range vector> 1:19-1:28
-    ///       VectorSelector name=http_requests <instant vector> 1:19-1:31
+    /// AggregateExpr op=sum by=(job) <instant vector> 1:1-1:38
+    ///   Call func=rate <instant vector> 1:15-1:37
+    ///     MatrixSelector range=5m <range vector> 1:20-1:36
+    ///       VectorSelector name=http_requests <instant vector> 1:20-1:32
     /// ```
     public func tree(_ expr: Expr, source: String) -> String {
         let map = LineMap(source)
