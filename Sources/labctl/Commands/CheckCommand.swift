@@ -22,6 +22,7 @@ enum CheckCommand {
             CheckComposeCommand.spec,
             CheckDashboardCommand.spec,
             CheckDatasourcesCommand.spec,
+            CheckMetricsCommand.spec,
         ]
     )
 

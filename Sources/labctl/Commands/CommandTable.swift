@@ -3,10 +3,11 @@
 enum CommandTable {
     /// The top-level commands, in the order help lists them.
     static let commands: [CommandSpec] = [
+        CheckCommand.spec,
+        PromQLCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
-        CheckCommand.spec,
     ]
 
     /// The root command, `labctl`.
