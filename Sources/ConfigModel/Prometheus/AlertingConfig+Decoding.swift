@@ -12,20 +12,20 @@ extension AlertingConfig {
         }
         a.alertRelabelConfigs = RelabelConfig.decodeList(m["alert_relabel_configs"], &ctx, what: "alert_relabel_configs")
         a.alertmanagers = ctx.list(m["alertmanagers"], what: "alertmanagers") { ctx, item in
-            AlertmanagerConfig.decode(item, &ctx)
+            AlertmanagerEndpointConfig.decode(item, &ctx)
         } ?? []
         return a
     }
 }
 
-extension AlertmanagerConfig {
+extension AlertmanagerEndpointConfig {
     static let supportedAPIVersions = ["v2"]
 
-    static func decode(_ node: YAMLNode, _ ctx: inout YAMLDecodingContext) -> AlertmanagerConfig? {
+    static func decode(_ node: YAMLNode, _ ctx: inout YAMLDecodingContext) -> AlertmanagerEndpointConfig? {
         let own = ["scheme", "path_prefix", "timeout", "api_version", "relabel_configs", "alert_relabel_configs"]
         guard let m = ctx.mapping(node, allowed: own + HTTPClientConfig.keys + ServiceDiscoveryConfigs.keys,
                                   what: "alertmanager config") else { return nil }
-        var c = AlertmanagerConfig()
+        var c = AlertmanagerEndpointConfig()
         c.location = node.location
         if let s = ctx.string(m["scheme"]) { c.scheme = s }
         if let s = ctx.string(m["path_prefix"]) { c.pathPrefix = s }

@@ -87,12 +87,12 @@ extension ScrapeConfig {
     }
 }
 
-extension AlertmanagerConfig {
+extension AlertmanagerEndpointConfig {
     func yamlNode() -> YAMLNode {
         var b = YAMLMappingBuilder()
         if scheme != "http" { b.add("scheme", scheme) }
         if pathPrefix != "/" { b.add("path_prefix", pathPrefix) }
-        if timeout != AlertmanagerConfig().timeout { b.add("timeout", timeout) }
+        if timeout != AlertmanagerEndpointConfig().timeout { b.add("timeout", timeout) }
         httpClient.add(to: &b)
         serviceDiscovery.add(to: &b)
         b.add("relabel_configs", items: relabelConfigs.map { $0.yamlNode() })

@@ -70,12 +70,12 @@ public struct ScrapeLimits: Hashable, Sendable {
 /// `alerting`: where alerts are sent.
 public struct AlertingConfig: Sendable {
     public var alertRelabelConfigs: [RelabelConfig] = []
-    public var alertmanagers: [AlertmanagerConfig] = []
+    public var alertmanagers: [AlertmanagerEndpointConfig] = []
     public init() {}
 }
 
 /// One entry of `alerting.alertmanagers`.
-public struct AlertmanagerConfig: Sendable {
+public struct AlertmanagerEndpointConfig: Sendable {
     public var scheme: String = "http"
     public var pathPrefix: String = "/"
     public var timeout: Duration = Duration(milliseconds: 10_000)
