@@ -32,3 +32,15 @@ public struct SeriesDescription: Hashable, Sendable {
         values.contains { if case .histogram = $0 { return true } else { return false } }
     }
 }
+
+// MARK: - Parts
+
+extension SeriesDescription {
+    /// Parses only the metric at the start of `text` (leading spaces allowed) and returns its labels and
+    /// the byte offset just after it, for callers that handle what follows (`@st` lines).
+    public static func parseMetric(_ text: String) throws -> (labels: Labels, end: Int) {
+        var parser = SeriesDescriptionParser(text, limits: .default)
+        let labels = try parser.parseMetric()
+        return (labels, parser.pos)
+    }
+}
