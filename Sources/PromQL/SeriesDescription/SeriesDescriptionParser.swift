@@ -3,7 +3,7 @@ import PromModel
 /// Parses the series notation: a metric (`name{a="b"}`, `{"utf8.name"}`, `{}`) followed by values.
 ///
 /// The metric is parsed by the PromQL parser as a vector selector whose matchers must all be `=`.
-/// Values are scanned here: `1`, `-2.5e3`, `0x1f`, `Inf`, `NaN`, `stale`, `_`, `_xN`, `axN`, `a+bxN`,
+/// Values are scanned here: `1`, `-2.5e3`, `Inf`, `NaN`, `stale`, `_`, `_xN`, `axN`, `a+bxN`,
 /// `a-bxN`, `{{…}}`, `{{…}}xN`, `{{…}}+{{…}}xN`, `{{…}}-{{…}}xN`.
 struct SeriesDescriptionParser {
     let text: String
@@ -217,14 +217,9 @@ struct SeriesDescriptionParser {
         }
     }
 
-    /// Moves past a decimal or hexadecimal number; stops before `x` (the repetition marker).
+    /// Moves past a decimal number; stops before `x` (the repetition marker). Hexadecimal is not accepted
+    /// in series values (`1+0x3` means "1, then +0 three times"), as in Prometheus.
     mutating func scanNumber() {
-        if current == UInt8(ascii: "0"), let n = byte(at: pos + 1), n == UInt8(ascii: "x") || n == UInt8(ascii: "X"),
-           let h = byte(at: pos + 2), GoQuote.digitValue(h) < 16 {
-            pos += 2
-            while let c = current, GoQuote.digitValue(c) < 16 || c == UInt8(ascii: "_") { pos += 1 }
-            return
-        }
         while let c = current {
             if isDigit(c) || c == UInt8(ascii: ".") || c == UInt8(ascii: "_") {
                 pos += 1

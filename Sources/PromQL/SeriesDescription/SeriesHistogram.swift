@@ -42,9 +42,20 @@ public struct SeriesHistogram: Hashable, Sendable, CustomStringConvertible {
 
     /// `self + other` (or `self - other`), bucket by bucket on absolute bucket indexes. Fails when the
     /// schemas or custom bounds differ.
+    /// Exponential schemas that differ are both brought to the coarser one first.
     public func combined(with other: SeriesHistogram, subtract: Bool) -> SeriesHistogram? {
-        guard schema == other.schema, customValues == other.customValues else { return nil }
-        let sign: Double = subtract ? -1 : 1
+        var a = self, b = other
+        if a.schema != b.schema {
+            guard !a.usesCustomBuckets, !b.usesCustomBuckets else { return nil }
+            let target = Swift.min(a.schema, b.schema)
+            a = a.reduced(to: target)
+            b = b.reduced(to: target)
+        }
+        guard a.customValues == b.customValues || b.customValues.isEmpty else { return nil }
+        return a.adding(b, sign: subtract ? -1 : 1)
+    }
+
+    private func adding(_ other: SeriesHistogram, sign: Double) -> SeriesHistogram {
         var out = self
         out.sum = sum + sign * other.sum
         out.count = count + sign * other.count
@@ -55,6 +66,27 @@ public struct SeriesHistogram: Hashable, Sendable, CustomStringConvertible {
         (out.negativeBuckets, out.negativeOffset) = SeriesHistogram.merge(
             negativeBuckets, negativeOffset, other.negativeBuckets, other.negativeOffset, sign)
         return out
+    }
+
+    /// The same histogram at a coarser exponential schema (bucket `i` goes to `((i - 1) >> d) + 1`).
+    public func reduced(to target: Int32) -> SeriesHistogram {
+        guard target < schema, !usesCustomBuckets else { return self }
+        let shift = Int(Swift.min(schema - target, 62))
+        func reduce(_ buckets: [Double], _ offset: Int32) -> ([Double], Int32) {
+            guard !buckets.isEmpty else { return (buckets, offset) }
+            var out: [Int: Double] = [:]
+            for (i, v) in buckets.enumerated() {
+                let index = Int(offset) + i
+                out[((index - 1) >> shift) + 1, default: 0] += v
+            }
+            let lo = out.keys.min() ?? 0, hi = out.keys.max() ?? 0
+            return ((lo...hi).map { out[$0] ?? 0 }, Int32(clamping: lo))
+        }
+        var copy = self
+        copy.schema = target
+        (copy.positiveBuckets, copy.positiveOffset) = reduce(positiveBuckets, positiveOffset)
+        (copy.negativeBuckets, copy.negativeOffset) = reduce(negativeBuckets, negativeOffset)
+        return copy
     }
 
     private static func merge(_ a: [Double], _ aOffset: Int32, _ b: [Double], _ bOffset: Int32,
