@@ -75,34 +75,15 @@ struct PromQLTestRunState {
 
     /// Appends a load's float samples; a failed case when the storage rejects one.
     mutating func load(_ load: PromQLTestLoad) -> PromQLTestCaseResult? {
-        let appender = storage.appender()
-        for series in load.series {
-            for (i, value) in series.values.enumerated() {
-                let (t, overflow) = Int64(i).multipliedReportingOverflow(by: load.step)
-                if overflow { break }
-                do {
-                    switch value {
-                    case .omitted: continue
-                    case .float(let v): try appender.append(series.labels, t: t, v: v)
-                    case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
-                    case .histogram: histogramSeries.insert(series.labels)
-                    }
-                } catch {
-                    appender.rollback()
-                    return loadFailure(load, line: series.line, "\(error)")
-                }
-            }
-            if load.withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
-                let base = String(name.dropLast("_bucket".count))
-                histogramSeries.insert(series.labels.removing(["le"]).setting(Label.metricName, to: base))
-            }
-        }
         do {
-            try appender.commit()
+            let summary = try load.append(to: storage)
+            histogramSeries.formUnion(summary.histogramSeries)
+            return nil
+        } catch let error as PromQLTestLoadError {
+            return loadFailure(load, line: error.line, error.message)
         } catch {
             return loadFailure(load, line: load.line, "\(error)")
         }
-        return nil
     }
 
     func loadFailure(_ load: PromQLTestLoad, line: Int, _ message: String) -> PromQLTestCaseResult {

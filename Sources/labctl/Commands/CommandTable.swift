@@ -7,6 +7,7 @@ enum CommandTable {
         VersionCommand.spec,
         CompletionCommand.spec,
         TestCommand.spec,
+        QueryCommand.spec,
     ]
 
     /// The root command, `labctl`.
