@@ -6,6 +6,7 @@ enum CommandTable {
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
+        TestCommand.spec,
     ]
 
     /// The root command, `labctl`.
