@@ -14,11 +14,14 @@ extension PromQLTestLoad {
     }
 
     /// Appends the float samples and staleness markers (value `i` at `i * step`) in one batch.
+    /// A series written twice in one block keeps only its last line, as in Prometheus.
     /// Throws the storage's error (the batch is rolled back) with the series line.
     public func append(to storage: any Appendable) throws -> AppendSummary {
         var summary = AppendSummary()
+        var lastLine: [Labels: Int] = [:]
+        for (i, series) in self.series.enumerated() { lastLine[series.labels] = i }
         let appender = storage.appender()
-        for series in self.series {
+        for (index, series) in self.series.enumerated() where lastLine[series.labels] == index {
             for (i, value) in series.values.enumerated() {
                 let (t, overflow) = Int64(i).multipliedReportingOverflow(by: step)
                 if overflow { break }
