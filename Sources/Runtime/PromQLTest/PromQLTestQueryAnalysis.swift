@@ -62,19 +62,24 @@ enum PromQLTestQueryAnalysis {
 
     // MARK: - @ pinning
 
-    /// `expr` with `@ t` on every selector and subquery that has none; subqueries are pinned as a whole
-    /// (their inner selectors are left alone), and nothing under an `@` subquery changes.
+    /// `expr` with `@ t` on every selector and subquery without an `@ <timestamp>` (`@ start()` and
+    /// `@ end()` are replaced, as upstream's printed rewrite does); subqueries are pinned as a whole
+    /// (their inner selectors are left alone).
     static func pinned(_ expr: Expr, at t: Int64) -> Expr {
+        func pin(_ at: AtModifier?) -> AtModifier {
+            if case .timestamp? = at, let at { return at }
+            return .timestamp(milliseconds: t)
+        }
         switch expr {
         case .number, .string: return expr
         case .vectorSelector(var vs):
-            if vs.at == nil { vs.at = .timestamp(milliseconds: t) }
+            vs.at = pin(vs.at)
             return .vectorSelector(vs)
         case .matrixSelector(var m):
-            if m.vectorSelector.at == nil { m.vectorSelector.at = .timestamp(milliseconds: t) }
+            m.vectorSelector.at = pin(m.vectorSelector.at)
             return .matrixSelector(m)
         case .subquery(var s):
-            if s.at == nil { s.at = .timestamp(milliseconds: t) }
+            s.at = pin(s.at)
             return .subquery(s)
         case .aggregate(var a):
             a.expr = pinned(a.expr, at: t)
