@@ -6,6 +6,8 @@ enum CommandTable {
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
+        LabsCommand.spec,
+        InitCommand.spec,
     ]
 
     /// The root command, `labctl`.
