@@ -24,9 +24,14 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
         .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
+        .target(
+            name: "LabCatalog",
+            dependencies: ["Diagnostics", "YAML", "PromModel"],
+            resources: [.copy("Resources/labs"), .copy("Resources/templates")]
+        ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime"]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog"]
         ),
         .executableTarget(
             name: "labctl-bench",
@@ -41,6 +46,7 @@ let package = Package(
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel"]),
+        .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "YAML", "Diagnostics"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],
     swiftLanguageModes: [.v6]
