@@ -13,9 +13,12 @@ public struct Template: Sendable {
     /// Parses `text`. Calls to functions not in `functions` (the builtins always are) fail here, as in Go.
     ///
     /// - Throws: `TemplateError` with Go's message and the line and column of the offending token.
-    public static func parse(_ text: String, name: String, functions: FunctionSet = BuiltinFunctions.set) throws(TemplateError) -> Template {
+    /// `predeclaredVariables` (such as `$labels`) may be used at the top level without a declaration;
+    /// execution must then give them values (`execute(data:variables:)`).
+    public static func parse(_ text: String, name: String, functions: FunctionSet = BuiltinFunctions.set,
+                             predeclaredVariables: [String] = []) throws(TemplateError) -> Template {
         let all = BuiltinFunctions.set.merging(functions)
-        let result = try TemplateParser.parse(text, name: name, functionNames: all.names)
+        let result = try TemplateParser.parse(text, name: name, functionNames: all.names, predeclared: predeclaredVariables)
         var definitions = result.definitions
         // The top-level text replaces an earlier definition of the same name unless it is empty.
         if definitions[name] == nil || !TemplateParser.isEmpty(result.root) {
@@ -46,6 +49,13 @@ public struct Template: Sendable {
     /// Executes the top-level template with `data` as dot.
     public func execute(data: TemplateValue, options: TemplateExecutionOptions = TemplateExecutionOptions()) throws(TemplateError) -> String {
         try execute(templateNamed: name, data: data, options: options)
+    }
+
+    /// Executes the top-level template with values for predeclared variables (names include `$`).
+    public func execute(data: TemplateValue, variables: [(String, TemplateValue)],
+                        options: TemplateExecutionOptions = TemplateExecutionOptions()) throws(TemplateError) -> String {
+        var executor = TemplateExecutor(definitions: definitions, functions: functions, options: options, name: name)
+        return try executor.run(name, data: data, variables: variables)
     }
 
     /// Executes a named template of the set (Go's `ExecuteTemplate`).

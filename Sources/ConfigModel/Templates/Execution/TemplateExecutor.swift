@@ -31,13 +31,13 @@ struct TemplateExecutor {
     }
 
     /// Executes the template named `name` with `data` as dot and `$`.
-    mutating func run(_ name: String, data: TemplateValue) throws(TemplateError) -> String {
+    mutating func run(_ name: String, data: TemplateValue, variables extra: [(String, TemplateValue)] = []) throws(TemplateError) -> String {
         guard let list = definitions[name] else {
             throw TemplateError("no such template \(GoStringQuoting.quote(name))", name: name, line: 1, column: 1,
                                 phase: .execute)
         }
         templateName = name
-        variables = [("$", data)]
+        variables = [("$", data)] + extra.map { (name: $0.0, value: $0.1) }
         _ = try walk(list, dot: data)
         return output
     }

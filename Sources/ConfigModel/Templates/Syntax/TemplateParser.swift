@@ -20,15 +20,17 @@ struct TemplateParser {
 
     static let maxDepth = 100
 
-    init(text: String, name: String, functionNames: Set<String>) {
+    init(text: String, name: String, functionNames: Set<String>, predeclared: [String] = []) {
         self.name = name
         self.functionNames = functionNames
         self.tokens = TemplateLexer.tokenize(text)
+        self.variables += predeclared
     }
 
-    /// Parses the whole text.
-    static func parse(_ text: String, name: String, functionNames: Set<String>) throws(TemplateError) -> Result {
-        var parser = TemplateParser(text: text, name: name, functionNames: functionNames)
+    /// Parses the whole text; `predeclared` variables (`$labels`) are visible at the top level.
+    static func parse(_ text: String, name: String, functionNames: Set<String>,
+                      predeclared: [String] = []) throws(TemplateError) -> Result {
+        var parser = TemplateParser(text: text, name: name, functionNames: functionNames, predeclared: predeclared)
         return try parser.parseAll()
     }
 
