@@ -26,6 +26,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
+    BenchmarkEntry(name: "templates", summary: "Alert annotation templates rendered per second (Prometheus, Alertmanager)") { _ in
+        try TemplateBenchmark.run()
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())
