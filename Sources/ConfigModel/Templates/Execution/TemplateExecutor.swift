@@ -17,6 +17,9 @@ struct TemplateExecutor {
     var outputBytes = 0
     var steps = 0
     var callDepth = 0
+    /// Nesting of control structures and template calls being walked (bounds the native stack).
+    var nesting = 0
+    static let maxNesting = 1000
     var variables: [(name: String, value: TemplateValue)] = []
     /// The node being evaluated and its position, for error messages (its source text is built
     /// only when an error is reported).
@@ -109,6 +112,9 @@ struct TemplateExecutor {
 
     mutating func walk(_ node: TemplateNode, dot: TemplateValue) throws(TemplateError) -> Flow {
         try step()
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw error("exceeded maximum nesting depth (\(Self.maxNesting))") }
         switch node {
         case .text(let text):
             try write(text)
