@@ -23,6 +23,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "storage", summary: "TSDB ingestion, bytes/sample, select latency") { _ in
         try StorageBenchmark.run()
     },
+    BenchmarkEntry(name: "engine", summary: "PromQL engine: ingestion, bytes/sample, sum by (job) (rate(x[5m])) range query [series] [hours]") {
+        try EngineBenchmark.run(arguments: $0)
+    },
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
