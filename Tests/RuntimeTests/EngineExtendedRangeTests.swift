@@ -98,6 +98,17 @@ final class EngineExtendedRangeTests: EngineTestCase {
             "smoothed modifier can only be used with: delta, increase, rate - not with changes")
     }
 
+    func testExtremeAtTimesDoNotOverflow() throws {
+        for q in ["c @ 9223372036854775 smoothed", "c @ -9223372036854775 smoothed",
+                  "rate(c[1m] smoothed @ 9223372036854775)", "increase(c[1m] anchored @ -9223372036854775)",
+                  "c @ -9223372036854775", "rate(c[1m] @ -9223372036854775)"] {
+            XCTAssertEqual(try vector(q, at: 60), [:], q)
+        }
+        let r = try instant("c[1m] smoothed @ -9223372036854775", at: 60)
+        guard case .matrix(let series) = r.value else { return XCTFail("expected matrix") }
+        XCTAssertTrue(series.isEmpty)
+    }
+
     // MARK: - Range queries
 
     func testRangeQueriesMatchInstantQueries() throws {
