@@ -8,6 +8,8 @@ enum CommandTable {
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
+        TestCommand.spec,
+        QueryCommand.spec,
     ]
 
     /// The root command, `labctl`.

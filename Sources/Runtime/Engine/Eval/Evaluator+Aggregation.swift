@@ -1,0 +1,164 @@
+import PromModel
+import PromQL
+
+// MARK: - Aggregation operators
+
+extension Evaluator {
+    func evalAggregate(_ a: AggregateExpr) throws -> EvalValue {
+        var params: [Double] = []
+        var label = ""
+        if let p = a.param {
+            if a.op == .countValues { label = try evalString(p) } else { params = try evalScalar(p) }
+        }
+        let input = try evalVector(a.expr)
+        switch a.op {
+        case .topk, .bottomk, .limitk, .limitRatio:
+            return .vector(try selectK(a, input, params))
+        case .countValues:
+            return .vector(try countValues(a, input, label: label))
+        default:
+            return .vector(try aggregateValues(a, input, params))
+        }
+    }
+
+    /// The labels of a series' group: the `by` labels, or all but the `without` labels and the name.
+    func groupLabels(_ m: Labels, _ a: AggregateExpr) -> Labels {
+        a.without ? m.removing(a.grouping + [Label.metricName]) : m.keeping(a.grouping)
+    }
+
+    /// Assigns each input series a group id (computed once per series).
+    private func groups(_ input: [StepSeries], _ a: AggregateExpr) -> (of: [Int], labels: [Labels]) {
+        var ids: [Labels: Int] = [:]
+        var labels: [Labels] = []
+        var of: [Int] = []
+        of.reserveCapacity(input.count)
+        for s in input {
+            let k = groupLabels(s.metric, a)
+            if let id = ids[k] {
+                of.append(id)
+            } else {
+                ids[k] = labels.count
+                of.append(labels.count)
+                labels.append(k)
+            }
+        }
+        return (of, labels)
+    }
+
+    // MARK: - sum, avg, count, group, min, max, stddev, stdvar, quantile
+
+    private func aggregateValues(_ a: AggregateExpr, _ input: [StepSeries], _ params: [Double]) throws -> [StepSeries] {
+        let (groupOf, groupLabels) = groups(input, a)
+        let keepsName = !a.without && a.grouping.contains(Label.metricName)
+        var out = groupLabels.map { StepSeries(metric: $0) }
+        if keepsName {
+            for (i, s) in input.enumerated() where s.dropName { out[groupOf[i]].dropName = true }
+        }
+        if a.op == .quantile {
+            for q in Set(params.map(\.bitPattern)).map(Double.init(bitPattern:)) where !(q >= 0 && q <= 1) {
+                ctx.annotations.warn("quantile value should be between 0 and 1, got \(goG(q))", a.param?.span ?? a.span)
+            }
+        }
+        let index = StepIndex(input, start: start, interval: interval, steps: steps)
+        var values = [[Double]](repeating: [], count: groupLabels.count)
+        var touched: [Int] = []
+        for st in 0..<steps {
+            try ctx.checkInterrupt()
+            for e in index.range(ofStep: st) {
+                let g = groupOf[Int(index.series[e])]
+                if values[g].isEmpty { touched.append(g) }
+                values[g].append(index.values[e])
+            }
+            let t = time(ofStep: st)
+            for g in touched {
+                let v = Evaluator.aggregate(a.op, values[g], param: params.isEmpty ? 0 : params[st])
+                out[g].points.append(FloatPoint(t: t, f: v))
+                values[g].removeAll(keepingCapacity: true)
+            }
+            touched.removeAll(keepingCapacity: true)
+        }
+        let result = out.filter { !$0.points.isEmpty }
+        try ctx.hold(result.reduce(0) { $0 + $1.points.count })
+        return result
+    }
+
+    /// One group's aggregate at one step.
+    static func aggregate(_ op: AggregationOp, _ xs: [Double], param: Double) -> Double {
+        switch op {
+        case .sum:
+            var k = KahanSum()
+            for x in xs { k.add(x) }
+            return k.value
+        case .avg:
+            var m = MeanAccumulator()
+            for x in xs { m.add(x) }
+            return m.value
+        case .count: return Double(xs.count)
+        case .group: return 1
+        case .min:
+            var m = xs[0]
+            for x in xs where x < m || m.isNaN { m = x }
+            return m
+        case .max:
+            var m = xs[0]
+            for x in xs where x > m || m.isNaN { m = x }
+            return m
+        case .stddev, .stdvar:
+            var count = 0.0, mean = 0.0, cMean = 0.0, aux = 0.0, cAux = 0.0
+            for x in xs {
+                count += 1
+                let delta = x - (mean + cMean)
+                (mean, cMean) = KahanSum.increment(delta / count, mean, cMean)
+                (aux, cAux) = KahanSum.increment(delta * (x - (mean + cMean)), aux, cAux)
+            }
+            let variance = (aux + cAux) / count
+            return op == .stddev ? variance.squareRoot() : variance
+        case .quantile: return RangeFunctions.quantile(param, xs)
+        default: return .nan
+        }
+    }
+
+    // MARK: - count_values
+
+    private func countValues(_ a: AggregateExpr, _ input: [StepSeries], label: String) throws -> [StepSeries] {
+        guard LabelNames.isValidUTF8Name(label), label.unicodeScalars.allSatisfy({ $0 != "\u{FFFD}" }) else {
+            throw QueryError(.execution, "invalid label name " + goQuote(label))
+        }
+        let (groupOf, groupLabels) = groups(input, a)
+        var outIndex: [Labels: Int] = [:]
+        var out: [StepSeries] = []
+        var counts: [Int: Double] = [:]
+        for st in 0..<steps {
+            let t = time(ofStep: st)
+            var order: [Int] = []
+            for (i, s) in input.enumerated() {
+                guard let p = pointAt(s, step: st) else { continue }
+                let metric = groupLabels[groupOf[i]].setting(label, to: GoFormat.float(p))
+                let o: Int
+                if let found = outIndex[metric] {
+                    o = found
+                } else {
+                    o = out.count
+                    outIndex[metric] = o
+                    out.append(StepSeries(metric: metric))
+                }
+                if counts[o] == nil { order.append(o) }
+                counts[o, default: 0] += 1
+            }
+            for o in order { out[o].points.append(FloatPoint(t: t, f: counts[o] ?? 0)) }
+            counts.removeAll(keepingCapacity: true)
+        }
+        return out
+    }
+
+    /// The value of `s` at step `st` (points are sorted by step), by binary search.
+    func pointAt(_ s: StepSeries, step st: Int) -> Double? {
+        let t = time(ofStep: st)
+        var lo = 0, hi = s.points.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s.points[mid].t < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < s.points.count && s.points[lo].t == t ? s.points[lo].f : nil
+    }
+}

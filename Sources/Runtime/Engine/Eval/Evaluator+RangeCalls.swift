@@ -1,0 +1,183 @@
+import PromModel
+import PromQL
+
+// MARK: - Functions over range vectors
+
+extension Evaluator {
+    /// A function of one window: the samples in `(evalT - range, evalT]`, the step and `evalT`.
+    typealias WindowFunction = (_ window: ArraySlice<FloatPoint>, _ step: Int, _ evalT: Int64) throws -> Double?
+
+    /// Names of the functions that take a range vector.
+    static let rangeFunctionNames: Set<String> = [
+        "rate", "increase", "delta", "irate", "idelta", "resets", "changes", "deriv", "predict_linear",
+        "double_exponential_smoothing", "holt_winters", "avg_over_time", "sum_over_time", "min_over_time",
+        "max_over_time", "count_over_time", "stddev_over_time", "stdvar_over_time", "quantile_over_time",
+        "mad_over_time", "last_over_time", "first_over_time", "present_over_time", "absent_over_time",
+        "ts_of_min_over_time", "ts_of_max_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
+    ]
+
+    /// Evaluates a call whose argument `argIndex` is a range vector, one series at a time: the
+    /// series' samples are decoded once and the window slides across the steps.
+    func evalRangeCall(_ c: Call, argIndex: Int) throws -> EvalValue {
+        let name = c.function.name
+        var scalars: [[Double]] = []
+        for (i, a) in c.args.enumerated() where i != argIndex { scalars.append(try evalScalar(a)) }
+        let arg = try rangeArg(c.args[argIndex], function: name)
+        if arg.anchored || arg.smoothed {
+            try checkExtendedRange(name: name, arg: arg)
+        }
+        let fn = try windowFunction(name, arg: arg, scalars: scalars, span: c.span)
+        let keepsName = name == "last_over_time" || name == "first_over_time"
+        var out: [StepSeries] = []
+        for i in 0..<arg.count {
+            try ctx.checkInterrupt()
+            let buf = arg.samples(i)
+            if buf.isEmpty { continue }
+            try ctx.hold(buf.count)
+            defer { ctx.release(buf.count) }
+            var lo = 0, hi = 0
+            var pts: [FloatPoint] = []
+            for step in 0..<steps {
+                let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
+                while hi < buf.count && buf[hi].t <= t { hi += 1 }
+                while lo < hi && buf[lo].t <= t - arg.range { lo += 1 }
+                if lo == hi { continue }
+                if let v = try fn(buf[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+            }
+            if pts.isEmpty { continue }
+            try ctx.hold(pts.count)
+            let metric = arg.labels(i)
+            if name == "rate" || name == "increase", let m = metric.metricName, !isCounterName(m) {
+                ctx.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "
+                                     + goQuote(m), c.args[argIndex].span)
+            }
+            var s = StepSeries(metric: metric, dropName: arg.dropName(i), points: pts)
+            if !keepsName { dropName(&s) }
+            out.append(s)
+        }
+        if name == "absent_over_time" { return .vector(absentSeries(present: out, arg: c.args[argIndex])) }
+        return .vector(out)
+    }
+
+    private func isCounterName(_ m: String) -> Bool {
+        m.hasSuffix("_total") || m.hasSuffix("_sum") || m.hasSuffix("_count") || m.hasSuffix("_bucket")
+    }
+
+    /// The per-window computation of range function `name`.
+    private func windowFunction(_ name: String, arg: RangeArg, scalars: [[Double]],
+                                span: SourceSpan) throws -> WindowFunction {
+        let range = arg.range
+        let rangeSeconds = Double(range) / 1000
+        switch name {
+        case "rate", "increase", "delta":
+            let isCounter = name != "delta", isRate = name == "rate"
+            return { w, _, t in
+                RangeFunctions.extrapolatedDelta(w, rangeStart: t - range, rangeEnd: t, rangeSeconds: rangeSeconds,
+                                                 isCounter: isCounter, isRate: isRate)
+            }
+        case "irate": return { w, _, _ in RangeFunctions.instantDelta(w, isRate: true) }
+        case "idelta": return { w, _, _ in RangeFunctions.instantDelta(w, isRate: false) }
+        case "resets": return { w, _, _ in RangeFunctions.resets(w) }
+        case "changes": return { w, _, _ in RangeFunctions.changes(w) }
+        case "deriv":
+            return { w, _, _ in
+                guard w.count >= 2, let first = w.first else { return nil }
+                return RangeFunctions.linearRegression(w, interceptTime: first.t).slope
+            }
+        case "predict_linear":
+            let durations = scalars.first ?? []
+            return { w, step, t in
+                guard w.count >= 2 else { return nil }
+                let r = RangeFunctions.linearRegression(w, interceptTime: t)
+                return r.slope * durations[step] + r.intercept
+            }
+        case "double_exponential_smoothing", "holt_winters":
+            let sfs = scalars.first ?? [], tfs = scalars.count > 1 ? scalars[1] : []
+            return { w, step, _ in
+                let sf = sfs[step], tf = tfs[step]
+                guard sf > 0 && sf < 1 else {
+                    throw QueryError(.execution, "invalid smoothing factor. Expected: 0 < sf < 1, got: \(goFloat(sf))")
+                }
+                guard tf > 0 && tf < 1 else {
+                    throw QueryError(.execution, "invalid trend factor. Expected: 0 < tf < 1, got: \(goFloat(tf))")
+                }
+                return RangeFunctions.doubleExponentialSmoothing(w, sf: sf, tf: tf)
+            }
+        case "avg_over_time": return { w, _, _ in RangeFunctions.avg(w) }
+        case "sum_over_time": return { w, _, _ in RangeFunctions.sum(w) }
+        case "min_over_time": return { w, _, _ in RangeFunctions.min(w) }
+        case "max_over_time": return { w, _, _ in RangeFunctions.max(w) }
+        case "count_over_time": return { w, _, _ in Double(w.count) }
+        case "stddev_over_time": return { w, _, _ in RangeFunctions.variance(w).squareRoot() }
+        case "stdvar_over_time": return { w, _, _ in RangeFunctions.variance(w) }
+        case "quantile_over_time":
+            let qs = scalars.first ?? []
+            let qSpan = span
+            return { [ctx] w, step, _ in
+                let q = qs[step]
+                if !(q >= 0 && q <= 1) {
+                    ctx.annotations.warn("quantile value should be between 0 and 1, got \(goG(q))", qSpan)
+                }
+                return RangeFunctions.quantile(q, w.map(\.f))
+            }
+        case "mad_over_time": return { w, _, _ in RangeFunctions.mad(w) }
+        case "last_over_time": return { w, _, _ in w.last?.f }
+        case "first_over_time": return { w, _, _ in w.first?.f }
+        case "present_over_time", "absent_over_time": return { _, _, _ in 1 }
+        case "ts_of_last_over_time": return { w, _, _ in w.last.map { Double($0.t) / 1000 } }
+        case "ts_of_first_over_time": return { w, _, _ in w.first.map { Double($0.t) / 1000 } }
+        case "ts_of_max_over_time": return { w, _, _ in RangeFunctions.timestampOfExtreme(w, max: true) }
+        case "ts_of_min_over_time": return { w, _, _ in RangeFunctions.timestampOfExtreme(w, max: false) }
+        default:
+            throw QueryError(.execution, "function \(name) is not supported")
+        }
+    }
+
+    /// `anchored` / `smoothed` are accepted only by some functions (and not evaluated here).
+    private func checkExtendedRange(name: String, arg: RangeArg) throws {
+        if arg.smoothed && !["delta", "increase", "rate"].contains(name) {
+            throw QueryError(.execution, "smoothed modifier can only be used with: delta, increase, rate - not with \(name)")
+        }
+        if arg.anchored && !["changes", "delta", "increase", "rate", "resets"].contains(name) {
+            throw QueryError(.execution, "anchored modifier can only be used with: changes, delta, increase, rate, resets - not with \(name)")
+        }
+        throw QueryError(.execution, "the anchored and smoothed modifiers are not supported by this engine")
+    }
+
+    // MARK: - absent
+
+    /// One series marked present at the steps where `present` has no point, with the labels of the
+    /// equality matchers of the argument's selector.
+    func absentSeries(present: [StepSeries], arg: Expr) -> [StepSeries] {
+        var has = [Bool](repeating: false, count: steps)
+        for s in present {
+            for p in s.points {
+                let i = step(of: p.t)
+                if i >= 0 && i < steps { has[i] = true }
+            }
+        }
+        var pts: [FloatPoint] = []
+        for i in 0..<steps where !has[i] { pts.append(FloatPoint(t: time(ofStep: i), f: 1)) }
+        if pts.isEmpty { return [] }
+        return [StepSeries(metric: absentLabels(arg), dropName: false, points: pts)]
+    }
+
+    /// Labels from the equality matchers of a selector (a name used twice is left out).
+    func absentLabels(_ expr: Expr) -> Labels {
+        let matchers: [LabelMatcher]
+        switch expr {
+        case .vectorSelector(let vs): matchers = vs.matchers
+        case .matrixSelector(let ms): matchers = ms.vectorSelector.matchers
+        case .paren(let p): return absentLabels(p.expr)
+        default: return .empty
+        }
+        var values: [String: String] = [:]
+        var repeated = Set<String>()
+        for m in matchers where m.type == .equal && m.name != Label.metricName {
+            if values[m.name] != nil { repeated.insert(m.name) }
+            values[m.name] = m.value
+        }
+        for r in repeated { values[r] = nil }
+        return Labels(values)
+    }
+}

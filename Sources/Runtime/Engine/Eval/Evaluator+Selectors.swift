@@ -1,0 +1,147 @@
+import PromModel
+import PromQL
+
+// MARK: - Instant and range selectors
+
+extension Evaluator {
+    /// Reads the series matching `matchers` with samples in `[mint, maxt]`.
+    func select(_ matchers: [LabelMatcher], mint: Int64, maxt: Int64, range: Int64,
+                function: String? = nil) throws -> SeriesSet {
+        let hints = SelectHints(start: mint, end: maxt, step: interval, range: range, function: function)
+        do {
+            return try ctx.querier.select(matchers, mint: mint, maxt: maxt, hints: hints)
+        } catch let e as QueryError {
+            throw e
+        } catch {
+            throw QueryError(.execution, "\(error)")
+        }
+    }
+
+    /// The evaluation time of step `i` for a node with an optional `@` time and an offset.
+    @inline(__always)
+    func evalTime(step i: Int, fixed: Int64?, offset: Int64) -> Int64 {
+        (fixed ?? time(ofStep: i)) - offset
+    }
+
+    /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
+    /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
+    func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
+        let off = vs.offset.map(ctx.milliseconds) ?? 0
+        let fixed = vs.at.map(ctx.time(of:))
+        let lookback = options.lookbackDelta
+        let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
+        let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT, range: 0)
+        var out: [StepSeries] = []
+        out.reserveCapacity(set.count)
+        for series in set {
+            try ctx.checkInterrupt()
+            var it = series.makeIterator()
+            var last: Sample?
+            var pending = it.next()
+            var pts: [FloatPoint] = []
+            for i in 0..<steps {
+                let t = evalTime(step: i, fixed: fixed, offset: off)
+                while let p = pending, p.t <= t {
+                    last = p
+                    pending = it.next()
+                }
+                guard let l = last, l.t > t - lookback, !isStaleNaN(l.v) else { continue }
+                pts.append(FloatPoint(t: time(ofStep: i), f: timestampValues ? Double(l.t) / 1000 : l.v))
+            }
+            guard !pts.isEmpty else { continue }
+            try ctx.hold(pts.count)
+            out.append(StepSeries(metric: series.labels, points: pts))
+        }
+        return out
+    }
+
+    /// A range selector evaluated at the single step of an instant query: the raw samples in
+    /// `(t - range, t]`, staleness markers removed.
+    func evalRangeSelectorRaw(_ ms: MatrixSelector) throws -> [StepSeries] {
+        let arg = try rangeArg(ms, function: nil)
+        var out: [StepSeries] = []
+        let t = evalTime(step: steps - 1, fixed: arg.fixed, offset: arg.offset)
+        for i in 0..<arg.count {
+            let pts = arg.samples(i).filter { $0.t > t - arg.range && $0.t <= t }
+            guard !pts.isEmpty else { continue }
+            try ctx.hold(pts.count)
+            out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts))
+        }
+        return out
+    }
+
+    /// The data behind a range selector, for all steps.
+    func rangeArg(_ ms: MatrixSelector, function: String?) throws -> RangeArg {
+        let vs = ms.vectorSelector
+        let range = ctx.milliseconds(ms.range)
+        let off = vs.offset.map(ctx.milliseconds) ?? 0
+        let fixed = vs.at.map(ctx.time(of:))
+        let minT = (fixed ?? start) - off - range, maxT = (fixed ?? end) - off
+        let set = try select(vs.matchers, mint: minT + 1, maxt: maxT, range: range, function: function)
+        return RangeArg(source: .storage(set), range: range, offset: off, fixed: fixed, span: ms.span,
+                        anchored: vs.anchored, smoothed: vs.smoothed)
+    }
+
+    /// The data behind a range-vector argument: a range selector or a subquery (possibly in parentheses).
+    func rangeArg(_ expr: Expr, function: String?) throws -> RangeArg {
+        switch expr {
+        case .matrixSelector(let ms): return try rangeArg(ms, function: function)
+        case .subquery(let sq): return try subqueryArg(sq)
+        case .paren(let p): return try rangeArg(p.expr, function: function)
+        case .stepInvariant(let s): return try rangeArg(s.expr, function: function)
+        default: throw QueryError(.execution, "expected range vector")
+        }
+    }
+}
+
+/// The series of a range-vector argument and how its windows sit relative to the steps:
+/// at step `i` the window is `(evalT - range, evalT]` with `evalT = (fixed ?? t_i) - offset`.
+struct RangeArg {
+    enum Source {
+        case storage(SeriesSet)
+        case materialized([StepSeries])
+    }
+
+    let source: Source
+    let range: Int64
+    let offset: Int64
+    let fixed: Int64?
+    let span: SourceSpan
+    var anchored = false
+    var smoothed = false
+
+    var count: Int {
+        switch source {
+        case .storage(let s): return s.count
+        case .materialized(let m): return m.count
+        }
+    }
+
+    func labels(_ i: Int) -> Labels {
+        switch source {
+        case .storage(let s): return s[i].labels
+        case .materialized(let m): return m[i].metric
+        }
+    }
+
+    func dropName(_ i: Int) -> Bool {
+        switch source {
+        case .storage: return false
+        case .materialized(let m): return m[i].dropName
+        }
+    }
+
+    /// The samples of series `i`, decoded once, without staleness markers.
+    func samples(_ i: Int) -> [FloatPoint] {
+        switch source {
+        case .materialized(let m): return m[i].points
+        case .storage(let s):
+            var it = s[i].makeIterator()
+            var out: [FloatPoint] = []
+            while let x = it.next() {
+                if !isStaleNaN(x.v) { out.append(FloatPoint(t: x.t, f: x.v)) }
+            }
+            return out
+        }
+    }
+}

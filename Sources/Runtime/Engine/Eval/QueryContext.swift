@@ -1,0 +1,72 @@
+import Foundation
+import PromQL
+
+/// State shared by every evaluator of one query (subqueries get their own time grid but share this):
+/// annotations, the in-memory sample count, the deadline and the top-level query's time range.
+final class QueryContext {
+    let options: EngineOptions
+    let querier: any Querier
+    /// Start and end of the top-level query (for `@ start()`, `@ end()`, `range()`).
+    let queryStart: Int64
+    let queryEnd: Int64
+    /// Step of the top-level query (0 for instant queries), for `step()` in durations.
+    let queryStep: Int64
+    var annotations = AnnotationSet()
+    /// Samples currently held by intermediate results, checked against `options.maxSamples`.
+    private(set) var currentSamples = 0
+    private let deadline: Date
+    private let shouldCancel: (@Sendable () -> Bool)?
+    private var ticks = 0
+
+    init(options: EngineOptions, querier: any Querier, start: Int64, end: Int64, step: Int64,
+         shouldCancel: (@Sendable () -> Bool)?) {
+        self.options = options
+        self.querier = querier
+        self.queryStart = start
+        self.queryEnd = end
+        self.queryStep = step
+        self.deadline = Date().addingTimeInterval(options.timeout)
+        self.shouldCancel = shouldCancel
+    }
+
+    // MARK: - Limits
+
+    /// Counts `n` more samples held in memory; throws when over the limit.
+    func hold(_ n: Int) throws {
+        currentSamples += n
+        if currentSamples > options.maxSamples { throw QueryError.tooManySamples }
+    }
+
+    /// Forgets `n` samples that are no longer held.
+    func release(_ n: Int) {
+        currentSamples = max(0, currentSamples - n)
+    }
+
+    /// Checks the deadline and cancellation (cheaply: the clock is read every 256 calls).
+    func checkInterrupt() throws {
+        ticks &+= 1
+        guard ticks & 0xFF == 0 else { return }
+        if let shouldCancel, shouldCancel() { throw QueryError.canceled }
+        if Date() > deadline { throw QueryError.timeout }
+    }
+
+    // MARK: - Durations
+
+    /// Milliseconds of a duration expression, with `step()` and `range()` of the top-level query.
+    func milliseconds(_ d: DurationExpr) -> Int64 {
+        if let c = d.constantMilliseconds { return c }
+        let secs = d.seconds(step: Double(queryStep) / 1000, range: Double(queryEnd - queryStart) / 1000)
+        let ms = (secs * 1000).rounded()
+        guard ms.isFinite, abs(ms) < 9.2e15 else { return 0 }
+        return Int64(ms)
+    }
+
+    /// The time an `@` modifier pins evaluation to.
+    func time(of at: AtModifier) -> Int64 {
+        switch at {
+        case .timestamp(let ms): return ms
+        case .start: return queryStart
+        case .end: return queryEnd
+        }
+    }
+}

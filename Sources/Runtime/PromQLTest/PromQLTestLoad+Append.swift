@@ -1,0 +1,62 @@
+import PromModel
+import PromQL
+
+// MARK: - Appending loaded series
+
+extension PromQLTestLoad {
+    /// What `append(to:)` did.
+    public struct AppendSummary: Hashable, Sendable {
+        /// Float samples and staleness markers appended.
+        public var samples = 0
+        /// Series that had native histogram samples (not appended: the storage is float-only), and the
+        /// native histogram series `load_with_nhcb` would have made.
+        public var histogramSeries = Set<Labels>()
+    }
+
+    /// Appends the float samples and staleness markers (value `i` at `i * step`) in one batch.
+    /// A series written twice in one block keeps only its last line, as in Prometheus.
+    /// Throws the storage's error (the batch is rolled back) with the series line.
+    public func append(to storage: any Appendable) throws -> AppendSummary {
+        var summary = AppendSummary()
+        var lastLine: [Labels: Int] = [:]
+        for (i, series) in self.series.enumerated() { lastLine[series.labels] = i }
+        let appender = storage.appender()
+        for (index, series) in self.series.enumerated() where lastLine[series.labels] == index {
+            for (i, value) in series.values.enumerated() {
+                let (t, overflow) = Int64(i).multipliedReportingOverflow(by: step)
+                if overflow { break }
+                do {
+                    switch value {
+                    case .omitted: continue
+                    case .float(let v): try appender.append(series.labels, t: t, v: v)
+                    case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
+                    case .histogram: summary.histogramSeries.insert(series.labels); continue
+                    }
+                    summary.samples += 1
+                } catch {
+                    appender.rollback()
+                    throw PromQLTestLoadError(line: series.line, message: "\(error)")
+                }
+            }
+            if withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
+                let base = String(name.dropLast("_bucket".count))
+                summary.histogramSeries.insert(series.labels.removing(["le"]).setting(Label.metricName, to: base))
+            }
+        }
+        do {
+            try appender.commit()
+        } catch {
+            throw PromQLTestLoadError(line: line, message: "\(error)")
+        }
+        return summary
+    }
+}
+
+/// A sample of a `load` block that the storage rejected.
+public struct PromQLTestLoadError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// The line of the series (or of the `load` command when the commit failed).
+    public var line: Int
+    public var message: String
+
+    public var description: String { "line \(line): \(message)" }
+}

@@ -1,0 +1,69 @@
+import Diagnostics
+import Foundation
+import PromModel
+import Runtime
+
+// MARK: - Data files and times
+
+extension QueryCommand {
+    /// Loads `input` into `storage`: test-script `load` blocks when the first command line starts with
+    /// `load`, OpenMetrics text otherwise. Errors are printed as diagnostics and thrown as failures.
+    static func loadData(_ input: InputSource, into storage: MemoryStorage, console: Console) throws {
+        let source = try input.read(using: console)
+        do {
+            if isLoadScript(source.text) {
+                let script = try PromQLTestParser().parse(source.text, file: source.file)
+                for command in script.commands {
+                    switch command {
+                    case .load(let load): _ = try load.append(to: storage)
+                    case .clear: throw CLIError.failure("\(source.file): \"clear\" is not allowed in a data file")
+                    case .eval: continue
+                    }
+                }
+            } else {
+                try OpenMetricsBackfill.load(source.text, file: source.file, into: storage)
+            }
+        } catch let error as PromQLTestError {
+            throw CLIError.failure(error.description)
+        } catch let error as PromQLTestLoadError {
+            throw CLIError.failure("\(source.file):\(error.line): \(error.message)")
+        } catch let error as ExpositionError {
+            throw CLIError.failure(error.description)
+        }
+    }
+
+    /// Whether the first line that is neither blank nor a comment is a `load` command.
+    static func isLoadScript(_ text: String) -> Bool {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.allSatisfy(\.isWhitespace) { continue }
+            return trimmed.hasPrefix("load ") || trimmed.hasPrefix("load\t") || trimmed.hasPrefix("load_with_nhcb")
+        }
+        return false
+    }
+
+    /// Milliseconds since the epoch from RFC 3339, Unix seconds (`1700000000.5`) or a duration (`5m`).
+    static func parseTime(_ text: String) -> Int64? {
+        if let seconds = Double(text), seconds.isFinite, abs(seconds) < 9.2e15 {
+            return Int64((seconds * 1000).rounded())
+        }
+        if let d = try? PromModel.Duration.parse(text) { return d.milliseconds }
+        for options in [ISO8601DateFormatter.Options.withInternetDateTime,
+                        [.withInternetDateTime, .withFractionalSeconds]] {
+            let formatter = ISO8601DateFormatter()
+            formatter.formatOptions = options
+            if let date = formatter.date(from: text) { return Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+        }
+        return nil
+    }
+
+    /// A time option, or a usage error naming it.
+    static func time(_ arguments: ParsedArguments, _ name: String) throws -> Int64? {
+        guard let text = arguments.value(name) else { return nil }
+        guard let t = parseTime(text) else {
+            throw CLIError.usage("invalid --\(name) \(text): expected RFC 3339, Unix seconds or a duration like 5m",
+                                 commandPath: arguments.path.map(\.name))
+        }
+        return t
+    }
+}
