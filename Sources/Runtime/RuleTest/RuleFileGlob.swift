@@ -8,7 +8,8 @@ enum RuleFileGlob {
         var files: [String] = []
         var unmatched: [String] = []
         for pattern in patterns where !pattern.isEmpty {
-            let full = pattern.hasPrefix("/") ? pattern : (base as NSString).appendingPathComponent(pattern)
+            let full = pattern.hasPrefix("/") || base == "." || base.isEmpty
+                ? pattern : (base as NSString).appendingPathComponent(pattern)
             let matches = glob(full)
             if matches.isEmpty { unmatched.append(full) }
             files += matches
