@@ -81,8 +81,8 @@ public enum RuleTestReport {
     }
 
     private static func failure(_ messages: [String]) -> String {
-        let first = messages.first.map { $0.trimmingCharacters(in: .whitespaces) } ?? "failed"
-        let line = first.split(separator: "\n").first.map(String.init) ?? first
+        let first = messages.first ?? "failed"
+        let line = (first.split(separator: "\n").first.map(String.init) ?? first).trimmingCharacters(in: .whitespaces)
         return "      <failure message=\(attr(line))>" + escape(messages.joined(separator: "\n\n"), attribute: false)
             + "</failure>\n"
     }
