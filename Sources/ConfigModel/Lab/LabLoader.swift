@@ -123,13 +123,13 @@ public struct LabLoader: Sendable {
 
     // MARK: - App sources
 
-    /// Python sources of built services and of the conventional `app/` and `services/` directories.
+    /// Python sources of built services (their build context) and of the lab directory itself.
     func loadAppSources(_ lab: inout Lab) {
         var dirs: [String] = []
         for s in lab.services where s.role == .app {
             if let context = s.compose.buildContext { dirs.append(LabPath.join(s.baseDirectory, context)) }
         }
-        for name in ["app", "services", "src"] { dirs.append(LabPath.join(lab.directory, name)) }
+        dirs.append(lab.directory)
         var files: [String] = []
         for dir in dirs where LabPath.isDirectory(dir) {
             for file in LabPath.files(under: dir, suffixes: [".py"], depth: 4, limit: 200) where !files.contains(file) {

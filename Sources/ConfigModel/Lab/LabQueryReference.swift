@@ -22,9 +22,12 @@ extension Lab {
             let title = file.value.title ?? LabPath.fileName(of: file.path)
             for q in file.value.queries {
                 guard let expr = q.expr else { continue }
+                // Variables expand to their own name (`$job` → `job`): such values are not literal.
+                let variables = Set(q.expansion.references.map(\.name))
                 for v in Self.selectors(in: expr) {
-                    guard let name = Self.metricName(v) else { continue }
-                    out.append(LabQueryReference(metric: name, job: Self.jobMatcher(v),
+                    guard let name = Self.metricName(v), !variables.contains(name) else { continue }
+                    let job = Self.jobMatcher(v).flatMap { variables.contains($0) ? nil : $0 }
+                    out.append(LabQueryReference(metric: name, job: job,
                                                  location: q.location(ofExpanded: v.span.start),
                                                  context: "dashboard \"\(title)\" panel \"\(q.panel.title)\""))
                 }
