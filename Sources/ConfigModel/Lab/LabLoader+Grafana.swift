@@ -18,13 +18,13 @@ extension LabLoader {
             }
         }
         let mounted = !provisioningFiles.isEmpty
-        if !mounted {
-            for sub in ["grafana/provisioning/datasources", "grafana/provisioning/dashboards"] {
-                let dir = LabPath.join(lab.directory, sub)
-                provisioningFiles += LabPath.files(under: dir, suffixes: yaml, depth: 0)
-            }
+        // The conventional directories too: files there that Grafana does not mount are still the
+        // student's work (and ProvisioningMountCheck says they are not mounted).
+        for sub in ["grafana/provisioning/datasources", "grafana/provisioning/dashboards"] {
+            provisioningFiles += LabPath.files(under: LabPath.join(lab.directory, sub), suffixes: yaml, depth: 0)
         }
-        for path in provisioningFiles {
+        var seenProvisioning = Set<String>()
+        for path in provisioningFiles where seenProvisioning.insert(path).inserted {
             let (file, diagnostics) = GrafanaProvisioning.load(path: path)
             outcome.files.append(path)
             outcome.diagnostics += diagnostics
