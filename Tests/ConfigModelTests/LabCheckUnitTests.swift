@@ -9,7 +9,7 @@ final class LabCheckUnitTests: XCTestCase {
         let (compose, diagnostics) = ComposeFile.load(text: "services:\n" + yaml + "\n" + topLevel, file: "c.yml")
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
         guard let s = compose?.services.first else { return nil }
-        return LabLoaderTestHook.service(s, base: base)
+        return LabService(compose: s, baseDirectory: base)
     }
 
     // MARK: - Mounts

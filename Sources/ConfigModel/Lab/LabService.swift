@@ -23,7 +23,9 @@ public struct LabService: Sendable {
     /// Whether the service shares the host's network stack (`network_mode: host`).
     public var usesHostNetwork: Bool { compose.networkMode == "host" }
 
-    init(compose: ComposeService, baseDirectory: String) {
+    /// The lab view of `compose`, with relative bind sources and build contexts resolved against
+    /// `baseDirectory` (the compose file's directory).
+    public init(compose: ComposeService, baseDirectory: String) {
         self.compose = compose
         self.baseDirectory = baseDirectory
         role = LabServiceRole.classify(image: compose.image, buildContext: compose.buildContext)
