@@ -66,6 +66,18 @@ final class CheckLabEndToEndTests: XCTestCase {
         XCTAssertTrue(junit.stdout.contains("lab/rule-file-not-mounted"), junit.stdout)
     }
 
+    func testBuiltInExampleLabsPassWithoutErrors() throws {
+        for id in ["lab0", "lab7", "practica26"] {
+            let result = try labctl("check", "lab", "--example", id, "--lint", "none")
+            XCTAssertEqual(result.status, 0, "\(id): \(result.stderr)")
+            XCTAssertTrue(result.stderr.contains("checking built-in \(id)"), result.stderr)
+        }
+        let unknown = try labctl("check", "lab", "--example", "lab99")
+        XCTAssertEqual(unknown.status, 1)
+        XCTAssertTrue(unknown.stderr.contains("unknown lab"), unknown.stderr)
+        XCTAssertEqual(try labctl("check", "lab", "somedir", "--example", "lab7").status, 2)
+    }
+
     func testUsageAndMissingDirectory() throws {
         XCTAssertEqual(try labctl("check", "lab").status, 2)
         let missing = try labctl("check", "lab", "/nonexistent/lab")
