@@ -24,9 +24,14 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
         .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML"]),
+        .target(
+            name: "LabCatalog",
+            dependencies: ["Diagnostics", "YAML", "PromModel"],
+            resources: [.copy("Resources/labs"), .copy("Resources/templates")]
+        ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime"]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog"]
         ),
         .executableTarget(
             name: "labctl-bench",
@@ -42,6 +47,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "YAML", "Diagnostics"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],
     swiftLanguageModes: [.v6]

@@ -23,11 +23,17 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "storage", summary: "TSDB ingestion, bytes/sample, select latency") { _ in
         try StorageBenchmark.run()
     },
+    BenchmarkEntry(name: "engine", summary: "PromQL engine: ingestion, bytes/sample, sum by (job) (rate(x[5m])) range query [series] [hours]") {
+        try EngineBenchmark.run(arguments: $0)
+    },
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
     BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
         RulesCheckBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "templates", summary: "Alert annotation templates rendered per second (Prometheus, Alertmanager)") { _ in
+        try TemplateBenchmark.run()
     },
 ]
 

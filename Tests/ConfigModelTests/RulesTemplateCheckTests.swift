@@ -1,4 +1,5 @@
 import XCTest
+import Diagnostics
 @testable import ConfigModel
 
 final class RulesTemplateCheckTests: XCTestCase {
@@ -13,19 +14,23 @@ final class RulesTemplateCheckTests: XCTestCase {
         }
     }
 
-    func testMalformedTemplates() {
-        XCTAssertEqual(TemplateCheck.check("{{ $labels.job "), ["1: unclosed action"])
-        XCTAssertEqual(TemplateCheck.check("{{ $label.job }}"), ["1: undefined variable \"$label\""])
-        XCTAssertEqual(TemplateCheck.check("{{ humanise $value }}"), ["1: function \"humanise\" not defined"])
-        XCTAssertEqual(TemplateCheck.check("{{ if true }}x"), ["1: unexpected EOF (unclosed {{if}})"])
-        XCTAssertEqual(TemplateCheck.check("x{{ end }}"), ["1: unexpected {{end}}"])
-        XCTAssertEqual(TemplateCheck.check("{{ else }}"), ["1: unexpected {{else}}"])
-        XCTAssertEqual(TemplateCheck.check("{{ }}"), ["1: missing value for command"])
-        XCTAssertEqual(TemplateCheck.check("a\nb {{ $nope }}"), ["2: undefined variable \"$nope\""])
-    }
-
-    func testTokenizer() {
-        XCTAssertEqual(TemplateTokens.split("$x := printf \"a b\" (len .X) | y"),
-                       ["$x", ":=", "printf", "\"a b\"", "(", "len", ".X", ")", "|", "y"])
+    func testMalformedTemplatesAreReportedWithPositions() {
+        let base = SourceLocation(file: "rules.yml", line: 10, column: 20)
+        let cases: [(String, String, Int)] = [
+            ("{{ $labels.job ", "unclosed action", 10),
+            ("{{ $label.job }}", "undefined variable \"$label\"", 10),
+            ("{{ humanise $value }}", "function \"humanise\" not defined", 10),
+            ("{{ if true }}x", "unexpected EOF", 10),
+            ("x{{ end }}", "unexpected {{end}}", 10),
+            ("{{ else }}", "unexpected {{else}}", 10),
+            ("a\nb {{ $nope }}", "undefined variable \"$nope\"", 11),
+        ]
+        for (text, fragment, line) in cases {
+            let found = TemplateCheck.check(text, base: base)
+            XCTAssertEqual(found.count, 1, text)
+            XCTAssertTrue(found.first?.message.contains(fragment) ?? false, "\(text): \(found.map(\.message))")
+            XCTAssertEqual(found.first?.location?.line, line, text)
+            XCTAssertEqual(found.first?.location?.file, "rules.yml", text)
+        }
     }
 }

@@ -151,3 +151,13 @@ final class TemplateExecutionTests: XCTestCase {
         XCTAssertEqual(e?.message, "template execution exceeded 50000 steps")
     }
 }
+
+extension TemplateExecutionTests {
+    func testDeepNestingThroughCallsEndsInError() throws {
+        let body = String(repeating: "{{if 1}}", count: 90) + "{{template \"r\" .}}" + String(repeating: "{{end}}", count: 90)
+        let t = try Template.parse("{{define \"r\"}}\(body){{end}}{{template \"r\" .}}", name: "t")
+        XCTAssertThrowsError(try t.execute(data: nil, options: TemplateExecutionOptions(maxCallDepth: 1000))) {
+            XCTAssertEqual(($0 as? TemplateError)?.message, "exceeded maximum nesting depth (1000)")
+        }
+    }
+}

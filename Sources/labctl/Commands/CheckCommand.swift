@@ -23,6 +23,8 @@ enum CheckCommand {
             CheckDashboardCommand.spec,
             CheckDatasourcesCommand.spec,
             CheckMetricsCommand.spec,
+            CheckLabCommand.spec,
+            CheckLabSpecCommand.spec,
         ]
     )
 

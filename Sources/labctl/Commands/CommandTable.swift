@@ -3,13 +3,15 @@
 enum CommandTable {
     /// The top-level commands, in the order help lists them.
     static let commands: [CommandSpec] = [
+        LabsCommand.spec,
+        InitCommand.spec,
         CheckCommand.spec,
         PromQLCommand.spec,
+        TestCommand.spec,
+        QueryCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
-        TestCommand.spec,
-        QueryCommand.spec,
     ]
 
     /// The root command, `labctl`.

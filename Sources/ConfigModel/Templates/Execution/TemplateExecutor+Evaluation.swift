@@ -25,17 +25,17 @@ extension TemplateExecutor {
         let rest = Array(cmd.args.dropFirst())
         switch first {
         case .field(let names, let position):
-            at(first.source, position)
+            at(.operand(first), position)
             return try evalFieldChain(dot: dot, receiver: dot, names: names, args: rest, final: final, source: first.source)
         case .chain(let base, let names, let position):
             let receiver = try evalArg(base, dot: dot)
-            at(first.source, position)
+            at(.operand(first), position)
             return try evalFieldChain(dot: dot, receiver: receiver, names: names, args: rest, final: final, source: first.source)
         case .identifier(let name, let position):
-            at(name, position)
+            at(.text(name), position)
             return try evalFunction(name, args: rest, dot: dot, final: final)
         case .variable(let name, let names, let position):
-            at(first.source, position)
+            at(.operand(first), position)
             let value = try lookup(name)
             if names.isEmpty {
                 try notAFunction(cmd, final: final)
@@ -43,18 +43,18 @@ extension TemplateExecutor {
             }
             return try evalFieldChain(dot: dot, receiver: value, names: names, args: rest, final: final, source: first.source)
         case .pipeline(let pipe, let position):
-            at(first.source, position)
+            at(.operand(first), position)
             try notAFunction(cmd, final: final)
             return try evalPipeline(pipe, dot: dot)
         case .nilValue(let position):
-            at("nil", position)
+            at(.text("nil"), position)
             throw error("nil is not a command")
         case .dot(let position):
-            at(".", position)
+            at(.text("."), position)
             try notAFunction(cmd, final: final)
             return dot
         case .literal(let value, let text, let position):
-            at(text, position)
+            at(.text(text), position)
             try notAFunction(cmd, final: final)
             return value
         }
@@ -73,21 +73,21 @@ extension TemplateExecutor {
         case .nilValue: return .null
         case .literal(let value, _, _): return value
         case .field(let names, let position):
-            at(operand.source, position)
+            at(.operand(operand), position)
             return try evalFieldChain(dot: dot, receiver: dot, names: names, args: [], final: nil, source: operand.source)
         case .variable(let name, let names, let position):
-            at(operand.source, position)
+            at(.operand(operand), position)
             let value = try lookup(name)
             if names.isEmpty { return value }
             return try evalFieldChain(dot: dot, receiver: value, names: names, args: [], final: nil, source: operand.source)
         case .identifier(let name, let position):
-            at(name, position)
+            at(.text(name), position)
             return try evalFunction(name, args: [], dot: dot, final: nil)
         case .pipeline(let pipe, _):
             return try evalPipeline(pipe, dot: dot)
         case .chain(let base, let names, let position):
             let receiver = try evalArg(base, dot: dot)
-            at(operand.source, position)
+            at(.operand(operand), position)
             return try evalFieldChain(dot: dot, receiver: receiver, names: names, args: [], final: nil, source: operand.source)
         }
     }
@@ -211,7 +211,7 @@ extension TemplateExecutor {
         values.reserveCapacity(count)
         for arg in args { values.append(try evalArg(arg, dot: dot)) }
         if let final { values.append(final) }
-        at(name, position)
+        at(.text(name), position)
         do {
             return try function.body(values)
         } catch let e as TemplateError {

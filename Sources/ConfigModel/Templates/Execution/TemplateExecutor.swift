@@ -17,9 +17,27 @@ struct TemplateExecutor {
     var outputBytes = 0
     var steps = 0
     var callDepth = 0
+    /// Nesting of control structures and template calls being walked (bounds the native stack).
+    var nesting = 0
+    static let maxNesting = 1000
     var variables: [(name: String, value: TemplateValue)] = []
-    /// Source and position of the node being evaluated, for error messages.
-    var currentSource = ""
+    /// The node being evaluated and its position, for error messages (its source text is built
+    /// only when an error is reported).
+    enum ErrorContext {
+        case text(String)
+        case operand(TemplateOperand)
+        case pipeline(TemplatePipeline)
+
+        var source: String {
+            switch self {
+            case .text(let s): return s
+            case .operand(let o): return o.source
+            case .pipeline(let p): return p.source
+            }
+        }
+    }
+
+    var currentContext = ErrorContext.text("")
     var currentPosition = TemplatePosition(line: 1, column: 1)
 
     init(definitions: [String: [TemplateNode]], functions: FunctionSet, options: TemplateExecutionOptions, name: String) {
@@ -46,11 +64,11 @@ struct TemplateExecutor {
 
     func error(_ message: String) -> TemplateError {
         TemplateError(message, name: templateName, line: currentPosition.line, column: currentPosition.column,
-                      phase: .execute, context: currentSource)
+                      phase: .execute, context: currentContext.source)
     }
 
-    mutating func at(_ source: String, _ position: TemplatePosition) {
-        currentSource = source
+    mutating func at(_ context: ErrorContext, _ position: TemplatePosition) {
+        currentContext = context
         currentPosition = position
     }
 
@@ -94,13 +112,16 @@ struct TemplateExecutor {
 
     mutating func walk(_ node: TemplateNode, dot: TemplateValue) throws(TemplateError) -> Flow {
         try step()
+        nesting += 1
+        defer { nesting -= 1 }
+        if nesting > Self.maxNesting { throw error("exceeded maximum nesting depth (\(Self.maxNesting))") }
         switch node {
         case .text(let text):
             try write(text)
         case .action(let pipe):
             let value = try evalPipeline(pipe, dot: dot)
             if pipe.declarations.isEmpty {
-                at(pipe.source, pipe.position)
+                at(.pipeline(pipe), pipe.position)
                 try write(Self.printable(value))
             }
         case .ifNode(let branch):
@@ -147,7 +168,7 @@ struct TemplateExecutor {
         let declarations = pipe.declarations
         pipe.declarations = []
         let collection = try evalPipeline(pipe, dot: dot).underlying
-        at(pipe.source, pipe.position)
+        at(.pipeline(pipe), pipe.position)
         var items: [(key: TemplateValue, element: TemplateValue)] = []
         switch collection {
         case .list(let list):
@@ -192,7 +213,7 @@ struct TemplateExecutor {
 
     private mutating func callTemplate(_ name: String, pipe: TemplatePipeline?, position: TemplatePosition,
                                        dot: TemplateValue) throws(TemplateError) {
-        at("template \(GoStringQuoting.quote(name))", position)
+        at(.text("template \(GoStringQuoting.quote(name))"), position)
         guard let list = definitions[name] else {
             throw error("template: no template \(GoStringQuoting.quote(name)) associated with template \(GoStringQuoting.quote(rootName))")
         }

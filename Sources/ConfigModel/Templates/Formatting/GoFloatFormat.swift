@@ -73,7 +73,7 @@ enum GoFloatFormat {
         var exponent = 0
         if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
             mantissa = text[..<e]
-            exponent = Int(text[text.index(after: e)...].replacingOccurrences(of: "+", with: "")) ?? 0
+            exponent = Int(text[text.index(after: e)...]) ?? 0
         }
         var digits: [UInt8] = []
         var point = 0

@@ -3,6 +3,7 @@
 public enum BuiltinFunctions {
     /// The predefined functions as a set.
     public static let set = FunctionSet(all)
+    static let names = Set(all.map(\.name))
 
     static let all: [TemplateFunction] = [
         TemplateFunction(special: .and, name: "and"),

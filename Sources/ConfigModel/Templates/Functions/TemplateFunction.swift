@@ -42,14 +42,20 @@ public struct TemplateFunction: Sendable {
 /// A set of template functions by name. Parsing rejects calls to names not in the set, as Go does.
 public struct FunctionSet: Sendable {
     public private(set) var functions: [String: TemplateFunction]
+    /// The function names (kept for the parser's checks).
+    private(set) var names: Set<String>
 
     public init(_ functions: [TemplateFunction] = []) {
         self.functions = Dictionary(functions.map { ($0.name, $0) }, uniquingKeysWith: { _, last in last })
+        self.names = Set(self.functions.keys)
     }
 
     /// Adds or replaces functions.
     public mutating func add(_ more: [TemplateFunction]) {
-        for f in more { functions[f.name] = f }
+        for f in more {
+            functions[f.name] = f
+            names.insert(f.name)
+        }
     }
 
     /// This set with `more` added (replacing same-named functions).
@@ -61,10 +67,13 @@ public struct FunctionSet: Sendable {
 
     /// This set with all functions of `other` added.
     public func merging(_ other: FunctionSet) -> FunctionSet {
-        adding(Array(other.functions.values))
+        if other.names.isSubset(of: names) && other.functions.count == 0 { return self }
+        if names.isSubset(of: other.names) && isBuiltinsOnly { return other }
+        return adding(Array(other.functions.values))
     }
 
-    public subscript(name: String) -> TemplateFunction? { functions[name] }
+    /// Whether this set holds only Go's builtins (so any superset may replace it).
+    private var isBuiltinsOnly: Bool { names == BuiltinFunctions.names }
 
-    var names: Set<String> { Set(functions.keys) }
+    public subscript(name: String) -> TemplateFunction? { functions[name] }
 }

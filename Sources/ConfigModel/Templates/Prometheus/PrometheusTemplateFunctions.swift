@@ -5,13 +5,21 @@ import RE2
 enum PrometheusTemplateFunctions {
     static let sampleType = "*template.sample"
 
-    static func all(query: PrometheusTemplates.QueryFunction?, externalURL: String) -> [TemplateFunction] {
+    /// The functions that depend on the query closure and the external URL.
+    static func contextual(query: PrometheusTemplates.QueryFunction?, externalURL: String) -> [TemplateFunction] {
         [
             TemplateFunction("query", arguments: 1) { args in
                 let q = try TemplateArguments.string(args, 0)
                 guard let query else { throw TemplateRuntimeError("queries are not available here") }
                 return .list(try query(q).map(sample))
             },
+            TemplateFunction("pathPrefix", arguments: 0) { _ in .string(TemplateStrings.urlPath(externalURL)) },
+            TemplateFunction("externalURL", arguments: 0) { _ in .string(externalURL) },
+        ]
+    }
+
+    static func all(query: PrometheusTemplates.QueryFunction?, externalURL: String) -> [TemplateFunction] {
+        contextual(query: query, externalURL: externalURL) + [
             TemplateFunction("first", arguments: 1) { args in
                 guard case .list(let items) = args[0].underlying else { throw TemplateArguments.wrongType(args[0], "template.queryResult") }
                 guard let first = items.first else { throw TemplateRuntimeError("first() called on vector with no elements") }
@@ -95,8 +103,6 @@ enum PrometheusTemplateFunctions {
                     throw TemplateRuntimeError("\(error)")
                 }
             },
-            TemplateFunction("pathPrefix", arguments: 0) { _ in .string(TemplateStrings.urlPath(externalURL)) },
-            TemplateFunction("externalURL", arguments: 0) { _ in .string(externalURL) },
             TemplateFunction("stripPort", arguments: 1) { args in
                 let hostPort = try TemplateArguments.string(args, 0)
                 return .string(TemplateStrings.splitHostPort(hostPort)?.host ?? hostPort)

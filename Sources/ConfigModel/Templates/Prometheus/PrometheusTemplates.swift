@@ -25,11 +25,12 @@ public enum PrometheusTemplates {
 
     /// The Prometheus template functions (plus Go's builtins). Without `query`, calling `query` fails.
     public static func functions(query: QueryFunction? = nil, externalURL: String = "") -> FunctionSet {
-        BuiltinFunctions.set.adding(PrometheusTemplateFunctions.all(query: query, externalURL: externalURL))
+        if query == nil && externalURL.isEmpty { return checkFunctions }
+        return checkFunctions.adding(PrometheusTemplateFunctions.contextual(query: query, externalURL: externalURL))
     }
 
     /// Names of the functions, for syntax checks.
-    static let checkFunctions = functions()
+    static let checkFunctions = BuiltinFunctions.set.adding(PrometheusTemplateFunctions.all(query: nil, externalURL: ""))
 
     /// Prometheus's execution options: `missingkey=zero`, with our limits.
     public static let executionOptions = TemplateExecutionOptions(missingKey: .zero, maxOutputBytes: 1 << 20,

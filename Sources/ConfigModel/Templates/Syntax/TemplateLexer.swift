@@ -61,7 +61,11 @@ struct TemplateLexer {
 
     private static func isAlphaNumeric(_ c: Unicode.Scalar?) -> Bool {
         guard let c else { return false }
-        return c == "_" || c.properties.isAlphabetic || c.properties.numericType == .decimal
+        if c.isASCII {
+            let v = c.value
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39) || v == 0x5F
+        }
+        return c.properties.isAlphabetic || c.properties.numericType == .decimal
     }
 
     private mutating func emit(_ kind: TemplateToken.Kind, from start: (pos: Int, line: Int, column: Int)) {

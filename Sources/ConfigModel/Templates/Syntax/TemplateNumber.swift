@@ -1,5 +1,3 @@
-import Foundation
-
 /// A number literal of the template language, typed as Go's `evalEmptyInterface` does: a float when the
 /// text has a fraction or exponent (`1.5`, `1e3`), an int otherwise (`42`, `0x1F`, `0o17`, `'a'`).
 enum TemplateNumber {
@@ -23,7 +21,7 @@ enum TemplateNumber {
             if radix == 10, digits.count > 1, digits.hasPrefix("0") { radix = 8; digits = digits.dropFirst() }
             if digits.hasPrefix("_") && radix != 10 { digits = digits.dropFirst() }
             guard !digits.isEmpty, !digits.hasPrefix("_"), !digits.hasSuffix("_"), !digits.contains("__") else { return nil }
-            let clean = digits.replacingOccurrences(of: "_", with: "")
+            let clean = String(digits.filter { $0 != "_" })
             guard let magnitude = UInt64(clean, radix: radix) else {
                 guard radix == 10, let d = Double(clean) else { return nil }
                 return .float(negative ? -d : d)
@@ -40,7 +38,7 @@ enum TemplateNumber {
               lower.first != "e", let last = lower.last, last != "e", last != "+", last != "-",
               lower.allSatisfy({ $0.isNumber || $0 == "." || $0 == "e" || $0 == "+" || $0 == "-" || $0 == "_" }),
               lower.filter({ $0 == "." }).count <= 1 else { return nil }
-        let clean = lower.replacingOccurrences(of: "_", with: "")
+        let clean = String(lower.filter { $0 != "_" })
         guard let d = Double(clean) else { return nil }
         return .float(negative ? -d : d)
     }

@@ -59,17 +59,22 @@ extension Evaluator {
                 ctx.annotations.warn("quantile value should be between 0 and 1, got \(goG(q))", a.param?.span ?? a.span)
             }
         }
-        let index = StepIndex(input, start: start, interval: interval, steps: steps)
+        // Walk every series with a cursor instead of regrouping points by step (no extra copy).
+        var cursor = [Int](repeating: 0, count: input.count)
         var values = [[Double]](repeating: [], count: groupLabels.count)
         var touched: [Int] = []
         for st in 0..<steps {
             try ctx.checkInterrupt()
-            for e in index.range(ofStep: st) {
-                let g = groupOf[Int(index.series[e])]
-                if values[g].isEmpty { touched.append(g) }
-                values[g].append(index.values[e])
-            }
             let t = time(ofStep: st)
+            for i in input.indices {
+                let c = cursor[i]
+                guard c < input[i].points.count, input[i].points[c].t == t else { continue }
+                cursor[i] = c + 1
+                let g = groupOf[i]
+                if values[g].isEmpty { touched.append(g) }
+                values[g].append(input[i].points[c].f)
+            }
+            touched.sort()
             for g in touched {
                 let v = Evaluator.aggregate(a.op, values[g], param: params.isEmpty ? 0 : params[st])
                 out[g].points.append(FloatPoint(t: t, f: v))

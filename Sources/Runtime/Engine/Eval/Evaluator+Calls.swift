@@ -10,6 +10,9 @@ extension Evaluator {
         if let idx = c.function.argTypes.firstIndex(of: .matrix), idx < c.args.count {
             return try evalRangeCall(c, argIndex: idx)
         }
+        if name.hasPrefix("sort") && ctx.queryStep != 0 {
+            ctx.annotations.warn("sort is ineffective for range queries since results are always ordered by labels", c.span)
+        }
         switch name {
         case "time": return .scalar((0..<steps).map { Double(time(ofStep: $0)) / 1000 })
         case "pi": return .scalar([Double](repeating: Double.pi, count: steps))
@@ -19,7 +22,7 @@ extension Evaluator {
         case "step": return .scalar([Double](repeating: Double(ctx.queryStep) / 1000, count: steps))
         case "min_of", "max_of":
             let a = try evalScalar(c.args[0]), b = try evalScalar(c.args[1])
-            return .scalar(zip(a, b).map { name == "min_of" ? Swift.min($0, $1) : Swift.max($0, $1) })
+            return .scalar(zip(a, b).map { name == "min_of" ? goMin($0, $1) : goMax($0, $1) })
         case "scalar": return .scalar(try scalarOf(try evalVector(c.args[0])))
         case "vector":
             return .vector([StepSeries(metric: .empty, points: points(fromScalar: try evalScalar(c.args[0])))])

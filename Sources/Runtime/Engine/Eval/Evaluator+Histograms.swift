@@ -132,7 +132,7 @@ extension Evaluator {
                 let v = valid ? BucketQuantile.quantile(qs[step], buckets) : .nan
                 points[gid].append(FloatPoint(t: time(ofStep: step), f: v))
             }
-            out += output(g, points, extra: (label, GoFormat.float(qs.first ?? .nan)))
+            out += output(g, points, extra: (label, Evaluator.floatLabelValue(qs.first ?? .nan)))
         }
         return out
     }
@@ -149,6 +149,13 @@ extension Evaluator {
             points[gid].append(FloatPoint(t: time(ofStep: step), f: v))
         }
         return output(g, points)
+    }
+
+    /// A float as Prometheus writes it in `le`-like labels: always with a decimal point (`0.0`, `1.5`).
+    static func floatLabelValue(_ v: Double) -> String {
+        let s = GoFormat.float(v)
+        if s.contains(".") || s.contains("e") || s.contains("Inf") || s.contains("NaN") { return s }
+        return s + ".0"
     }
 
     private func monotonicityInfo(_ metric: Labels, _ span: SourceSpan) {

@@ -15,7 +15,7 @@ extension Evaluator {
         } catch {
             throw QueryError(.execution, "invalid regular expression in label_replace(): \(pattern)")
         }
-        guard LabelNames.isValidUTF8Name(dst) else {
+        guard Evaluator.isValidLabelName(dst) else {
             throw QueryError(.execution, "invalid destination label name in label_replace(): \(dst)")
         }
         var series = try evalVector(c.args[0])
@@ -35,12 +35,12 @@ extension Evaluator {
         var srcs: [String] = []
         for a in c.args.dropFirst(3) {
             let s = try evalString(a)
-            guard LabelNames.isValidUTF8Name(s) else {
+            guard Evaluator.isValidLabelName(s) else {
                 throw QueryError(.execution, "invalid source label name in label_join(): \(s)")
             }
             srcs.append(s)
         }
-        guard LabelNames.isValidUTF8Name(dst) else {
+        guard Evaluator.isValidLabelName(dst) else {
             throw QueryError(.execution, "invalid destination label name in label_join(): \(dst)")
         }
         var series = try evalVector(c.args[0])
@@ -50,6 +50,11 @@ extension Evaluator {
             if dst == Label.metricName { series[i].dropName = false }
         }
         return try mergeSameLabels(series)
+    }
+
+    /// A non-empty, valid UTF-8 label name (strings from the parser carry U+FFFD for invalid bytes).
+    static func isValidLabelName(_ s: String) -> Bool {
+        LabelNames.isValidUTF8Name(s) && !s.unicodeScalars.contains("\u{FFFD}")
     }
 
     /// Joins series that now have the same labels (and drop-name flag) when their points do not

@@ -86,9 +86,9 @@ extension Evaluator {
             }
         case "predict_linear":
             let durations = scalars.first ?? []
-            return { w, step, t in
+            return { [self] w, step, _ in
                 guard w.count >= 2 else { return nil }
-                let r = RangeFunctions.linearRegression(w, interceptTime: t)
+                let r = RangeFunctions.linearRegression(w, interceptTime: time(ofStep: step))
                 return r.slope * durations[step] + r.intercept
             }
         case "double_exponential_smoothing", "holt_winters":
@@ -173,9 +173,10 @@ extension Evaluator {
         }
         var values: [String: String] = [:]
         var repeated = Set<String>()
-        for m in matchers where m.type == .equal && m.name != Label.metricName {
-            if values[m.name] != nil { repeated.insert(m.name) }
-            values[m.name] = m.value
+        var seen = Set<String>()
+        for m in matchers where m.name != Label.metricName {
+            if !seen.insert(m.name).inserted { repeated.insert(m.name) }
+            if m.type == .equal { values[m.name] = m.value }
         }
         for r in repeated { values[r] = nil }
         return Labels(values)

@@ -26,14 +26,14 @@ extension Evaluator {
         var touched: [Int] = []
         for st in 0..<steps {
             try ctx.checkInterrupt()
-            let range = index.range(ofStep: st)
-            if range.isEmpty { continue }
             let param = params.isEmpty ? 0 : params[st]
             if a.op == .limitRatio {
                 if param.isNaN { throw QueryError(.execution, "Ratio value is NaN") }
             } else if param.isNaN {
                 throw QueryError(.execution, "Parameter value is NaN")
             }
+            let range = index.range(ofStep: st)
+            if range.isEmpty { continue }
             for e in range {
                 let si = Int(index.series[e]), g = groupOf[si]
                 if members[g].isEmpty { touched.append(g) }

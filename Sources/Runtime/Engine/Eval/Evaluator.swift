@@ -122,14 +122,20 @@ final class Evaluator {
     func dropName(_ s: inout StepSeries) {
         if options.enableDelayedNameRemoval {
             s.dropName = true
-        } else if s.metric.metricName != nil {
-            s.metric = s.metric.droppingMetricName
+        } else {
+            s.metric = Evaluator.withoutName(s.metric)
         }
     }
 
     /// The labels a result series shows: without `__name__` when it was marked for removal.
     func finalLabels(_ metric: Labels, dropName: Bool) -> Labels {
-        dropName ? metric.droppingMetricName : metric
+        dropName ? Evaluator.withoutName(metric) : metric
+    }
+
+    /// Labels without the metric name and the type and unit metadata labels that go with it.
+    static func withoutName(_ m: Labels) -> Labels {
+        guard m.contains(where: { $0.name.hasPrefix("__") }) else { return m }
+        return m.removing(["__name__", "__type__", "__unit__"])
     }
 
     /// Fails when two series of an instant result have the same labels.

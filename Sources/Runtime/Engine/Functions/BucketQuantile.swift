@@ -80,7 +80,7 @@ enum BucketQuantile {
             if b.upperBound == .infinity { return lowerCount }
             let lowerBound: Double
             if i == 0 {
-                if b.upperBound <= 0 { return x == b.upperBound ? b.count : 0 }
+                if b.upperBound <= 0 { return b.count }
                 lowerBound = 0
                 if x <= 0 { return 0 }
             } else {

@@ -45,6 +45,11 @@ struct MeanAccumulator {
             mean = sum / (count - 1)
             c /= (count - 1)
         }
+        if mean.isInfinite {
+            // An infinite mean stays as it is unless a NaN or an infinity of the other sign arrives.
+            if v.isInfinite && (mean > 0) == (v > 0) { return }
+            if !v.isInfinite && !v.isNaN { return }
+        }
         let corrected = mean + c
         (mean, c) = KahanSum.increment(v / count - corrected / count, mean, c)
     }

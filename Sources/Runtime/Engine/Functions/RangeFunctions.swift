@@ -172,6 +172,7 @@ enum RangeFunctions {
     /// Median absolute deviation.
     static func mad(_ w: Window) -> Double {
         let values = w.map(\.f)
+        if values.contains(where: \.isNaN) { return .nan }
         let median = quantile(0.5, values)
         return quantile(0.5, values.map { abs($0 - median) })
     }

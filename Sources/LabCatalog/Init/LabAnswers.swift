@@ -1,0 +1,56 @@
+import Diagnostics
+import Foundation
+import YAML
+
+/// What `labctl init` recorded in `DIR/.labctl/answers.yaml`: the lab, the template version the
+/// files were rendered from, and the student's values, so that `init --update` can render the
+/// same files again (the merge base) and the newer ones.
+public struct LabAnswers: Sendable, Hashable {
+    public var lab: String
+    public var version: Int
+    /// Parameter values by name (student, prefix, domain, entity…).
+    public var values: [String: String]
+
+    public init(lab: String, version: Int, values: [String: String]) {
+        self.lab = lab
+        self.version = version
+        self.values = values
+    }
+
+    /// The folder inside a lab directory where labctl keeps its state.
+    public static let stateFolder = ".labctl"
+    /// The answers file, relative to the lab directory.
+    public static let path = ".labctl/answers.yaml"
+    /// Where the rendered templates (merge bases) are kept, relative to the lab directory.
+    public static let baseFolder = ".labctl/base"
+
+    // MARK: - YAML
+
+    /// The answers as YAML (written with ``YAMLWriter``).
+    public func yaml() -> String {
+        let values = self.values.keys.sorted().map { ($0, YAMLNode.string(self.values[$0] ?? "")) }
+        let root = YAMLNode.mapping([
+            ("lab", .string(lab)),
+            ("version", .scalar(String(version))),
+            ("answers", .mapping(values)),
+        ])
+        return "# Written by labctl init; labctl init --update reads it. Do not edit by hand.\n"
+            + YAMLWriter().write(root)
+    }
+
+    /// Reads answers written by ``yaml()``.
+    public static func parse(_ text: String, file: String) throws -> LabAnswers {
+        let result = YAMLParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
+        if let first = result.diagnostics.first { throw CatalogError(first.description) }
+        guard let root = result.documents.first?.root else { throw CatalogError("\(file) is empty") }
+        var ctx = YAMLDecodingContext()
+        let m = ctx.mapping(root, allowed: ["lab", "version", "answers"], what: "answers file")
+        let lab = m.flatMap { ctx.required("lab", in: $0, what: "answers file") }.flatMap { ctx.string($0, what: "lab") }
+        let version = m.flatMap { ctx.required("version", in: $0, what: "answers file") }
+            .flatMap { ctx.int($0, in: 0...100_000, what: "version") }
+        let values = ctx.stringMap(m?["answers"], what: "answers") ?? [:]
+        if let first = ctx.diagnostics.first { throw CatalogError(first.description) }
+        guard let lab, let version else { throw CatalogError("\(file): lab and version are required") }
+        return LabAnswers(lab: lab, version: version, values: values)
+    }
+}

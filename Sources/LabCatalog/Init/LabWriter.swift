@@ -1,0 +1,126 @@
+import Foundation
+
+/// Writes labs into directories: `labctl init LAB DIR` and `labctl init --update DIR`.
+///
+/// - Re-running is safe: identical files are skipped and changed files are kept unless `force`.
+/// - `DIR/.labctl/answers.yaml` records the lab, the template version and the student's values;
+///   `DIR/.labctl/base/` keeps the plain renders, the base of the three-way merge that `--update`
+///   does between the student's files (ours) and the new template renders (theirs).
+public struct LabWriter: Sendable {
+    public let catalog: Catalog
+    /// The largest existing file read for comparison or merge, in bytes.
+    public static let maxFileBytes = 8 << 20
+
+    public init(catalog: Catalog) {
+        self.catalog = catalog
+    }
+
+    // MARK: - Planning
+
+    /// The plan for writing `spec` into `directory` with the given values (`init LAB DIR`).
+    public func plan(_ spec: LabSpec, directory: String, given: [String: String], force: Bool) throws -> InitPlan {
+        let dir = URL(fileURLWithPath: directory)
+        if let existing = try? readAnswers(dir), existing.lab != spec.id, !force {
+            throw CatalogError("\(directory) holds lab \(existing.lab), not \(spec.id); use --force to write \(spec.id) over it")
+        }
+        let values = try AnswerResolver(spec: spec).resolve(given)
+        let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
+        var entries: [InitPlan.Entry] = []
+        for (path, content) in renders {
+            let current = try readFile(dir.appendingPathComponent(path))
+            let action: InitPlan.Action
+            switch current {
+            case nil: action = .create
+            case content?: action = .unchanged
+            default: action = force ? .overwrite : .keep
+            }
+            entries.append(.init(path: path, action: action, current: current, proposed: content, render: content))
+        }
+        return InitPlan(lab: spec, directory: directory, entries: entries,
+                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values), previousVersion: nil)
+    }
+
+    /// The plan for bringing `directory` to the catalogue's version of its lab (`init --update DIR`).
+    /// `given` values override the recorded answers.
+    public func planUpdate(directory: String, given: [String: String]) throws -> InitPlan {
+        let dir = URL(fileURLWithPath: directory)
+        let old: LabAnswers
+        do {
+            old = try readAnswers(dir)
+        } catch {
+            throw CatalogError("\(directory) was not written by labctl init (\(LabAnswers.path): \(error))")
+        }
+        let spec = try catalog.requireLab(old.lab)
+        let values = try AnswerResolver(spec: spec).resolve(old.values.merging(given) { $1 })
+        let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
+        let labels = ThreeWayMerge.Labels(ours: "ours (your file)", theirs: "theirs (template \(spec.id) v\(spec.version))")
+        var entries: [InitPlan.Entry] = []
+        for (path, theirs) in renders {
+            let ours = try readFile(dir.appendingPathComponent(path))
+            let base = try readFile(dir.appendingPathComponent(LabAnswers.baseFolder).appendingPathComponent(path))
+            guard let ours else {
+                entries.append(.init(path: path, action: .create, current: nil, proposed: theirs, render: theirs))
+                continue
+            }
+            let merge = ThreeWayMerge(base: base ?? "", ours: ours, theirs: theirs, labels: labels)
+            let action: InitPlan.Action
+            if merge.conflicts > 0 {
+                action = .conflict
+            } else if merge.text == ours {
+                action = .unchanged
+            } else {
+                action = .merge
+            }
+            entries.append(.init(path: path, action: action, current: ours, proposed: merge.text, render: theirs))
+        }
+        return InitPlan(lab: spec, directory: directory, entries: entries,
+                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values),
+                        previousVersion: old.version)
+    }
+
+    // MARK: - Applying
+
+    /// Writes the plan's files, the answers and the merge bases.
+    public func apply(_ plan: InitPlan) throws {
+        let dir = URL(fileURLWithPath: plan.directory)
+        for entry in plan.entries where entry.writes {
+            try write(entry.proposed, to: dir.appendingPathComponent(entry.path))
+        }
+        let base = dir.appendingPathComponent(LabAnswers.baseFolder)
+        for entry in plan.entries {
+            try write(entry.render, to: base.appendingPathComponent(entry.path))
+        }
+        try write(plan.answers.yaml(), to: dir.appendingPathComponent(LabAnswers.path))
+    }
+
+    // MARK: - Files
+
+    private func readAnswers(_ dir: URL) throws -> LabAnswers {
+        let url = dir.appendingPathComponent(LabAnswers.path)
+        guard let text = try readFile(url) else { throw CatalogError("missing \(LabAnswers.path)") }
+        return try LabAnswers.parse(text, file: url.path)
+    }
+
+    /// The file's text, `nil` when it does not exist.
+    private func readFile(_ url: URL) throws -> String? {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
+        if isDirectory.boolValue { throw CatalogError("\(url.path) is a directory, expected a file") }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw CatalogError("cannot read \(url.path)")
+        }
+        guard data.count <= Self.maxFileBytes else {
+            throw CatalogError("\(url.path) is larger than \(Self.maxFileBytes) bytes")
+        }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    private func write(_ text: String, to url: URL) throws {
+        do {
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
+        } catch {
+            throw CatalogError("cannot write \(url.path): \(error.localizedDescription)")
+        }
+    }
+}

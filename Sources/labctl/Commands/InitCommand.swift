@@ -1,0 +1,110 @@
+import Diagnostics
+import LabCatalog
+
+/// `labctl init LAB [DIR]` and `labctl init --update DIR`: write a lab's files.
+enum InitCommand {
+    static let spec = CommandSpec(
+        name: "init",
+        summary: "Write a lab's files into a directory (safe to re-run; --update merges new templates)",
+        discussion: """
+        Files that already have the right content are skipped; files you changed are kept unless
+        --force. --dry-run prints the plan and unified diffs without writing anything.
+        DIR/.labctl/answers.yaml records the lab, template version and your values, and
+        DIR/.labctl/base/ the plain renders, so that `labctl init --update DIR` can bring the lab
+        to a newer template version with a three-way merge that keeps your edits (conflicts are
+        marked with <<<<<<< ======= >>>>>>>; the command then exits with 1).
+        """,
+        usage: ["LAB [DIR] [--student ID --prefix P --domain D --entity E] [--dry-run] [--force]",
+                "--update DIR [--dry-run]"],
+        examples: [
+            .init("labctl init lab1", "Write Lab 1 into ./lab1"),
+            .init("labctl init practica26 p26 --student ana --prefix ana_shop --domain ecommerce --entity pedido",
+                  "Práctica 26 with your values"),
+            .init("labctl init lab7 lab7 --dry-run", "Show what would change"),
+            .init("labctl init --update lab7", "Merge a newer template version into ./lab7"),
+        ],
+        options: [
+            .flag("dry-run", short: "n", help: "Print the plan and diffs; write nothing"),
+            .flag("force", help: "Overwrite files that differ from the template"),
+            .flag("update", help: "Merge the current templates into DIR (the only positional)"),
+            .option("student", valueName: "ID", help: "Student id (parameter student)"),
+            .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
+            .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
+            .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
+            .option("set", valueName: "NAME=VALUE", help: "Any parameter", repeatable: true),
+            .flag("quiet", short: "q", help: "Print only the summary line"),
+        ],
+        positionals: [
+            PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26); with --update, the directory",
+                           arity: .optional),
+            PositionalSpec("DIR", help: "Target directory (default ./LAB)", arity: .optional, completion: .files),
+        ],
+        run: run
+    )
+
+    @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
+        let catalog = try LabsCommand.catalog(console)
+        let writer = LabWriter(catalog: catalog)
+        let given = try values(arguments)
+        let dryRun = arguments.flag("dry-run")
+        let positionals = arguments.positional("LAB") + arguments.positional("DIR")
+        let plan: InitPlan
+        do {
+            if arguments.flag("update") {
+                guard positionals.count == 1, let directory = positionals.first else {
+                    throw CLIError.usage("--update takes exactly one argument, the lab directory",
+                                         commandPath: ["labctl", "init"])
+                }
+                plan = try writer.planUpdate(directory: directory, given: given)
+            } else {
+                guard let id = positionals.first else {
+                    throw CLIError.usage("missing LAB (try `labctl labs list`)", commandPath: ["labctl", "init"])
+                }
+                let lab = try catalog.requireLab(id)
+                let directory = positionals.count > 1 ? positionals[1] : id
+                plan = try writer.plan(lab, directory: directory, given: given, force: arguments.flag("force"))
+            }
+            if !dryRun { try writer.apply(plan) }
+        } catch let error as CatalogError {
+            throw CLIError.failure(error.message)
+        }
+        return report(plan, dryRun: dryRun, quiet: arguments.flag("quiet"), console: console)
+    }
+
+    /// Parameter values from --student/--prefix/--domain/--entity and --set NAME=VALUE.
+    static func values(_ arguments: ParsedArguments) throws -> [String: String] {
+        var values: [String: String] = [:]
+        for name in ["student", "prefix", "domain", "entity"] {
+            if let value = arguments.value(name) { values[name] = value }
+        }
+        for pair in arguments.values("set") {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw CLIError.usage("--set takes NAME=VALUE, got \"\(pair)\"", commandPath: ["labctl", "init"])
+            }
+            values[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
+        return values
+    }
+
+    private static func report(_ plan: InitPlan, dryRun: Bool, quiet: Bool, console: Console) -> ExitCode {
+        let summary = plan.summary(dryRun: dryRun)
+        if quiet {
+            console.out(String(summary.split(separator: "\n").last ?? "") + "\n")
+        } else {
+            console.out(summary)
+        }
+        if dryRun { console.out(plan.diffs()) }
+        let kept = plan.entries(.keep)
+        if !kept.isEmpty {
+            console.err("labctl: warning: \(kept.count) file(s) differ from the template and were kept: "
+                        + kept.map(\.path).joined(separator: ", ") + " (use --dry-run to see the differences, --force to overwrite)\n")
+        }
+        let conflicts = plan.entries(.conflict)
+        if !conflicts.isEmpty {
+            console.err("labctl: error: \(conflicts.count) file(s) have merge conflicts to resolve: "
+                        + conflicts.map(\.path).joined(separator: ", ") + "\n")
+            return .failure
+        }
+        return .success
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import XCTest
+@testable import Runtime
+
+/// Runs Prometheus's PromQL test scripts from ../shared/conformance/promql/testdata (skipped when absent)
+/// with native-histogram evals skipped, and checks that no file passes fewer evals than its recorded
+/// baseline. Raise the baseline as the engine improves; a drop is a regression.
+final class PromQLTestConformanceTests: XCTestCase {
+    /// Minimum passed evals per file (with `--skip-native-histograms`), recorded with the engine as merged.
+    static let baseline: [String: Int] = [
+        "aggregators.test": 125,
+        "at_modifier.test": 78,
+        "collision.test": 2,
+        "duration_expression.test": 59,
+        "extended_vectors.test": 43,
+        "fill-modifier.test": 6,
+        "functions.test": 323,
+        "histograms.test": 93,
+        "info.test": 33,
+        "limit.test": 0,
+        "literals.test": 25,
+        "name_label_dropping.test": 30,
+        "native_histograms.test": 3,
+        "operators.test": 142,
+        "range_queries.test": 16,
+        "selectors.test": 31,
+        "staleness.test": 17,
+        "start_timestamps.test": 2,
+        "subquery.test": 32,
+        "trig_functions.test": 19,
+        "type_and_unit.test": 58,
+    ]
+
+    static let directory = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/conformance/promql/testdata")
+
+    func testConformanceScriptsDoNotRegress() throws {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: Self.directory.path) else {
+            throw XCTSkip("conformance scripts not found at \(Self.directory.path)")
+        }
+        let files = names.filter { $0.hasSuffix(".test") }.sorted()
+        guard !files.isEmpty else { throw XCTSkip("no conformance scripts in \(Self.directory.path)") }
+        let runner = PromQLTestRunner(options: .init(skipNativeHistograms: true))
+        var lines: [String] = []
+        for name in files {
+            let text = try String(contentsOf: Self.directory.appendingPathComponent(name), encoding: .utf8)
+            let script: PromQLTestScript
+            do {
+                script = try PromQLTestParser().parse(text, file: name)
+            } catch {
+                XCTFail("\(name) does not parse: \(error)")
+                continue
+            }
+            let report = runner.run(script)
+            lines.append(report.summaryLine)
+            if let minimum = Self.baseline[name] {
+                XCTAssertGreaterThanOrEqual(report.passed, minimum, "\(name) regressed: \(report.summaryLine)")
+            }
+            XCTAssertEqual(report.passed + report.failed + report.skipped, script.evals.count, name)
+        }
+        print(lines.joined(separator: "\n"))
+    }
+}
