@@ -104,7 +104,7 @@ public final class RuleGroupEvaluator {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in Array("name\u{ff}\(name)\u{ff}file\u{ff}\(file)".utf8) {
             hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+            hash = hash &* 0x0000_0100_0000_01b3 // FNV-1a wraps by definition (not input arithmetic)
         }
         return Int64(hash % UInt64(interval))
     }

@@ -116,7 +116,7 @@ public final class RuleManager: @unchecked Sendable {
                 group.nextEvaluation = group.evalTimestamp(before: now, offset: offset).addingSaturated(group.interval)
             }
             guard let next = group.nextEvaluation, next <= now else { continue }
-            let missed = (now - next) / group.interval
+            let missed = now.subtractingSaturated(next) / group.interval
             let slot = next.addingSaturated(missed.multipliedSaturated(by: group.interval))
             failures += evaluate(group, at: slot)
             group.nextEvaluation = slot.addingSaturated(group.interval)
