@@ -5,6 +5,7 @@ enum CommandTable {
     static let commands: [CommandSpec] = [
         CheckCommand.spec,
         PromQLCommand.spec,
+        AlertmanagerCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,

@@ -87,7 +87,7 @@ public enum RouteTreePrinter {
         for (i, line) in lines.enumerated() {
             if openAncestors.count > line.level { openAncestors.removeLast(openAncestors.count - line.level) }
             var prefix = ""
-            for open in openAncestors { prefix += open ? "│   " : "    " }
+            for open in openAncestors { prefix += open ? "│\u{00A0}\u{00A0} " : "    " }
             prefix += isLast[i] ? "└── " : "├── "
             out += prefix + line.text + "\n"
             openAncestors.append(!isLast[i])
