@@ -29,6 +29,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
         RulesCheckBenchmark.run($0)
     },
+    BenchmarkEntry(name: "alerting", summary: "Alertmanager routing on a 50-route tree, dispatch and flush throughput [alerts]") {
+        try AlertingBenchmark.run($0)
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())

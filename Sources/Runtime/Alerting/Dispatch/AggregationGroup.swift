@@ -8,6 +8,8 @@ final class AggregationGroup {
     let labels: Labels
     /// Alertmanager's group key: `routeKey:labels`.
     let key: String
+    /// The dispatcher's dictionary key: route id and group-label fingerprint.
+    let id: String
     /// Creation order, to break ties between flushes due at the same instant.
     let sequence: Int
     /// Members, by fingerprint (the alerts themselves live in the dispatcher's store).
@@ -16,6 +18,7 @@ final class AggregationGroup {
     var hasFlushed = false
 
     init(route: AlertRoute, labels: Labels, sequence: Int, now: Date) {
+        id = route.id + "\u{0}" + AlertFingerprint(labels).description
         self.route = route
         self.labels = labels
         self.sequence = sequence

@@ -14,7 +14,11 @@ extension Dispatcher {
             group.nextFlush = now.addingTimeInterval(group.route.groupInterval)
             group.hasFlushed = true
             let members = group.members.compactMap { store[$0]?.alert }.sorted(by: Alert.notificationOrder)
-            return (members, store.values.map(\.alert))
+            // Only alerts that can inhibit something are looked at (none without rules).
+            let sources = inhibitor.rules.isEmpty ? [] : store.values.lazy.map(\.alert).filter { alert in
+                inhibitor.rules.contains { $0.matchesSource(alert.labels) }
+            }
+            return (members, Array(sources))
         }
         if alerts.isEmpty {
             lock.withLock { removeIfEmpty(group) }
@@ -38,7 +42,7 @@ extension Dispatcher {
 
     private func removeIfEmpty(_ group: AggregationGroup) {
         guard group.members.isEmpty else { return }
-        if let id = groups.first(where: { $0.value === group })?.key { groups[id] = nil }
+        if groups[group.id] === group { groups[group.id] = nil }
     }
 
     /// The pipeline; returns whether every integration succeeded (or nothing had to be sent).

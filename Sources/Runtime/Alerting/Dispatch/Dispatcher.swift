@@ -122,7 +122,7 @@ public final class Dispatcher: @unchecked Sendable {
 
     private func insert(_ alert: Alert, _ fp: AlertFingerprint, into route: AlertRoute, now: Date) {
         let labels = route.groupLabels(of: alert.labels)
-        let groupID = route.id + "\u{0}" + AlertFingerprint(labels).description
+        let groupID = route.id + "\u{0}" + AlertFingerprint(labels).description // AggregationGroup.id
         let group: AggregationGroup
         if let existing = groups[groupID] {
             group = existing
