@@ -24,6 +24,7 @@ enum CheckCommand {
             CheckDatasourcesCommand.spec,
             CheckMetricsCommand.spec,
             CheckLabSpecCommand.spec,
+            CheckLabCommand.spec,
         ]
     )
 
