@@ -126,13 +126,14 @@ public struct SubmissionVerifier: Sendable {
     private func foreign(in text: String, owner: Int, index: PrefixIndex, assignments: [StudentAssignment],
                          file: String) -> [Diagnostic] {
         var out: [Diagnostic] = []
-        var perOwner: [Int: Int] = [:]
+        var perOwner: [String: Int] = [:]
         let own = assignments[owner]
         for found in index.occurrences(in: text, limit: 10_000) where found.owner != owner {
             let other = assignments[found.owner]
             if found.form == .entity, found.text == own.entity { continue }
-            perOwner[found.owner, default: 0] += 1
-            guard perOwner[found.owner, default: 0] <= Self.maxFindingsPerFile else { continue }
+            let counter = "\(found.owner)/\(found.form == .entity)"
+            perOwner[counter, default: 0] += 1
+            guard perOwner[counter, default: 0] <= Self.maxFindingsPerFile else { continue }
             let at = SourceLocation(file: file, line: found.line, column: found.column)
             if found.form == .entity {
                 out.append(.warning("students/foreign-entity",
