@@ -34,7 +34,7 @@ final class CatalogTests: XCTestCase {
 
     func testPractica26HasStudentParameters() throws {
         let lab = try TestSupport.catalog().requireLab("practica26")
-        XCTAssertEqual(lab.parameters.map(\.name), ["student", "prefix", "domain", "entity", "project"])
+        XCTAssertEqual(lab.parameters.map(\.name), ["student", "prefix", "domain", "entity", "business_counter", "business_gauge", "project"])
         XCTAssertEqual(lab.parameters.filter(\.required).count, 4)
     }
 
