@@ -32,7 +32,9 @@ final class StudentsCommandTests: XCTestCase {
         practica26 v2 for 2 student(s) in \(out): wrote 24 file(s)
 
         """)
-        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/ana/.labctl/answer-key.yaml"))
+        XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/.answer-keys/ana.yaml"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out + "/ana/.labctl/answer-key.yaml"),
+                       "answer keys must not be inside the directory handed to the student")
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/assignments.csv"))
         let again = run(["students", "generate", "--roster", roster, "--out", out, "-q"])
         XCTAssertEqual(again.stdout, "practica26 v2 for 2 student(s) in \(out): wrote 0 file(s)\n")
@@ -54,7 +56,7 @@ final class StudentsCommandTests: XCTestCase {
     }
 
     private func entity(_ id: String, _ out: String) throws -> String {
-        let key = try String(contentsOfFile: out + "/\(id)/.labctl/answer-key.yaml", encoding: .utf8)
+        let key = try String(contentsOfFile: out + "/.answer-keys/\(id).yaml", encoding: .utf8)
         return key.split(separator: "\n").first { $0.hasPrefix("entity: ") }.map { String($0.dropFirst(8)) } ?? "?"
     }
 

@@ -10,9 +10,9 @@ enum StudentsGenerateCommand {
         discussion: """
         DIR/<id>/ gets the lab rendered with the student's values (metric, alert, job, container and
         dashboard names carry the prefix), DIR/<id>/.labctl/answers.yaml (as `labctl init` writes it,
-        so `labctl init --update` works) and the grader's answer key DIR/<id>/.labctl/answer-key.yaml
-        (expected metrics, alerts, jobs, containers, reference queries). Remove the key before handing
-        the directory out, or write keys elsewhere with --keys KEYDIR (KEYDIR/<id>.yaml).
+        so `labctl init --update` works). The grader's answer keys (expected metrics, alerts, jobs,
+        containers, reference queries) go to DIR/.answer-keys/<id>.yaml, outside every student's
+        directory, so DIR/<id>/ can be handed out as it is; --keys KEYDIR puts them elsewhere.
         DIR/assignments.csv lists every student's prefix, domain and entity.
         Nothing is written when one student's files would contain another's prefix. Re-running is
         safe: unchanged files are skipped, files edited since are kept unless --force.
@@ -26,7 +26,7 @@ enum StudentsGenerateCommand {
             StudentsCommand.rosterOption,
             StudentsCommand.labOption,
             .option("out", short: "o", valueName: "DIR", help: "Where the student directories go"),
-            .option("keys", valueName: "KEYDIR", help: "Write answer keys to KEYDIR/<id>.yaml instead"),
+            .option("keys", valueName: "KEYDIR", help: "Where answer keys go (KEYDIR/<id>.yaml; default DIR/.answer-keys)"),
             .flag("dry-run", short: "n", help: "Validate and plan; write nothing"),
             .flag("force", help: "Overwrite files that differ from the render"),
             .flag("quiet", short: "q", help: "Print only the summary line"),
@@ -45,7 +45,8 @@ enum StudentsGenerateCommand {
         let generator = StudentGenerator(catalog: catalog, domains: domains)
         let plans: [StudentGenerator.StudentPlan]
         do {
-            plans = try generator.plan(lab, roster: roster, output: output, keys: arguments.value("keys"),
+            let keys = arguments.value("keys") ?? (output as NSString).appendingPathComponent(".answer-keys")
+            plans = try generator.plan(lab, roster: roster, output: output, keys: keys,
                                        force: arguments.flag("force"))
             if !arguments.flag("dry-run") { try generator.apply(plans, output: output) }
         } catch let error as StudentsError {
