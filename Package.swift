@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "PromModel", dependencies: ["RE2"]),
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
-        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML"]),
         .target(
             name: "LabCatalog",
             dependencies: ["Diagnostics", "YAML", "PromModel"],
@@ -45,7 +45,8 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "YAML", "Diagnostics"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],

@@ -35,6 +35,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "templates", summary: "Alert annotation templates rendered per second (Prometheus, Alertmanager)") { _ in
         try TemplateBenchmark.run()
     },
+    BenchmarkEntry(name: "alerting", summary: "Alertmanager routing on a 50-route tree, dispatch and flush throughput [alerts]") {
+        try AlertingBenchmark.run($0)
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())

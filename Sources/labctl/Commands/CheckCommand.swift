@@ -23,6 +23,7 @@ enum CheckCommand {
             CheckDashboardCommand.spec,
             CheckDatasourcesCommand.spec,
             CheckMetricsCommand.spec,
+            CheckLabCommand.spec,
             CheckLabSpecCommand.spec,
         ]
     )

@@ -9,6 +9,7 @@ enum CommandTable {
         PromQLCommand.spec,
         TestCommand.spec,
         QueryCommand.spec,
+        AlertmanagerCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,

@@ -1,0 +1,94 @@
+import Foundation
+
+/// Path arithmetic for lab files: host paths as the user named the lab directory (so diagnostics print
+/// `labs/lab7/prometheus/prometheus.yml`, not an absolute path) and POSIX container paths.
+enum LabPath {
+    /// `base` joined with `relative`; an absolute `relative` is returned normalised as is.
+    static func join(_ base: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") { return normalize(relative) }
+        if base.isEmpty || base == "." { return normalize(relative) }
+        return normalize(base + "/" + relative)
+    }
+
+    /// Removes `.` components, empty components and `dir/..` pairs (leading `..` are kept).
+    static func normalize(_ path: String) -> String {
+        let absolute = path.hasPrefix("/")
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            if part == "..", absolute { continue }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if absolute { return "/" + joined }
+        return joined.isEmpty ? "." : joined
+    }
+
+    /// The directory part of `path` (`.` when there is none).
+    static func directory(of path: String) -> String {
+        let dir = (path as NSString).deletingLastPathComponent
+        return dir.isEmpty ? "." : dir
+    }
+
+    /// The last component of `path`.
+    static func fileName(of path: String) -> String { (path as NSString).lastPathComponent }
+
+    /// `path` relative to `directory` when it lies inside it, else `nil`. Both are normalised first.
+    static func relative(_ path: String, to directory: String) -> String? {
+        let p = normalize(path), d = normalize(directory)
+        if p == d { return "" }
+        if d == "/" { return p.hasPrefix("/") ? String(p.dropFirst()) : nil }
+        guard p.hasPrefix(d + "/") else { return nil }
+        return String(p.dropFirst(d.count + 1))
+    }
+
+    static func isFile(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// The entries of a directory, sorted; empty when it cannot be read.
+    static func contents(of directory: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []).sorted()
+    }
+
+    /// Files under `directory` whose names end with one of `suffixes`, walking at most `depth` levels and
+    /// returning at most `limit` paths (joined to `directory`), sorted. Hidden directories, virtual
+    /// environments and caches are skipped.
+    static func files(under directory: String, suffixes: [String], depth: Int = 4, limit: Int = 500) -> [String] {
+        var out: [String] = []
+        var queue: [(String, Int)] = [(directory, 0)]
+        let skipped: Set<String> = ["node_modules", "venv", ".venv", "__pycache__", ".git", "site-packages"]
+        while let (dir, level) = queue.first, out.count < limit {
+            queue.removeFirst()
+            for name in contents(of: dir) where !name.hasPrefix(".") && !skipped.contains(name) {
+                let path = join(dir, name)
+                if isDirectory(path) {
+                    if level < depth { queue.append((path, level + 1)) }
+                } else if suffixes.contains(where: { name.hasSuffix($0) }), out.count < limit {
+                    out.append(path)
+                }
+            }
+        }
+        return out.sorted()
+    }
+
+    /// Reads a text file of at most `maxBytes`; `nil` when it cannot be read or is larger.
+    static func readText(_ path: String, maxBytes: Int = 4 << 20) -> String? {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        defer { try? handle.close() }
+        guard let data = try? handle.read(upToCount: maxBytes + 1), data.count <= maxBytes else { return nil }
+        return String(decoding: data, as: UTF8.self)
+    }
+}

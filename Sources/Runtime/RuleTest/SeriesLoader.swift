@@ -1,0 +1,74 @@
+import PromModel
+import PromQL
+
+/// The input series of a test group as samples in time order, appended to the store lazily (only
+/// those at or before each evaluation time), like promtool's lazy loader.
+struct SeriesLoader {
+    private var samples: [(t: Int64, labels: Labels, v: Double)] = []
+    private var next = 0
+
+    /// Parses every `series values` pair; value `i` is at `i × interval`. A series given twice keeps
+    /// its last line.
+    init(_ input: [RuleTestInputSeries], interval: Int64) throws {
+        var byLabels: [Labels: [(Int64, Double)]] = [:]
+        var order: [Labels] = []
+        for series in input {
+            let description: SeriesDescription
+            do {
+                description = try SeriesDescription.parse(series.series + " " + series.values)
+            } catch {
+                throw RuleTestInputError(message: "error in input series \(RuleTestFormat.goQuote(series.series)): \(error)")
+            }
+            if description.hasHistograms {
+                throw RuleTestInputError(message: "input series \(series.series): native histogram samples are not supported")
+            }
+            var points: [(Int64, Double)] = []
+            for (i, value) in description.values.enumerated() {
+                let (t, overflow) = Int64(i).multipliedReportingOverflow(by: interval)
+                if overflow { break }
+                switch value {
+                case .omitted, .histogram: continue
+                case .float(let v): points.append((t, v))
+                case .stale: points.append((t, StaleNaN.value))
+                }
+            }
+            if byLabels[description.labels] == nil { order.append(description.labels) }
+            byLabels[description.labels] = points
+        }
+        for labels in order {
+            for (t, v) in byLabels[labels] ?? [] { samples.append((t, labels, v)) }
+        }
+        // Stable by time: each series stays in order.
+        samples = samples.enumerated().sorted { a, b in
+            a.element.t != b.element.t ? a.element.t < b.element.t : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    /// Appends the samples at or before `ts`; returns an error message when the store refused one.
+    mutating func append(upTo ts: Int64, to storage: any Appendable) -> String? {
+        guard next < samples.count, samples[next].t <= ts else { return nil }
+        let appender = storage.appender()
+        while next < samples.count, samples[next].t <= ts {
+            let s = samples[next]
+            next += 1
+            do {
+                try appender.append(s.labels, t: s.t, v: s.v)
+            } catch {
+                appender.rollback()
+                return "error loading input series \(s.labels): \(error)"
+            }
+        }
+        do {
+            try appender.commit()
+        } catch {
+            return "error loading input series: \(error)"
+        }
+        return nil
+    }
+}
+
+/// An input series that cannot be loaded.
+struct RuleTestInputError: Error, CustomStringConvertible {
+    var message: String
+    var description: String { message }
+}

@@ -1,0 +1,61 @@
+import Foundation
+import XCTest
+
+/// Runs the built `labctl test rules` on the rule unit-test fixtures: exit codes, promtool-style
+/// output, `--run`, `--junit` and usage errors.
+final class TestRulesEndToEndTests: XCTestCase {
+    private static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let fixtures = packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/ruletests")
+
+    private static func binary() throws -> String {
+        let bundle = Bundle(for: TestRulesEndToEndTests.self).bundleURL
+        for directory in [bundle.deletingLastPathComponent(), bundle, packageRoot.appendingPathComponent(".build/debug")] {
+            let candidate = directory.appendingPathComponent("labctl").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
+    }
+
+    private func labctl(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
+        try runShell(try Self.binary(), arguments: arguments, environment: ["NO_COLOR": "1"])
+    }
+
+    private func fixture(_ path: String) -> String { Self.fixtures.appendingPathComponent(path).path }
+
+    func testPassingSeedScenarios() throws {
+        let run = try labctl("test", "rules", fixture("seed/seed_alerts_test.yml"))
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        XCTAssertTrue(run.stdout.hasPrefix("Unit Testing:  \(fixture("seed/seed_alerts_test.yml"))\n  SUCCESS\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("1 test file: 1 passed, 0 failed (0 of 4 test groups failed)\n"), run.stdout)
+    }
+
+    func testFailuresExitOneWithPromtoolDiff() throws {
+        let run = try labctl("test", "rules", fixture("agreement/01_recording_pass.yml"),
+                             fixture("agreement/03_alert_too_early_fail.yml"))
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("  FAILED:\n    name: expects firing while still pending,\n    alertname: InstanceDown, time: 3m, \n        exp:[\n"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("        got:[]"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("2 test files: 1 passed, 1 failed"), run.stdout)
+    }
+
+    func testRunFilterAndJUnit() throws {
+        let report = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-rules-\(UUID().uuidString).xml")
+        defer { try? FileManager.default.removeItem(at: report) }
+        let run = try labctl("test", "rules", "--run", "^ServiceDown", "--junit", report.path,
+                             fixture("seed/seed_alerts_test.yml"))
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertTrue(run.stdout.contains("(3 test groups skipped by --run)"), run.stdout)
+        let xml = try String(contentsOf: report, encoding: .utf8)
+        XCTAssertTrue(xml.contains("tests=\"4\" failures=\"0\" errors=\"0\" skipped=\"3\""), xml)
+        XCTAssertTrue(xml.contains("<testcase name=\"ServiceDown pending then firing after 1m\""), xml)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        XCTAssertEqual(try labctl("test", "rules").status, 2)
+        XCTAssertEqual(try labctl("test", "rules", "--run", "(", fixture("seed/seed_alerts_test.yml")).status, 2)
+        let missing = try labctl("test", "rules", "/nonexistent/test.yml")
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stdout.contains("FAILED"), missing.stdout)
+    }
+}
