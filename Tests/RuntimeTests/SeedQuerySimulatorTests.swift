@@ -188,3 +188,17 @@ final class SeedQuerySimulatorTests: XCTestCase {
         }
     }
 }
+
+extension SeedQuerySimulatorTests {
+    func testAbsurdSettingsAreErrorsNotHangs() {
+        var endless = WorkloadSimulator(start: 0, duration: 365 * 86_400_000, scrapeInterval: 1, seed: 1)
+        endless.add(FastAPIExporter(profile: .seedFastAPI, startTime: 0))
+        XCTAssertThrowsError(try endless.run(into: MemoryStorage())) { error in
+            XCTAssertTrue(error is SimulationError, "\(error)")
+        }
+        let overflow = WorkloadSimulator(start: .max - 10, duration: 1_000, seed: 1)
+        XCTAssertThrowsError(try overflow.run(into: MemoryStorage())) { error in
+            XCTAssertTrue("\(error)".contains("64-bit"), "\(error)")
+        }
+    }
+}

@@ -59,9 +59,18 @@ public struct WorkloadSimulator: Sendable {
     }
 
     /// Appends every sample of the simulation to `storage`, one batch per scrape, in time order.
-    /// Throws the first error the storage reports.
+    /// Throws the first error the storage reports, or `SimulationError` for settings beyond the time
+    /// range or `SimulationError.maxScrapes`.
     @discardableResult
     public func run(into storage: any Appendable) throws -> SimulationSummary {
+        let (last, overflow) = start.addingReportingOverflow(duration)
+        guard !overflow, last < Int64.max - scrapeInterval else {
+            throw SimulationError("simulation end \(start) + \(duration) ms is beyond the 64-bit time range")
+        }
+        let (scrapes, tooMany) = (duration / scrapeInterval + 1).multipliedReportingOverflow(by: Int64(max(1, targets.count)))
+        guard !tooMany, scrapes <= SimulationError.maxScrapes else {
+            throw SimulationError("simulation of \(duration) ms every \(scrapeInterval) ms over \(targets.count) targets needs more than \(SimulationError.maxScrapes) scrapes")
+        }
         var summary = SimulationSummary()
         let root = SplitMix64(seed: seed)
         var cursors: [Cursor] = targets.map { target in
