@@ -13,7 +13,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "collision.test": 2,
         "duration_expression.test": 59,
         "extended_vectors.test": 43,
-        "fill-modifier.test": 6,
+        "fill-modifier.test": 46,
         "functions.test": 323,
         "histograms.test": 93,
         "info.test": 33,

@@ -6,6 +6,10 @@ import PromQL
 extension Evaluator {
     /// `lhs op rhs` with one-to-one, many-to-one or one-to-many matching, step by step over
     /// precomputed match signatures; output labels are computed once per matched pair.
+    ///
+    /// `fill_left(v)` stands in for a missing "many" side and `fill_right(v)` for a missing "one" side
+    /// (for `group_right` the operands are swapped first, as in Prometheus, so `fill_left` then fills the
+    /// right-hand operand). A filled series carries the labels of the match group.
     func vectorVector(_ b: BinaryExpr, _ l: [StepSeries], _ r: [StepSeries]) throws -> [StepSeries] {
         let matching = b.matching ?? VectorMatching()
         if matching.cardinality == .manyToMany {
@@ -19,6 +23,7 @@ extension Evaluator {
         let manyIdx = StepIndex(many, start: start, interval: interval, steps: steps)
         let oneIdx = StepIndex(one, start: start, interval: interval, steps: steps)
         let dropByOp = Evaluator.dropsName(b.op) || b.returnBool
+        let manyFill = matching.fill.lhs, oneFill = matching.fill.rhs
 
         var oneAt = [Int](repeating: -1, count: keys.count)
         var matchedAt = [Int](repeating: -1, count: keys.count)
@@ -29,10 +34,55 @@ extension Evaluator {
         var outStep: [Int] = []
         var outGroup: [Int] = []
 
+        /// Adds `many op one` at step `st`; `mi`/`oi` are -1 for a filled side.
+        func emit(many mi: Int, one oi: Int, sig: Int, _ manyValue: Double, _ oneValue: Double, step st: Int) throws {
+            let (lv, rv) = swapped ? (oneValue, manyValue) : (manyValue, oneValue)
+            var (v, keep) = Evaluator.apply(b.op, lv, rv)
+            if b.returnBool {
+                v = keep ? 1 : 0
+                keep = true
+            }
+            if !keep { return }
+            let pairKey = mi >= 0 ? mi &* (one.count &+ 1) &+ (oi >= 0 ? oi : one.count) : -(oi &+ 1)
+            let o: Int
+            if let existing = pairOut[pairKey] {
+                o = existing
+            } else {
+                let manyLabels = mi >= 0 ? many[mi].metric : keys[sig]
+                let oneLabels = oi >= 0 ? one[oi].metric : keys[sig]
+                var metric = resultMetric(manyLabels, oneLabels, b.op, matching)
+                var drop = (mi >= 0 && many[mi].dropName) || dropByOp
+                if drop && !options.enableDelayedNameRemoval {
+                    metric = metric.droppingMetricName
+                    drop = false
+                }
+                let key = OutputKey(metric: metric, dropName: drop)
+                if let found = outIndex[key] {
+                    o = found
+                } else {
+                    o = outs.count
+                    outIndex[key] = o
+                    outs.append(StepSeries(metric: metric, dropName: drop))
+                    outStep.append(-1)
+                    outGroup.append(sig)
+                }
+                pairOut[pairKey] = o
+            }
+            if outStep[o] == st {
+                if matching.cardinality != .oneToOne && outGroup[o] == sig {
+                    throw QueryError(.execution, "multiple matches for labels: grouping labels must ensure unique matches")
+                }
+                throw QueryError(.execution, "vector cannot contain metrics with the same labelset")
+            }
+            outStep[o] = st
+            outGroup[o] = sig
+            outs[o].points.append(FloatPoint(t: time(ofStep: st), f: v))
+        }
+
         for st in 0..<steps {
             try ctx.checkInterrupt()
             let manyRange = manyIdx.range(ofStep: st), oneRange = oneIdx.range(ofStep: st)
-            if manyRange.isEmpty || oneRange.isEmpty { continue }
+            if (manyRange.isEmpty && manyFill == nil) || (oneRange.isEmpty && oneFill == nil) { continue }
             for e in oneRange {
                 let si = Int(oneIdx.series[e]), sig = oneSig[si]
                 if oneAt[sig] >= 0 {
@@ -48,53 +98,21 @@ extension Evaluator {
             for e in manyRange {
                 let mi = Int(manyIdx.series[e]), sig = manySig[mi]
                 let oe = oneAt[sig]
-                guard oe >= 0 else { continue }
-                if matching.cardinality == .oneToOne {
-                    if matchedAt[sig] == st {
+                if oe >= 0 {
+                    if matching.cardinality == .oneToOne && matchedAt[sig] == st {
                         throw QueryError(.execution, "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
                     }
                     matchedAt[sig] = st
+                    try emit(many: mi, one: Int(oneIdx.series[oe]), sig: sig, manyIdx.values[e], oneIdx.values[oe], step: st)
+                } else if let oneFill {
+                    try emit(many: mi, one: -1, sig: sig, manyIdx.values[e], oneFill, step: st)
                 }
-                let oi = Int(oneIdx.series[oe])
-                let (lv, rv) = swapped ? (oneIdx.values[oe], manyIdx.values[e]) : (manyIdx.values[e], oneIdx.values[oe])
-                var (v, keep) = Evaluator.apply(b.op, lv, rv)
-                if b.returnBool {
-                    v = keep ? 1 : 0
-                    keep = true
+            }
+            if let manyFill {
+                for sig in touched where matchedAt[sig] != st {
+                    let oe = oneAt[sig]
+                    try emit(many: -1, one: Int(oneIdx.series[oe]), sig: sig, manyFill, oneIdx.values[oe], step: st)
                 }
-                if !keep { continue }
-                let pairKey = mi &* (one.count &+ 1) &+ oi
-                let o: Int
-                if let existing = pairOut[pairKey] {
-                    o = existing
-                } else {
-                    var metric = resultMetric(many[mi].metric, one[oi].metric, b.op, matching)
-                    var drop = many[mi].dropName || dropByOp
-                    if drop && !options.enableDelayedNameRemoval {
-                        metric = metric.droppingMetricName
-                        drop = false
-                    }
-                    let key = OutputKey(metric: metric, dropName: drop)
-                    if let found = outIndex[key] {
-                        o = found
-                    } else {
-                        o = outs.count
-                        outIndex[key] = o
-                        outs.append(StepSeries(metric: metric, dropName: drop))
-                        outStep.append(-1)
-                        outGroup.append(sig)
-                    }
-                    pairOut[pairKey] = o
-                }
-                if outStep[o] == st {
-                    if matching.cardinality != .oneToOne && outGroup[o] == sig {
-                        throw QueryError(.execution, "multiple matches for labels: grouping labels must ensure unique matches")
-                    }
-                    throw QueryError(.execution, "vector cannot contain metrics with the same labelset")
-                }
-                outStep[o] = st
-                outGroup[o] = sig
-                outs[o].points.append(FloatPoint(t: time(ofStep: st), f: v))
             }
             for sig in touched { oneAt[sig] = -1 }
             touched.removeAll(keepingCapacity: true)
