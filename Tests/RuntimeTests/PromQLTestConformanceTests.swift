@@ -16,7 +16,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "fill-modifier.test": 46,
         "functions.test": 323,
         "histograms.test": 93,
-        "info.test": 33,
+        "info.test": 52,
         "limit.test": 0,
         "literals.test": 25,
         "name_label_dropping.test": 30,
