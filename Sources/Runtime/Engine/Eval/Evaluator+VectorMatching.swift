@@ -28,56 +28,9 @@ extension Evaluator {
         var oneAt = [Int](repeating: -1, count: keys.count)
         var matchedAt = [Int](repeating: -1, count: keys.count)
         var touched: [Int] = []
-        var pairOut: [Int: Int] = [:]
-        var outIndex: [OutputKey: Int] = [:]
-        var outs: [StepSeries] = []
-        var outStep: [Int] = []
-        var outGroup: [Int] = []
-
-        /// Adds `many op one` at step `st`; `mi`/`oi` are -1 for a filled side.
-        func emit(many mi: Int, one oi: Int, sig: Int, _ manyValue: Double, _ oneValue: Double, step st: Int) throws {
-            let (lv, rv) = swapped ? (oneValue, manyValue) : (manyValue, oneValue)
-            var (v, keep) = Evaluator.apply(b.op, lv, rv)
-            if b.returnBool {
-                v = keep ? 1 : 0
-                keep = true
-            }
-            if !keep { return }
-            let pairKey = mi >= 0 ? mi &* (one.count &+ 1) &+ (oi >= 0 ? oi : one.count) : -(oi &+ 1)
-            let o: Int
-            if let existing = pairOut[pairKey] {
-                o = existing
-            } else {
-                let manyLabels = mi >= 0 ? many[mi].metric : keys[sig]
-                let oneLabels = oi >= 0 ? one[oi].metric : keys[sig]
-                var metric = resultMetric(manyLabels, oneLabels, b.op, matching)
-                var drop = (mi >= 0 && many[mi].dropName) || dropByOp
-                if drop && !options.enableDelayedNameRemoval {
-                    metric = metric.droppingMetricName
-                    drop = false
-                }
-                let key = OutputKey(metric: metric, dropName: drop)
-                if let found = outIndex[key] {
-                    o = found
-                } else {
-                    o = outs.count
-                    outIndex[key] = o
-                    outs.append(StepSeries(metric: metric, dropName: drop))
-                    outStep.append(-1)
-                    outGroup.append(sig)
-                }
-                pairOut[pairKey] = o
-            }
-            if outStep[o] == st {
-                if matching.cardinality != .oneToOne && outGroup[o] == sig {
-                    throw QueryError(.execution, "multiple matches for labels: grouping labels must ensure unique matches")
-                }
-                throw QueryError(.execution, "vector cannot contain metrics with the same labelset")
-            }
-            outStep[o] = st
-            outGroup[o] = sig
-            outs[o].points.append(FloatPoint(t: time(ofStep: st), f: v))
-        }
+        var table = BinaryOutputTable(op: b.op, returnBool: b.returnBool, matching: matching, swapped: swapped,
+                                      dropByOp: dropByOp, delayedNameRemoval: options.enableDelayedNameRemoval,
+                                      many: many, one: one, keys: keys)
 
         for st in 0..<steps {
             try ctx.checkInterrupt()
@@ -103,28 +56,30 @@ extension Evaluator {
                         throw QueryError(.execution, "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
                     }
                     matchedAt[sig] = st
-                    try emit(many: mi, one: Int(oneIdx.series[oe]), sig: sig, manyIdx.values[e], oneIdx.values[oe], step: st)
+                    try table.emit(many: mi, one: Int(oneIdx.series[oe]), sig: sig, manyIdx.values[e], oneIdx.values[oe],
+                                   at: time(ofStep: st), step: st)
                 } else if let oneFill {
-                    try emit(many: mi, one: -1, sig: sig, manyIdx.values[e], oneFill, step: st)
+                    try table.emit(many: mi, one: -1, sig: sig, manyIdx.values[e], oneFill, at: time(ofStep: st), step: st)
                 }
             }
             if let manyFill {
                 for sig in touched where matchedAt[sig] != st {
                     let oe = oneAt[sig]
-                    try emit(many: -1, one: Int(oneIdx.series[oe]), sig: sig, manyFill, oneIdx.values[oe], step: st)
+                    try table.emit(many: -1, one: Int(oneIdx.series[oe]), sig: sig, manyFill, oneIdx.values[oe],
+                                   at: time(ofStep: st), step: st)
                 }
             }
             for sig in touched { oneAt[sig] = -1 }
             touched.removeAll(keepingCapacity: true)
         }
-        let total = outs.reduce(0) { $0 + $1.points.count }
+        let total = table.outs.reduce(0) { $0 + $1.points.count }
         try ctx.hold(total)
-        return outs.filter { !$0.points.isEmpty }
+        return table.outs.filter { !$0.points.isEmpty }
     }
 
     /// The labels of a result element: the "many" side's labels, reduced for one-to-one matching,
     /// plus the `group_left`/`group_right` labels copied from the "one" side.
-    func resultMetric(_ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching) -> Labels {
+    static func resultMetric(_ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching) -> Labels {
         var m = many
         if matching.cardinality == .oneToOne {
             m = matching.on ? m.keeping(matching.matchingLabels) : m.removing(matching.matchingLabels)
