@@ -12,7 +12,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "at_modifier.test": 78,
         "collision.test": 2,
         "duration_expression.test": 59,
-        "extended_vectors.test": 43,
+        "extended_vectors.test": 120,
         "fill-modifier.test": 6,
         "functions.test": 323,
         "histograms.test": 93,
