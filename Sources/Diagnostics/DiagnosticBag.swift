@@ -3,14 +3,17 @@
 public struct DiagnosticBag: Sendable {
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// A bag holding `diagnostics` (in that order).
     public init(_ diagnostics: [Diagnostic] = []) {
         self.diagnostics = diagnostics
     }
 
+    /// Adds one diagnostic after those already collected.
     public mutating func append(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
+    /// Adds diagnostics in their order, after those already collected.
     public mutating func append(contentsOf other: some Sequence<Diagnostic>) {
         diagnostics.append(contentsOf: other)
     }

@@ -6,12 +6,19 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
     /// Length in milliseconds. May be negative only when built in code (offsets), never from parsing.
     public var milliseconds: Int64
 
+    /// A duration of `milliseconds` (any value, negative included; nothing is checked).
     public init(milliseconds: Int64) { self.milliseconds = milliseconds }
 
-    public static func seconds(_ s: Int64) -> Duration { Duration(milliseconds: s &* 1000) }
+    /// A duration of whole seconds, saturating at the ends of `Int64` instead of wrapping.
+    public static func seconds(_ s: Int64) -> Duration {
+        let (ms, overflow) = s.multipliedReportingOverflow(by: 1000)
+        return Duration(milliseconds: overflow ? (s < 0 ? Int64.min : Int64.max) : ms)
+    }
 
+    /// No time at all.
     public static let zero = Duration(milliseconds: 0)
 
+    /// The length in (fractional) seconds.
     public var seconds: Double { Double(milliseconds) / 1000 }
 
     /// Why a duration string was rejected.
@@ -25,7 +32,10 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
         ("h", 3600 * 1000), ("m", 60 * 1000), ("s", 1000), ("ms", 1),
     ]
 
-    /// Parses `1h30m`-style text. Overflow and malformed text are errors.
+    /// The longest duration Prometheus accepts: its durations are int64 nanoseconds (about 292 years).
+    public static let maxMilliseconds: Int64 = Int64.max / 1_000_000
+
+    /// Parses `1h30m`-style text. Malformed text and durations longer than `maxMilliseconds` are errors.
     public static func parse(_ text: String) throws -> Duration {
         if text == "0" { return .zero }
         guard !text.isEmpty else { throw ParseError(message: "empty duration string") }
@@ -58,7 +68,7 @@ public struct Duration: Hashable, Sendable, Comparable, CustomStringConvertible 
             lastUnit = unitIndex
             let (product, o1) = number.multipliedReportingOverflow(by: units[unitIndex].1)
             let (sum, o2) = total.addingReportingOverflow(product)
-            if o1 || o2 { throw ParseError(message: "duration out of range: \"\(text)\"") }
+            if o1 || o2 || sum > maxMilliseconds { throw ParseError(message: "duration out of range: \"\(text)\"") }
             total = sum
         }
         return Duration(milliseconds: total)

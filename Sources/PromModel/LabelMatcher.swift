@@ -5,6 +5,7 @@ import RE2
 /// Regular expressions are RE2 syntax, fully anchored, with `.` matching newlines, as in Prometheus.
 /// A label that is absent matches as if it had the empty value.
 public struct LabelMatcher: Hashable, Sendable, CustomStringConvertible {
+    /// The four PromQL matcher operators; the raw value is the operator as written.
     public enum MatchType: String, Sendable, Hashable, CaseIterable {
         case equal = "="
         case notEqual = "!="

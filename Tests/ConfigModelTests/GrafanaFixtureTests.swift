@@ -63,4 +63,27 @@ final class GrafanaFixtureTests: XCTestCase {
         XCTAssertEqual(ds?.isDefault, true)
         XCTAssertEqual(ds?.url, "http://prometheus:9090")
     }
+
+    func testGridPositionsAtTheEdgeOfIntDoNotOverflow() {
+        let huge = GrafanaPanel.GridPos(x: 0, y: Int.max - 1, w: 12, h: Int.max)
+        XCTAssertTrue(huge.overlaps(huge))
+        XCTAssertFalse(huge.overlaps(.init(x: 0, y: 0, w: 12, h: 8)))
+        XCTAssertTrue(GrafanaPanel.GridPos(x: 0, y: 0, w: 12, h: Int.max).overlaps(huge))
+        let text = #"{"uid":"d","title":"t","schemaVersion":39,"panels":["#
+            + #"{"id":1,"type":"text","title":"a","gridPos":{"x":0,"y":9223372036854775800,"w":12,"h":9223372036854775800}},"#
+            + #"{"id":2,"type":"text","title":"b","gridPos":{"x":0,"y":9223372036854775800,"w":12,"h":9223372036854775800}}]}"#
+        let codes = GrafanaDashboard.load(text: text, file: "d.json", datasources: nil).diagnostics.map(\.code)
+        XCTAssertEqual(codes, ["grafana-dashboard/overlapping-panels"])
+    }
+
+    func testManyPanelsAreCheckedInReasonableTime() {
+        let panels = (0..<3000).map { i in
+            #"{"id":\#(i),"type":"text","title":"p\#(i)","gridPos":{"x":\#(i % 2 * 12),"y":\#(i / 2 * 8),"w":12,"h":8}}"#
+        }
+        let text = #"{"uid":"d","title":"t","schemaVersion":39,"panels":["# + panels.joined(separator: ",") + "]}"
+        let start = Date()
+        let diagnostics = GrafanaDashboard.load(text: text, file: "d.json", datasources: nil).diagnostics
+        XCTAssertEqual(diagnostics.map(\.code), [])
+        XCTAssertLessThan(Date().timeIntervalSince(start), 3, "panel layout checks should not be quadratic")
+    }
 }

@@ -18,6 +18,18 @@ final class DurationTests: XCTestCase {
         }
     }
 
+    func testRangeIsPrometheusNanosecondRange() throws {
+        // Prometheus keeps durations as int64 nanoseconds: about 292 years at most.
+        XCTAssertEqual(try Duration.parse("292y").milliseconds, 292 * 365 * 86_400_000)
+        XCTAssertEqual(try Duration.parse("9223372036854ms").milliseconds, 9_223_372_036_854)
+        XCTAssertEqual(try Duration.parse("15250w").milliseconds, 15250 * 7 * 86_400_000)
+        for bad in ["293y", "106752d", "9223372036855ms", "100000000y", "15251w"] {
+            XCTAssertThrowsError(try Duration.parse(bad), bad) { error in
+                XCTAssertTrue("\(error)".contains("out of range"), "\(bad): \(error)")
+            }
+        }
+    }
+
     func testPrintsCanonically() {
         XCTAssertEqual(Duration(milliseconds: 90_000).description, "1m30s")
         XCTAssertEqual(Duration(milliseconds: 86_400_000).description, "1d")

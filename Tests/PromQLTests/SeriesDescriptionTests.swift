@@ -158,4 +158,27 @@ final class SeriesDescriptionTests: XCTestCase {
         XCTAssertNotNil(error("m {{}}x10", limits: limits))
         XCTAssertNotNil(error("m {{buckets:[1 2 3]}}", limits: SeriesDescriptionLimits(maxValues: 10, maxBuckets: 2)))
     }
+
+    func testHistogramIncrementsCannotSpanAHugeBucketRange() {
+        // Offsets at both ends of Int32 would need a four-billion-entry bucket array.
+        let start = Date()
+        let wide = error("m {{offset:-2147483648 buckets:[1]}}+{{offset:2147483647 buckets:[1]}}x1")
+        XCTAssertTrue(wide?.message.contains("buckets") == true, "\(String(describing: wide))")
+        XCTAssertEqual(wide?.column, 38)
+        let rescaled = error("m {{schema:8 offset:-2147483648 buckets:[1]}}+{{schema:-4 offset:2147483647 buckets:[1]}}x1")
+        XCTAssertNotNil(rescaled)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 1)
+    }
+
+    func testHistogramIncrementsAreCappedOnTotalBuckets() {
+        // Each step of an increment sequence holds its own bucket array: 1000 buckets x 100000 steps
+        // is a hundred million doubles, so it is an error rather than gigabytes of memory.
+        let buckets = Array(repeating: "1", count: 1000).joined(separator: " ")
+        let start = Date()
+        let e = error("m {{buckets:[\(buckets)]}}+{{buckets:[1]}}x100000")
+        XCTAssertTrue(e?.message.contains("buckets") == true, "\(String(describing: e))")
+        XCTAssertEqual(e?.column, 3)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 5)
+        XCTAssertNil(error("m {{buckets:[\(buckets)]}}+{{buckets:[1]}}x100"))
+    }
 }

@@ -50,8 +50,13 @@ extension GrafanaDashboard {
     private func validatePanels() -> [Diagnostic] {
         var out: [Diagnostic] = []
         var ids: [Int: GrafanaPanel] = [:]
-        var placed: [GrafanaPanel] = []
-        for p in allPanels {
+        var grid = GrafanaPanelGrid()
+        var placedPanels: [GrafanaPanel] = []
+        // Panels of a collapsed row are laid out when it opens; compare only what is on screen.
+        let panelsWithVisibility = panels.flatMap { top in
+            [(top, true)] + top.panels.map { ($0, !top.collapsed) }
+        }
+        for (p, visible) in panelsWithVisibility {
             if let id = p.id {
                 if let first = ids[id] {
                     out.append(.error(GrafanaDiagnosticCode.duplicatePanelID,
@@ -82,15 +87,15 @@ extension GrafanaDashboard {
                                   "panel \"\(p.title)\": gridPos " + problems.joined(separator: "; "), at: gAt))
                 continue
             }
-            // Panels of a collapsed row are laid out when it opens; compare only what is on screen.
-            let visible = !panels.contains { $0.collapsed && $0.panels.contains { $0.node?.location == p.node?.location } }
             guard visible else { continue }
-            if let other = placed.first(where: { $0.gridPos.map { $0.overlaps(g) } ?? false }) {
+            if let hit = grid.firstOverlap(with: g) {
+                let other = placedPanels[hit]
                 out.append(.warning(GrafanaDiagnosticCode.overlappingPanels,
                                     "panel \"\(p.title)\" overlaps panel \"\(other.title)\"", at: gAt,
                                     notes: [.init("other panel here", at: other.node?["gridPos"]?.location)]))
             }
-            placed.append(p)
+            grid.place(g, order: placedPanels.count)
+            placedPanels.append(p)
         }
         for row in panels where row.isRow && !row.collapsed && !row.panels.isEmpty {
             out.append(.warning(GrafanaDiagnosticCode.panelsInExpandedRow,

@@ -7,9 +7,14 @@ public struct GrafanaPanel: Sendable {
         public var x: Int, y: Int, w: Int, h: Int
         public init(x: Int, y: Int, w: Int, h: Int) { self.x = x; self.y = y; self.w = w; self.h = h }
 
-        /// Whether two positions cover a common cell.
+        /// Whether two positions cover a common cell. Ends saturate at `Int.max`, so positions read from
+        /// a file (any 64-bit value) cannot overflow.
         public func overlaps(_ o: GridPos) -> Bool {
-            x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h
+            func end(_ start: Int, _ size: Int) -> Int {
+                let (sum, overflow) = start.addingReportingOverflow(size)
+                return overflow ? (size > 0 ? Int.max : Int.min) : sum
+            }
+            return x < end(o.x, o.w) && o.x < end(x, w) && y < end(o.y, o.h) && o.y < end(y, h)
         }
     }
 

@@ -40,6 +40,7 @@ public struct DiagnosticReport: Sendable, Hashable {
     public var warningCount: Int { count(.warning) }
     public var infoCount: Int { count(.info) }
 
+    /// How many diagnostics have exactly `severity`.
     public func count(_ severity: Severity) -> Int {
         diagnostics.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }

@@ -17,6 +17,7 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
 
     // MARK: - Rendering
 
+    /// The report as one JSON object: the files checked, every diagnostic with its location and notes, and the counts.
     public func render(_ report: DiagnosticReport) -> String {
         var out = "{\n"
         out += "  \"files\": [" + report.files.map(Self.quoted).joined(separator: ", ") + "],\n"

@@ -11,6 +11,7 @@ public struct JUnitDiagnosticRenderer: DiagnosticRenderer {
     /// Count warnings as failures.
     public var warningsAreFailures: Bool
 
+    /// A renderer writing one test suite named `suiteName`, with a test case per file.
     public init(suiteName: String = "labctl", warningsAreFailures: Bool = false) {
         self.suiteName = suiteName
         self.warningsAreFailures = warningsAreFailures

@@ -26,6 +26,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
     public var options: Options
     public var sources: SourceCache
 
+    /// A renderer; `sources` supplies the lines quoted under each message when `options.showSource` is on.
     public init(options: Options = Options(), sources: SourceCache = SourceCache(readsFromDisk: false)) {
         self.options = options
         self.sources = sources

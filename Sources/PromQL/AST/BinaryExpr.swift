@@ -22,6 +22,8 @@ public struct BinaryExpr: Hashable, Sendable {
 
 /// How the two sides of a vector/vector operation are matched.
 public struct VectorMatching: Hashable, Sendable {
+    /// How many series of each side may match: `group_left` is many-to-one, `group_right` one-to-many;
+    /// set operators are many-to-many.
     public enum Cardinality: String, Hashable, Sendable {
         case oneToOne = "one-to-one", manyToOne = "many-to-one", oneToMany = "one-to-many"
         case manyToMany = "many-to-many"

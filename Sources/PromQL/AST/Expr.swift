@@ -107,6 +107,7 @@ public struct StringLiteral: Hashable, Sendable {
 
 /// `-expr` or `+expr` on a non-literal operand (signs on number literals are folded into the literal).
 public struct UnaryExpr: Hashable, Sendable {
+    /// The sign; the raw value is the operator as written.
     public enum Op: String, Hashable, Sendable { case plus = "+", minus = "-" }
     public var op: Op
     public var expr: Expr

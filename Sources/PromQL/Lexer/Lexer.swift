@@ -16,6 +16,7 @@ public struct Lexer {
     /// The message of the lexing error, if lexing stopped on one.
     public private(set) var errorMessage: String?
 
+    /// A lexer over the UTF-8 bytes of `input`; token offsets are byte offsets into it.
     public init(_ input: String) {
         bytes = Array(input.utf8)
     }

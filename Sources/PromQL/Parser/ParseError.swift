@@ -25,6 +25,7 @@ public struct ParseErrors: Error, Hashable, Sendable, CustomStringConvertible {
     /// The query that failed.
     public var query: String
 
+    /// The errors found in `query`, in source order.
     public init(issues: [ParseIssue], query: String) {
         self.issues = issues
         self.query = query

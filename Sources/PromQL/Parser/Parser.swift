@@ -7,6 +7,7 @@
 public struct Parser: Sendable {
     public var options: ParserOptions
 
+    /// A parser with the given feature flags (experimental functions, duration expressions).
     public init(options: ParserOptions = .standard) {
         self.options = options
     }

@@ -28,12 +28,20 @@ extension SeriesDescriptionParser {
         let n = try parseCount()
         try reserve(n + 1, at: itemStart)
         var h = first
+        var totalBuckets = 0
         for _ in 0...n {
-            values.append(.histogram(h))
-            guard let next = h.combined(with: delta, subtract: sign == UInt8(ascii: "-")) else {
-                throw SeriesDescriptionError("histograms of an increment sequence must have the same schema and custom bounds", at: deltaStart)
+            totalBuckets += h.positiveBuckets.count + h.negativeBuckets.count
+            if totalBuckets > limits.maxTotalBuckets {
+                throw SeriesDescriptionError("histogram sequence holds more than \(limits.maxTotalBuckets) buckets in all; use fewer steps or buckets", at: itemStart)
             }
-            h = next
+            values.append(.histogram(h))
+            do {
+                h = try h.combined(with: delta, subtract: sign == UInt8(ascii: "-"), maxBuckets: limits.maxBuckets)
+            } catch .incompatibleBuckets {
+                throw SeriesDescriptionError("histograms of an increment sequence must have the same schema and custom bounds", at: deltaStart)
+            } catch .tooManyBuckets(let needed) {
+                throw SeriesDescriptionError("histogram sum needs \(needed) buckets, more than the limit of \(limits.maxBuckets) (bucket offsets too far apart)", at: deltaStart)
+            }
         }
     }
 

@@ -40,18 +40,32 @@ public struct SeriesHistogram: Hashable, Sendable, CustomStringConvertible {
 
     // MARK: - Arithmetic for `{{a}}+{{b}}xN`
 
+    /// Why two histograms of an increment sequence cannot be added.
+    public enum CombineError: Error, Hashable, Sendable {
+        /// The schemas differ and one of them uses custom bounds, or the custom bounds differ.
+        case incompatibleBuckets
+        /// The sum would need a bucket list longer than the limit (offsets far apart).
+        case tooManyBuckets(needed: Int)
+    }
+
     /// `self + other` (or `self - other`), bucket by bucket on absolute bucket indexes. Fails when the
-    /// schemas or custom bounds differ.
+    /// schemas or custom bounds differ, or when one side's buckets of the sum would span more than
+    /// `maxBuckets` indexes (the bucket list is dense, so offsets far apart cost memory).
     /// Exponential schemas that differ are both brought to the coarser one first.
-    public func combined(with other: SeriesHistogram, subtract: Bool) -> SeriesHistogram? {
+    public func combined(with other: SeriesHistogram, subtract: Bool,
+                         maxBuckets: Int) throws(CombineError) -> SeriesHistogram {
         var a = self, b = other
         if a.schema != b.schema {
-            guard !a.usesCustomBuckets, !b.usesCustomBuckets else { return nil }
+            guard !a.usesCustomBuckets, !b.usesCustomBuckets else { throw .incompatibleBuckets }
             let target = Swift.min(a.schema, b.schema)
             a = a.reduced(to: target)
             b = b.reduced(to: target)
         }
-        guard a.customValues == b.customValues || b.customValues.isEmpty else { return nil }
+        guard a.customValues == b.customValues || b.customValues.isEmpty else { throw .incompatibleBuckets }
+        let needed = Swift.max(
+            SeriesHistogram.mergedCount(a.positiveBuckets, a.positiveOffset, b.positiveBuckets, b.positiveOffset),
+            SeriesHistogram.mergedCount(a.negativeBuckets, a.negativeOffset, b.negativeBuckets, b.negativeOffset))
+        guard needed <= maxBuckets else { throw .tooManyBuckets(needed: needed) }
         return a.adding(b, sign: subtract ? -1 : 1)
     }
 
@@ -87,6 +101,13 @@ public struct SeriesHistogram: Hashable, Sendable, CustomStringConvertible {
         (copy.positiveBuckets, copy.positiveOffset) = reduce(positiveBuckets, positiveOffset)
         (copy.negativeBuckets, copy.negativeOffset) = reduce(negativeBuckets, negativeOffset)
         return copy
+    }
+
+    /// Length of the dense bucket list that `merge` builds (offsets are Int32, so this cannot overflow Int).
+    private static func mergedCount(_ a: [Double], _ aOffset: Int32, _ b: [Double], _ bOffset: Int32) -> Int {
+        if a.isEmpty || b.isEmpty { return Swift.max(a.count, b.count) }
+        let lo = Int(Swift.min(aOffset, bOffset))
+        return Swift.max(Int(aOffset) + a.count, Int(bOffset) + b.count) - lo
     }
 
     private static func merge(_ a: [Double], _ aOffset: Int32, _ b: [Double], _ bOffset: Int32,

@@ -14,6 +14,7 @@ public struct ExpositionParser: Sendable {
     public var file: String
     public var limits: ExpositionLimits
 
+    /// A parser for `format`; `file` names the input in error locations and `limits` caps its size.
     public init(format: ExpositionFormat = .prometheusText, file: String = "<input>",
                 limits: ExpositionLimits = .default) {
         self.format = format

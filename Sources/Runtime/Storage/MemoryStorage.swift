@@ -19,6 +19,7 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
     /// Samples older than this are rejected as out of bounds (moved forward by retention).
     var minValidTime: Int64 = .min
 
+    /// An empty store that rejects appends beyond `limits` (series, labels, samples) with a `StorageError`.
     public init(limits: StorageLimits = .default) {
         self.limits = limits
     }

@@ -35,6 +35,7 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The series concerned, when known.
     public let labels: Labels?
 
+    /// An error of `kind`, with a message for people and the series it concerns when known.
     public init(_ kind: Kind, _ message: String, labels: Labels? = nil) {
         self.kind = kind
         self.message = message

@@ -13,6 +13,7 @@ public struct YAMLLimits: Sendable, Hashable {
     /// Most scalars, sequences and mappings created from the source text itself.
     public var maxNodes: Int
 
+    /// Limits with the given caps (the defaults are those of `default`).
     public init(maxBytes: Int = 64 << 20, maxDepth: Int = 256, maxAliasExpansion: Int = 1_000_000,
                 maxNodes: Int = 20_000_000) {
         self.maxBytes = maxBytes
