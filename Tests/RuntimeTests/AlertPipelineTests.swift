@@ -159,7 +159,10 @@ final class AlertPipelineTests: XCTestCase {
         XCTAssertEqual(n.time, Date(timeIntervalSince1970: 1_000_000_050))
         XCTAssertEqual(n.alerts.first?.labels, ["alertname": "Down", "instance": "a:1", "severity": "critical",
                                                 "cluster": "from-rule"])
-        XCTAssertEqual(n.alerts.first?.annotations, ["summary": "a:1 down"], "empty annotations are not sent")
+        XCTAssertEqual(n.alerts.first?.annotations, Labels(sortedUnique: [Label("empty", ""), Label("summary", "a:1 down")]),
+                       "empty annotations are sent, as Prometheus does")
+        XCTAssertTrue(WebhookPayload.body(n).contains("\"annotations\":{\"empty\":\"\",\"summary\":\"a:1 down\"}"),
+                      WebhookPayload.body(n))
         XCTAssertEqual(p.now, 1_000_000_050_000)
         XCTAssertEqual(p.rejectedSamples, 0)
     }

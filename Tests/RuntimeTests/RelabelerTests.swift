@@ -21,6 +21,16 @@ final class RelabelerTests: XCTestCase {
         XCTAssertEqual(try run([named], ["a": "k", "b": "v"]), ["a": "k", "b": "v", "t_k": "v-k"])
     }
 
+    func testReplaceWithTheDefaultRegexCopiesTheJoinedValue() throws {
+        let copy = RelabelConfig(sourceLabels: ["ns", "pod"], separator: "/", targetLabel: "pod_path")
+        XCTAssertEqual(try run([copy], ["ns": "a", "pod": "p\nq"]), ["ns": "a", "pod": "p\nq", "pod_path": "a/p\nq"],
+                       "(.*) matches newlines")
+        let fromMissing = RelabelConfig(sourceLabels: ["missing"], targetLabel: "job")
+        XCTAssertEqual(try run([fromMissing], ["job": "x"]), .empty, "an empty $1 deletes the target")
+        let braced = RelabelConfig(sourceLabels: ["job"], targetLabel: "j", replacement: "${1}")
+        XCTAssertEqual(try run([braced], ["job": "x"]), ["job": "x", "j": "x"])
+    }
+
     func testReplaceWithoutMatchChangesNothingAndEmptyResultDeletes() throws {
         let labels: Labels = ["job": "node", "env": "prod"]
         let noMatch = RelabelConfig(sourceLabels: ["job"], regex: "api", targetLabel: "env", replacement: "x")

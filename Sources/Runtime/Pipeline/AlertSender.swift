@@ -50,8 +50,13 @@ public final class AlertSender: @unchecked Sendable {
     // MARK: - Conversion
 
     /// The alert as Prometheus's `sendAlerts` builds it, before external labels and relabelling.
+    /// Annotations keep empty values (Prometheus sends them, and Alertmanager keeps them).
     public static func alert(from r: RuleAlert) -> Alert {
-        let annotations = Labels(r.annotations)
+        var pairs: [Label] = []
+        for a in r.annotations.sorted(by: { $0.name < $1.name }) {
+            if pairs.last?.name == a.name { pairs[pairs.count - 1] = a } else { pairs.append(a) }
+        }
+        let annotations = Labels(sortedUnique: pairs)
         return Alert(labels: r.labels, annotations: annotations, startsAt: SharedRuleClock.date(r.startsAt),
                      endsAt: r.endsAt.map(SharedRuleClock.date), generatorURL: r.generatorURL)
     }

@@ -29,6 +29,9 @@ public struct Relabeler: Sendable {
         let regex: CompiledRegex
         /// `replace` with the default regex and no `$` in target or replacement: a plain set.
         let isPlainSet: Bool
+        /// `replace` with the default regex `(.*)`, replacement `$1` and a literal target: the
+        /// joined value is copied without running the regex.
+        let isPlainCopy: Bool
     }
 
     let steps: [Step]
@@ -47,7 +50,9 @@ public struct Relabeler: Sendable {
             }
             let plain = config.action == .replace && config.regex == RelabelConfig.defaultRegex
                 && !config.targetLabel.contains("$") && !config.replacement.contains("$")
-            steps.append(Step(config: config, regex: regex, isPlainSet: plain))
+            let copy = config.action == .replace && config.regex == RelabelConfig.defaultRegex
+                && (config.replacement == "$1" || config.replacement == "${1}") && !config.targetLabel.contains("$")
+            steps.append(Step(config: config, regex: regex, isPlainSet: plain, isPlainCopy: copy))
         }
         self.steps = steps
     }
@@ -99,8 +104,11 @@ public struct Relabeler: Sendable {
             guard config.modulus > 0 else { return true }
             set(config.targetLabel, String(Self.hashmod(value, config.modulus)), in: &labels)
         case .labelmap:
+            // The regex is anchored: replacing "all" matches is expanding the one whole-name match.
+            // `matches` (literal fast paths, DFA) filters before the capturing match.
             for (name, labelValue) in labels.sorted(by: { $0.key < $1.key }) where step.regex.matches(name) {
-                set(step.regex.replaceAll(in: name, with: config.replacement), labelValue, in: &labels)
+                guard let match = step.regex.firstMatch(in: name) else { continue }
+                set(step.regex.expand(config.replacement, with: match), labelValue, in: &labels)
             }
         case .labeldrop:
             for name in Array(labels.keys) where step.regex.matches(name) { labels[name] = nil }
@@ -122,6 +130,11 @@ public struct Relabeler: Sendable {
         let config = step.config
         if value.isEmpty && step.isPlainSet {
             set(config.targetLabel, config.replacement, in: &labels)
+            return
+        }
+        if step.isPlainCopy {
+            // `(.*)` matches any value (`.` matches newline), and `$1` is all of it.
+            if LabelNames.isValidUTF8Name(config.targetLabel) { set(config.targetLabel, value, in: &labels) }
             return
         }
         guard let match = step.regex.firstMatch(in: value) else { return }
