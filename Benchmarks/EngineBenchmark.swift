@@ -48,8 +48,9 @@ enum EngineBenchmark {
         // MARK: Range query
         let engine = Engine(options: EngineOptions(maxSamples: 500_000_000, timeout: 3600))
         let end = Int64(samplesPerSeries - 1) * scrape
-        for query in ["sum by (job) (rate(x[5m]))"] {
-            let expr = try Parser().parseExpr(query)
+        for query in ["sum by (job) (rate(x[5m]))", "sum by (job) (rate(x[5m] smoothed))",
+                      "sum by (job) (increase(x[5m] anchored))", "sum by (job) (x smoothed)"] {
+            let expr = try Parser(options: .allExperimental).parseExpr(query)
             start = Date()
             let result = try engine.rangeQuery(expr, start: 0, end: end, step: 60_000, querier: storage)
             let elapsed = Date().timeIntervalSince(start)

@@ -34,7 +34,7 @@ final class CatalogTests: XCTestCase {
 
     func testPractica26HasStudentParameters() throws {
         let lab = try TestSupport.catalog().requireLab("practica26")
-        XCTAssertEqual(lab.parameters.map(\.name), ["student", "prefix", "domain", "entity", "project"])
+        XCTAssertEqual(lab.parameters.map(\.name), ["student", "prefix", "domain", "entity", "business_counter", "business_gauge", "project"])
         XCTAssertEqual(lab.parameters.filter(\.required).count, 4)
     }
 
@@ -66,7 +66,7 @@ final class CatalogTests: XCTestCase {
 
         """)
         let show = LabPresenter(language: .es).show(try catalog.requireLab("lab0"))
-        XCTAssertTrue(show.hasPrefix("lab0 — Setup inicial del stack (v1, 100 puntos)\n"), show)
+        XCTAssertTrue(show.hasPrefix("lab0 — Setup inicial del stack (v2, 100 puntos)\n"), show)
         XCTAssertTrue(show.contains("  1. docker-compose.yml del stack [compose, 40 puntos]\n"), show)
         XCTAssertTrue(show.contains("     - 10 pts  compose_service file=docker-compose.yml service=prometheus image=prom/prometheus ports=[9090:9090]\n"), show)
         XCTAssertTrue(show.contains("Correcciones respecto al texto original:"), show)

@@ -99,7 +99,7 @@ final class LabWriterTests: XCTestCase {
         try TestSupport.read(dockerfile).replacingOccurrences(of: "FROM python:3.11-slim", with: "FROM python:3.12-slim")
             .write(to: dockerfile, atomically: true, encoding: .utf8)
 
-        // Template version 2 changes another line of prometheus.yml and the same line of the Dockerfile.
+        // Template version 3 changes another line of prometheus.yml and the same line of the Dockerfile.
         let templates = content.appendingPathComponent("templates/lab1")
         let tProm = templates.appendingPathComponent("prometheus/prometheus.yml")
         try TestSupport.read(tProm).replacingOccurrences(of: "environment: 'dev'", with: "environment: 'course'")
@@ -108,13 +108,13 @@ final class LabWriterTests: XCTestCase {
         try TestSupport.read(tDocker).replacingOccurrences(of: "FROM python:3.11-slim", with: "FROM python:3.13-slim")
             .write(to: tDocker, atomically: true, encoding: .utf8)
         let spec = content.appendingPathComponent("labs/lab1/lab.yaml")
-        try TestSupport.read(spec).replacingOccurrences(of: "version: 1", with: "version: 2")
+        try TestSupport.read(spec).replacingOccurrences(of: "version: 2", with: "version: 3")
             .write(to: spec, atomically: true, encoding: .utf8)
 
         let v2 = Catalog.load(root: content)
-        XCTAssertEqual(try v2.requireLab("lab1").version, 2)
+        XCTAssertEqual(try v2.requireLab("lab1").version, 3)
         let plan = try LabWriter(catalog: v2).planUpdate(directory: dir.path, given: [:])
-        XCTAssertEqual(plan.previousVersion, 1)
+        XCTAssertEqual(plan.previousVersion, 2)
         XCTAssertEqual(plan.entries(.merge).map(\.path), ["prometheus/prometheus.yml"])
         XCTAssertEqual(plan.entries(.conflict).map(\.path), ["services/fastapi_app/Dockerfile"])
         try LabWriter(catalog: v2).apply(plan)
@@ -123,10 +123,10 @@ final class LabWriterTests: XCTestCase {
         XCTAssertTrue(merged.contains("scrape_interval: 10s"), "the student's edit is kept")
         XCTAssertTrue(merged.contains("environment: 'course'"), "the template's change is applied")
         let conflicted = try TestSupport.read(dockerfile)
-        XCTAssertTrue(conflicted.contains("<<<<<<< ours (your file)\nFROM python:3.12-slim\n=======\nFROM python:3.13-slim\n>>>>>>> theirs (template lab1 v2)\n"),
+        XCTAssertTrue(conflicted.contains("<<<<<<< ours (your file)\nFROM python:3.12-slim\n=======\nFROM python:3.13-slim\n>>>>>>> theirs (template lab1 v3)\n"),
                       conflicted)
         let answers = try LabAnswers.parse(try TestSupport.read(dir.appendingPathComponent(LabAnswers.path)), file: "a")
-        XCTAssertEqual(answers.version, 2)
+        XCTAssertEqual(answers.version, 3)
         let base = try TestSupport.read(dir.appendingPathComponent(LabAnswers.baseFolder + "/prometheus/prometheus.yml"))
         XCTAssertTrue(base.contains("environment: 'course'") && base.contains("scrape_interval: 15s"), "base is the new render")
     }

@@ -46,7 +46,7 @@ final class LabCommandsTests: XCTestCase {
     func testLabsShow() {
         let result = run(["labs", "show", "lab7"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasPrefix("lab7 — Alertas con Alertmanager (v1, 100 puntos)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasPrefix("lab7 — Alertas con Alertmanager (v2, 100 puntos)\n"), result.stdout)
         XCTAssertTrue(result.stdout.contains("     - 10 pts  alert_fires file=prometheus/alert_rules.yml alert=HighErrorRate scenario=error_burst within=5m\n"),
                       result.stdout)
         let unknown = run(["labs", "show", "lab77"])
@@ -94,7 +94,7 @@ final class LabCommandsTests: XCTestCase {
         XCTAssertTrue(rules.contains("expr: ana_shop_cpu_usage_percent > 80"), rules)
         XCTAssertTrue(rules.contains("{{ $value | humanizeDuration }}"), "Prometheus templates untouched")
         let answers = try String(contentsOfFile: dir + "/.labctl/answers.yaml", encoding: .utf8)
-        XCTAssertTrue(answers.contains("lab: practica26\nversion: 1\nanswers:\n"), answers)
+        XCTAssertTrue(answers.contains("lab: practica26\nversion: 2\nanswers:\n"), answers)
         XCTAssertTrue(answers.contains("  project: clinica\n"), answers)
         XCTAssertEqual(run(["init", "--update", dir]).status, 0)
         XCTAssertEqual(run(["init", "--update"]).status, 2)

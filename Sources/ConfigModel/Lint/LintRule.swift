@@ -3,8 +3,8 @@ import Diagnostics
 /// A lint: one small type that catches one kind of smell in one kind of artifact, with a stable code.
 ///
 /// Lints only warn (validation errors are not lints). Each conforming type documents, in its doc comment,
-/// what it catches with an example that triggers it and one that does not; `labctl check --list-lints`
-/// prints the catalogue generated from these types.
+/// what it catches with an example that triggers it and one that does not; `labctl check lints`
+/// prints the catalogue generated from these types (`LintCatalog`).
 public protocol LintRule<Subject>: Sendable {
     /// What the lint inspects: a rule file, a dashboard, a Prometheus config, …
     associatedtype Subject

@@ -18,4 +18,5 @@ public enum LabSpecDiagnosticCode {
     public static let idMismatch = "lab-spec/id-mismatch"
     public static let unusedScenario = "lab-spec/unused-scenario"
     public static let badPath = "lab-spec/bad-path"
+    public static let unknownAnswerKey = "lab-spec/unknown-answer-key"
 }

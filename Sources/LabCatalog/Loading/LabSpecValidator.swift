@@ -27,7 +27,10 @@ public struct LabSpecValidator {
             out.append(.error(LabSpecDiagnosticCode.unknownFile,
                               "correction is about \"\(c.file)\", which the lab does not produce", at: c.location))
         }
-        if templatesRoot != nil { checkTemplates(spec, &out) }
+        if templatesRoot != nil {
+            checkTemplates(spec, &out)
+            checkAnswerKeys(spec, &out)
+        }
         checkSpecPlaceholders(spec, &out)
         return out
     }

@@ -25,6 +25,7 @@ enum CheckCommand {
             CheckMetricsCommand.spec,
             CheckLabCommand.spec,
             CheckLabSpecCommand.spec,
+            CheckLintsCommand.spec,
         ]
     )
 

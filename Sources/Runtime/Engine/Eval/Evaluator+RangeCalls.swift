@@ -23,10 +23,15 @@ extension Evaluator {
         var scalars: [[Double]] = []
         for (i, a) in c.args.enumerated() where i != argIndex { scalars.append(try evalScalar(a)) }
         let arg = try rangeArg(c.args[argIndex], function: name)
-        if arg.anchored || arg.smoothed {
+        let fn: WindowFunction
+        if arg.isExtended {
             try checkExtendedRange(name: name, arg: arg)
+            fn = try extendedWindowFunction(name, arg: arg)
+        } else {
+            fn = try windowFunction(name, arg: arg, scalars: scalars, span: c.span)
         }
-        let fn = try windowFunction(name, arg: arg, scalars: scalars, span: c.span)
+        // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
+        let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let keepsName = name == "last_over_time" || name == "first_over_time"
         var out: [StepSeries] = []
         for i in 0..<arg.count {
@@ -39,8 +44,8 @@ extension Evaluator {
             var pts: [FloatPoint] = []
             for step in 0..<steps {
                 let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
-                while hi < buf.count && buf[hi].t <= t { hi += 1 }
-                while lo < hi && buf[lo].t <= t - arg.range { lo += 1 }
+                while hi < buf.count && buf[hi].t <= t + reachAhead { hi += 1 }
+                while lo < hi && buf[lo].t <= t - reachBack { lo += 1 }
                 if lo == hi { continue }
                 if let v = try fn(buf[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
             }
@@ -133,15 +138,16 @@ extension Evaluator {
         }
     }
 
-    /// `anchored` / `smoothed` are accepted only by some functions (and not evaluated here).
+    /// `anchored` and `smoothed` are accepted only by some functions.
     private func checkExtendedRange(name: String, arg: RangeArg) throws {
-        if arg.smoothed && !["delta", "increase", "rate"].contains(name) {
-            throw QueryError(.execution, "smoothed modifier can only be used with: delta, increase, rate - not with \(name)")
+        if arg.anchored && !Evaluator.anchoredFunctionNames.contains(name) {
+            throw QueryError(.execution, "anchored modifier can only be used with: "
+                             + Evaluator.anchoredFunctionNames.sorted().joined(separator: ", ") + " - not with \(name)")
         }
-        if arg.anchored && !["changes", "delta", "increase", "rate", "resets"].contains(name) {
-            throw QueryError(.execution, "anchored modifier can only be used with: changes, delta, increase, rate, resets - not with \(name)")
+        if arg.smoothed && !Evaluator.smoothedFunctionNames.contains(name) {
+            throw QueryError(.execution, "smoothed modifier can only be used with: "
+                             + Evaluator.smoothedFunctionNames.sorted().joined(separator: ", ") + " - not with \(name)")
         }
-        throw QueryError(.execution, "the anchored and smoothed modifiers are not supported by this engine")
     }
 
     // MARK: - absent

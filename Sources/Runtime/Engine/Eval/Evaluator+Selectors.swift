@@ -26,6 +26,7 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
+        if vs.smoothed && !timestampValues { return try evalSmoothedVectorSelector(vs) }
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
@@ -59,6 +60,7 @@ extension Evaluator {
     /// `(t - range, t]`, staleness markers removed.
     func evalRangeSelectorRaw(_ ms: MatrixSelector) throws -> [StepSeries] {
         let arg = try rangeArg(ms, function: nil)
+        if arg.isExtended { return try extendedRangeSelectorRaw(arg) }
         var out: [StepSeries] = []
         let t = evalTime(step: steps - 1, fixed: arg.fixed, offset: arg.offset)
         for i in 0..<arg.count {
@@ -76,10 +78,15 @@ extension Evaluator {
         let range = ctx.milliseconds(ms.range)
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
-        let minT = (fixed ?? start) - off - range, maxT = (fixed ?? end) - off
+        // `anchored` and `smoothed` also read one lookback delta before the range (and, for `smoothed`,
+        // after its end) for the samples the boundaries are anchored on or interpolated from.
+        let lookback = options.lookbackDelta
+        let before = vs.anchored || vs.smoothed ? lookback : 0
+        let after = vs.smoothed ? lookback : 0
+        let minT = (fixed ?? start) - off - range - before, maxT = (fixed ?? end) - off + after
         let set = try select(vs.matchers, mint: minT + 1, maxt: maxT, range: range, function: function)
         return RangeArg(source: .storage(set), range: range, offset: off, fixed: fixed, span: ms.span,
-                        anchored: vs.anchored, smoothed: vs.smoothed)
+                        anchored: vs.anchored, smoothed: vs.smoothed, extendBefore: before, extendAfter: after)
     }
 
     /// The data behind a range-vector argument: a range selector or a subquery (possibly in parentheses).
@@ -109,6 +116,13 @@ struct RangeArg {
     let span: SourceSpan
     var anchored = false
     var smoothed = false
+    /// How far before the range start the window of an `anchored`/`smoothed` selector reaches.
+    var extendBefore: Int64 = 0
+    /// How far past the range end the window of a `smoothed` selector reaches.
+    var extendAfter: Int64 = 0
+
+    /// Whether the selector has the `anchored` or `smoothed` modifier.
+    var isExtended: Bool { anchored || smoothed }
 
     var count: Int {
         switch source {

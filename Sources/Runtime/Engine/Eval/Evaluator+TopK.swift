@@ -94,13 +94,9 @@ extension Evaluator {
         }
     }
 
-    /// A stable pseudo-random position in [0, 1) for a series, used by `limit_ratio`.
+    /// The position of a series in [0, 1] for `limit_ratio`, as in Prometheus: its label-set hash
+    /// (XXH64 of the labels) divided by `UInt64.max` as a float (2^64, so 1 is reachable only by rounding).
     static func ratioPosition(_ metric: Labels) -> Double {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for b in metric.description.utf8 {
-            h ^= UInt64(b)
-            h = h &* 0x100_0000_01b3
-        }
-        return Double(h >> 11) / Double(UInt64(1) << 53)
+        Double(XXHash64.labelsHash(metric)) / Double(UInt64.max)
     }
 }

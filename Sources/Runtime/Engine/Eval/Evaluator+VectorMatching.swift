@@ -6,6 +6,10 @@ import PromQL
 extension Evaluator {
     /// `lhs op rhs` with one-to-one, many-to-one or one-to-many matching, step by step over
     /// precomputed match signatures; output labels are computed once per matched pair.
+    ///
+    /// `fill_left(v)` stands in for a missing "many" side and `fill_right(v)` for a missing "one" side
+    /// (for `group_right` the operands are swapped first, as in Prometheus, so `fill_left` then fills the
+    /// right-hand operand). A filled series carries the labels of the match group.
     func vectorVector(_ b: BinaryExpr, _ l: [StepSeries], _ r: [StepSeries]) throws -> [StepSeries] {
         let matching = b.matching ?? VectorMatching()
         if matching.cardinality == .manyToMany {
@@ -19,20 +23,19 @@ extension Evaluator {
         let manyIdx = StepIndex(many, start: start, interval: interval, steps: steps)
         let oneIdx = StepIndex(one, start: start, interval: interval, steps: steps)
         let dropByOp = Evaluator.dropsName(b.op) || b.returnBool
+        let manyFill = matching.fill.lhs, oneFill = matching.fill.rhs
 
         var oneAt = [Int](repeating: -1, count: keys.count)
         var matchedAt = [Int](repeating: -1, count: keys.count)
         var touched: [Int] = []
-        var pairOut: [Int: Int] = [:]
-        var outIndex: [OutputKey: Int] = [:]
-        var outs: [StepSeries] = []
-        var outStep: [Int] = []
-        var outGroup: [Int] = []
+        var table = BinaryOutputTable(op: b.op, returnBool: b.returnBool, matching: matching, swapped: swapped,
+                                      dropByOp: dropByOp, delayedNameRemoval: options.enableDelayedNameRemoval,
+                                      many: many, one: one, keys: keys)
 
         for st in 0..<steps {
             try ctx.checkInterrupt()
             let manyRange = manyIdx.range(ofStep: st), oneRange = oneIdx.range(ofStep: st)
-            if manyRange.isEmpty || oneRange.isEmpty { continue }
+            if (manyRange.isEmpty && manyFill == nil) || (oneRange.isEmpty && oneFill == nil) { continue }
             for e in oneRange {
                 let si = Int(oneIdx.series[e]), sig = oneSig[si]
                 if oneAt[sig] >= 0 {
@@ -48,65 +51,35 @@ extension Evaluator {
             for e in manyRange {
                 let mi = Int(manyIdx.series[e]), sig = manySig[mi]
                 let oe = oneAt[sig]
-                guard oe >= 0 else { continue }
-                if matching.cardinality == .oneToOne {
-                    if matchedAt[sig] == st {
+                if oe >= 0 {
+                    if matching.cardinality == .oneToOne && matchedAt[sig] == st {
                         throw QueryError(.execution, "multiple matches for labels: many-to-one matching must be explicit (group_left/group_right)")
                     }
                     matchedAt[sig] = st
+                    try table.emit(many: mi, one: Int(oneIdx.series[oe]), sig: sig, manyIdx.values[e], oneIdx.values[oe],
+                                   at: time(ofStep: st), step: st)
+                } else if let oneFill {
+                    try table.emit(many: mi, one: -1, sig: sig, manyIdx.values[e], oneFill, at: time(ofStep: st), step: st)
                 }
-                let oi = Int(oneIdx.series[oe])
-                let (lv, rv) = swapped ? (oneIdx.values[oe], manyIdx.values[e]) : (manyIdx.values[e], oneIdx.values[oe])
-                var (v, keep) = Evaluator.apply(b.op, lv, rv)
-                if b.returnBool {
-                    v = keep ? 1 : 0
-                    keep = true
+            }
+            if let manyFill {
+                for sig in touched where matchedAt[sig] != st {
+                    let oe = oneAt[sig]
+                    try table.emit(many: -1, one: Int(oneIdx.series[oe]), sig: sig, manyFill, oneIdx.values[oe],
+                                   at: time(ofStep: st), step: st)
                 }
-                if !keep { continue }
-                let pairKey = mi &* (one.count &+ 1) &+ oi
-                let o: Int
-                if let existing = pairOut[pairKey] {
-                    o = existing
-                } else {
-                    var metric = resultMetric(many[mi].metric, one[oi].metric, b.op, matching)
-                    var drop = many[mi].dropName || dropByOp
-                    if drop && !options.enableDelayedNameRemoval {
-                        metric = metric.droppingMetricName
-                        drop = false
-                    }
-                    let key = OutputKey(metric: metric, dropName: drop)
-                    if let found = outIndex[key] {
-                        o = found
-                    } else {
-                        o = outs.count
-                        outIndex[key] = o
-                        outs.append(StepSeries(metric: metric, dropName: drop))
-                        outStep.append(-1)
-                        outGroup.append(sig)
-                    }
-                    pairOut[pairKey] = o
-                }
-                if outStep[o] == st {
-                    if matching.cardinality != .oneToOne && outGroup[o] == sig {
-                        throw QueryError(.execution, "multiple matches for labels: grouping labels must ensure unique matches")
-                    }
-                    throw QueryError(.execution, "vector cannot contain metrics with the same labelset")
-                }
-                outStep[o] = st
-                outGroup[o] = sig
-                outs[o].points.append(FloatPoint(t: time(ofStep: st), f: v))
             }
             for sig in touched { oneAt[sig] = -1 }
             touched.removeAll(keepingCapacity: true)
         }
-        let total = outs.reduce(0) { $0 + $1.points.count }
+        let total = table.outs.reduce(0) { $0 + $1.points.count }
         try ctx.hold(total)
-        return outs.filter { !$0.points.isEmpty }
+        return table.outs.filter { !$0.points.isEmpty }
     }
 
     /// The labels of a result element: the "many" side's labels, reduced for one-to-one matching,
     /// plus the `group_left`/`group_right` labels copied from the "one" side.
-    func resultMetric(_ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching) -> Labels {
+    static func resultMetric(_ many: Labels, _ one: Labels, _ op: BinaryOperator, _ matching: VectorMatching) -> Labels {
         var m = many
         if matching.cardinality == .oneToOne {
             m = matching.on ? m.keeping(matching.matchingLabels) : m.removing(matching.matchingLabels)

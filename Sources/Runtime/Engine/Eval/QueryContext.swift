@@ -61,10 +61,14 @@ final class QueryContext {
         return Int64(ms)
     }
 
+    /// Bound on `@` times (about 36 million years): selectors add and subtract ranges, offsets and the
+    /// lookback delta to them, which must not overflow.
+    static let atTimeLimit: Int64 = 1 << 60
+
     /// The time an `@` modifier pins evaluation to.
     func time(of at: AtModifier) -> Int64 {
         switch at {
-        case .timestamp(let ms): return ms
+        case .timestamp(let ms): return min(max(ms, -Self.atTimeLimit), Self.atTimeLimit)
         case .start: return queryStart
         case .end: return queryEnd
         }

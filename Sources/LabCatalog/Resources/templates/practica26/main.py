@@ -125,6 +125,8 @@ async def create_entity(entity_data: dict):
     entity_id = str(len(_store) + 1)
     _store[entity_id] = entity_data
     metrics.record_business_event('entities_created')
+    metrics.record_business_event('business_event')
+    metrics.business_gauge.set(len(_store))
     return {"id": entity_id, "message": f"{DOMAIN_CONFIG['entity']} creado exitosamente"}
 
 

@@ -48,6 +48,10 @@ class APIMetrics:
 
         # Business metrics of the domain
         self.business_metrics = self._create_business_metrics()
+        self.business_gauge = Gauge(
+            f'{prefix}_<<labctl:business_gauge>>',
+            'Indicador de negocio del dominio <<labctl:domain>>',
+        )
 
     def _create_business_metrics(self):
         """Creates the business metrics of the domain: event name -> (metric, label names)."""
@@ -59,6 +63,10 @@ class APIMetrics:
             'entities_updated': (Counter(
                 f'{self.prefix}_entities_updated_total',
                 'Total de entidades actualizadas',
+            ), ()),
+            'business_event': (Counter(
+                f'{self.prefix}_<<labctl:business_counter>>_total',
+                'Eventos de negocio del dominio <<labctl:domain>> (<<labctl:entity>>)',
             ), ()),
             'api_errors': (Counter(
                 f'{self.prefix}_api_errors_total',

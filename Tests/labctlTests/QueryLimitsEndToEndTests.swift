@@ -1,0 +1,144 @@
+import Foundation
+import XCTest
+
+/// `labctl query` with requests that would evaluate billions of steps or samples: each ends quickly
+/// with a clean message and exit code (2 for a usage error, 1 for a query error), never a crash.
+final class QueryLimitsEndToEndTests: XCTestCase {
+    private static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    private static func binary() throws -> URL {
+        let bundle = Bundle(for: QueryLimitsEndToEndTests.self)
+        let directories = [bundle.bundleURL.deletingLastPathComponent(), bundle.bundleURL,
+                           packageRoot.appendingPathComponent(".build/debug")]
+        for directory in directories {
+            let candidate = directory.appendingPathComponent("labctl")
+            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        }
+        throw XCTSkip("labctl binary not found; run `swift build` first")
+    }
+
+    private var directory: URL!
+
+    override func setUpWithError() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-limits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private func write(_ name: String, _ text: String) throws -> String {
+        let url = directory.appendingPathComponent(name)
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+
+    /// Dense data: two series with a sample every 15 s for a day.
+    private func denseData() throws -> String {
+        try write("dense.test", "load 15s\n  x{i=\"0\"} 0+1x5760\n  x{i=\"1\"} 0+2x5760\n")
+    }
+
+    /// Runs labctl, killing it after `limit` seconds (then `timedOut` is true). Prints the duration.
+    private func labctl(_ arguments: String..., limit: TimeInterval = 60) throws
+        -> (status: Int32, stdout: String, stderr: String, timedOut: Bool) {
+        let process = Process()
+        process.executableURL = try Self.binary()
+        process.arguments = arguments
+        process.environment = ["NO_COLOR": "1"]
+        let outFile = directory.appendingPathComponent("out-\(UUID().uuidString)")
+        let errFile = directory.appendingPathComponent("err-\(UUID().uuidString)")
+        FileManager.default.createFile(atPath: outFile.path, contents: nil)
+        FileManager.default.createFile(atPath: errFile.path, contents: nil)
+        let out = try FileHandle(forWritingTo: outFile), err = try FileHandle(forWritingTo: errFile)
+        defer {
+            try? out.close()
+            try? err.close()
+        }
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        let done = DispatchSemaphore(value: 0)
+        process.terminationHandler = { _ in done.signal() }
+        let started = Date()
+        try process.run()
+        var timedOut = false
+        if done.wait(timeout: .now() + limit) == .timedOut {
+            timedOut = true
+            process.terminate()
+            done.wait()
+        }
+        print("labctl \(arguments.joined(separator: " ")): \(String(format: "%.3f", Date().timeIntervalSince(started)))s")
+        let stdout = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
+        let stderr = String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self)
+        return (process.terminationStatus, stdout, stderr, timedOut)
+    }
+
+    // MARK: - Step-count limit
+
+    func testMillisecondStepOverAYearIsAUsageError() throws {
+        let data = try denseData()
+        for step in ["1ms", "0.001"] {
+            let r = try labctl("query", "range", "sum(rate(x[5m]))", "--data", data, "--start", "0", "--end", "1y", "--step", step)
+            XCTAssertFalse(r.timedOut)
+            XCTAssertEqual(r.status, 2, r.stderr)
+            XCTAssertEqual(r.stdout, "")
+            XCTAssertTrue(r.stderr.hasPrefix("labctl: error: exceeded maximum resolution of 11000 points per timeseries; try a larger --step"),
+                          r.stderr)
+            XCTAssertFalse(r.stderr.contains("Fatal error"), r.stderr)
+        }
+        let json = try labctl("query", "range", "x", "--data", data, "--start", "2024-01-01T00:00:00Z",
+                              "--end", "2025-01-01T00:00:00Z", "--step", "1ms", "--format", "json")
+        XCTAssertEqual(json.status, 2, json.stderr)
+        XCTAssertTrue(json.stderr.contains("exceeded maximum resolution"), json.stderr)
+    }
+
+    func testWidestTimeRangeIsAUsageErrorNotAnOverflow() throws {
+        let data = try denseData()
+        let r = try labctl("query", "range", "x", "--data", data, "--start", "-9e15", "--end", "9e15", "--step", "1ms")
+        XCTAssertEqual(r.status, 2, r.stderr)
+        XCTAssertTrue(r.stderr.contains("exceeded maximum resolution"), r.stderr)
+        let absurd = try labctl("query", "instant", "x", "--data", data, "--time", "1e300")
+        XCTAssertEqual(absurd.status, 2, absurd.stderr)
+        XCTAssertTrue(absurd.stderr.contains("invalid --time 1e300"), absurd.stderr)
+    }
+
+    func testMillisecondStepOverAShortSpanWorks() throws {
+        let data = try denseData()
+        let r = try labctl("query", "range", "x", "--data", data, "--start", "60", "--end", "60.01", "--step", "1ms",
+                           "--format", "json")
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let object = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any]
+        let result = (object?["data"] as? [String: Any])?["result"] as? [[String: Any]]
+        XCTAssertEqual(result?.count, 2)
+        XCTAssertEqual((result?.first?["values"] as? [Any])?.count, 11)
+    }
+
+    // MARK: - Queries at extreme times
+
+    func testExtremeEvaluationTimeGivesEmptyResult() throws {
+        let data = try denseData()
+        for time in ["-9.1e15", "9.1e15"] {
+            let r = try labctl("query", "instant", "rate(x[5m]) or x offset 290y", "--data", data, "--time", time,
+                               "--format", "json")
+            XCTAssertEqual(r.status, 0, "\(time): \(r.stderr)")
+            XCTAssertTrue(r.stdout.contains(#""result":[]"#), r.stdout)
+        }
+    }
+
+    // MARK: - Known engine gap
+
+    /// Hangs with the engine as it is (no deadline check inside a series' step loop): runs only when
+    /// `LABCTL_ENGINE_LIMIT_BUGS_FIXED` is set. Killed after 60 s either way.
+    func testMillisecondSubqueryOverTenYearsEndsInAQueryError() throws {
+        try XCTSkipUnless(ProcessInfo.processInfo.environment["LABCTL_ENGINE_LIMIT_BUGS_FIXED"] != nil,
+                          "known engine gap: subquery step loops never check the deadline or the sample limit")
+        let data = try denseData()
+        let r = try labctl("query", "instant", "count_over_time(x[10y:1ms])", "--data", data, "--time", "1d",
+                           "--format", "json")
+        XCTAssertFalse(r.timedOut, "still running after 60 s")
+        XCTAssertEqual(r.status, 1, r.stderr)
+        XCTAssertTrue(r.stdout.hasPrefix(#"{"status":"error""#), r.stdout)
+    }
+}
