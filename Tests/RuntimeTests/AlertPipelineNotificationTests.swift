@@ -60,7 +60,7 @@ final class AlertPipelineNotificationTests: XCTestCase {
     func testServiceDownEmailToOncall() throws {
         let (dir, files) = try outbox("alertmanager.yml", sources: [S.fastapiUp { $0 > 120 }], until: 300)
         XCTAssertEqual(files, ["0001-email-critical-email.eml"])
-        let eml = try String(contentsOf: dir.appendingPathComponent(files[0]), encoding: .utf8)
+        let eml = try String(contentsOf: dir.appendingPathComponent(try XCTUnwrap(files.first)), encoding: .utf8)
         try compare(eml, golden: "service-down.email-critical.eml")
         let head = eml.components(separatedBy: "\r\n\r\n").first ?? ""
         XCTAssertTrue(head.contains("\r\nTo: oncall@example.com\r\n"), head)
@@ -73,7 +73,7 @@ final class AlertPipelineNotificationTests: XCTestCase {
     func testHighErrorRateEmailRendersHumanizePercentage() throws {
         let (dir, files) = try outbox("alertmanager.yml", sources: [S.fastapiRequests(errorPercent: 20)], until: 170)
         XCTAssertEqual(files, ["0001-email-warnings-email.eml"])
-        let eml = try String(contentsOf: dir.appendingPathComponent(files[0]), encoding: .utf8)
+        let eml = try String(contentsOf: dir.appendingPathComponent(try XCTUnwrap(files.first)), encoding: .utf8)
         XCTAssertTrue(eml.contains("\r\nTo: monitoring@example.com\r\n"))
         XCTAssertTrue(eml.contains("\r\nSubject: [FIRING:1] HighErrorRate lab-bigdata (dev warning)\r\n"),
                       "no Subject header on this receiver: the default email.default.subject")
