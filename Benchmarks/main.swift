@@ -38,6 +38,12 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "alerting", summary: "Alertmanager routing on a 50-route tree, dispatch and flush throughput [alerts]") {
         try AlertingBenchmark.run($0)
     },
+    BenchmarkEntry(name: "relabel", summary: "Relabelling throughput on a 6-step service-discovery chain [label sets]") {
+        try RelabelBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
+        try PipelineBenchmark.run($0)
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())

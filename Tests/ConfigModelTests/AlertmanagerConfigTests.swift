@@ -50,4 +50,35 @@ final class AlertmanagerConfigTests: XCTestCase {
         XCTAssertEqual(d.map { "\($0.code)@\($0.location?.line ?? 0)" },
                        ["am-config/unknown-receiver@4", "am-config/unknown-receiver@5"])
     }
+
+    func testDaysOfMonthAreStoredAsWritten() throws {
+        let text = """
+        route: {receiver: r}
+        receivers: [{name: r}]
+        time_intervals:
+          - name: t
+            time_intervals:
+              - days_of_month: ['1:-1', '-3:-1', '7', '2:5']
+        """
+        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: "am.yml")
+        XCTAssertEqual(diagnostics, [])
+        let days = try XCTUnwrap(config?.timeIntervals.first?.periods.first?.daysOfMonth)
+        XCTAssertEqual(days, [.init(begin: 1, end: -1), .init(begin: -3, end: -1), .init(begin: 7, end: 7),
+                              .init(begin: 2, end: 5)])
+        XCTAssertEqual(days.map(\.description), ["1:-1", "-3:-1", "7", "2:5"])
+    }
+
+    func testDaysOfMonthOutOfOrderAreRejected() {
+        let text = """
+        route: {receiver: r}
+        receivers: [{name: r}]
+        time_intervals:
+          - name: t
+            time_intervals:
+              - days_of_month: ['-1:1', '5:2']
+        """
+        let d = AlertmanagerConfig.check(text: text, file: "am.yml", lint: false)
+        XCTAssertEqual(d.map { "\($0.code)@\($0.location?.line ?? 0)" },
+                       ["am-config/invalid-time-interval@6", "am-config/invalid-time-interval@6"])
+    }
 }

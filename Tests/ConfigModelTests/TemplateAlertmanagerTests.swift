@@ -73,6 +73,7 @@ final class TemplateAlertmanagerTests: XCTestCase {
         let html = expand("{{ template \"email.default.html\" . }}")
         XCTAssertTrue(html.contains("<h2>Firing (2)</h2>"), html)
         XCTAssertTrue(html.contains("<h2>Resolved (1)</h2>"), html)
+        XCTAssertTrue(html.contains("<br>\n<i>summary</i>: load is high</li>"), "every annotation of a firing alert: \(html)")
         XCTAssertTrue(html.contains("<a href=\"http://am:9093/#/alerts?receiver=team+ops\">Alertmanager</a>"), html)
         let names = try AlertmanagerTemplates.defaultTemplate().templateNames
         for name in ["__subject", "__text_alert_list", "email.default.subject", "email.default.html", "slack.default.title", "slack.default.text"] {

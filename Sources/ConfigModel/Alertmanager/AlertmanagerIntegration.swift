@@ -23,6 +23,32 @@ public struct AlertmanagerIntegration: Sendable {
 
     public subscript(key: String) -> String? { settings[key] }
 
+    /// The email `headers` map as written (values are templates), names in MIME canonical form
+    /// (`subject` → `Subject`, `x-team` → `X-Team`) as Alertmanager stores them; empty when built in code.
+    public var headers: [(name: String, value: String)] {
+        guard let pairs = node?["headers"]?.mapping else { return [] }
+        return pairs.compactMap { pair in
+            guard let name = pair.key.scalarValue, let value = pair.value.scalarValue else { return nil }
+            return (Self.canonicalHeaderName(name), value)
+        }
+    }
+
+    /// Go's `CanonicalMIMEHeaderKey`: the first letter and each letter after `-` upper-cased, the
+    /// rest lower-cased; a name with a space or a non-token character is left as it is.
+    public static func canonicalHeaderName(_ name: String) -> String {
+        let token = name.unicodeScalars.allSatisfy { c in
+            c.isASCII && c.value > 32 && c.value < 127 && !"()<>@,;:\\\"/[]?={}".unicodeScalars.contains(c)
+        }
+        guard token else { return name }
+        var out = ""
+        var upper = true
+        for c in name {
+            out += upper ? c.uppercased() : c.lowercased()
+            upper = c == "-"
+        }
+        return out
+    }
+
     /// Settings copied from `global` when the notifier does not set them: (own key, global key).
     static func fallbacks(for kind: AlertmanagerIntegrationKind) -> [(String, String)] {
         switch kind {

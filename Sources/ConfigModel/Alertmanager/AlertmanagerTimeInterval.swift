@@ -10,8 +10,9 @@ public struct AlertmanagerTimeInterval: Sendable {
         public var times: [Range<Int>] = []
         /// 0 = Sunday … 6 = Saturday.
         public var weekdays: [ClosedRange<Int>] = []
-        /// 1…31 or -31…-1 (counting from the end of the month).
-        public var daysOfMonth: [ClosedRange<Int>] = []
+        /// Day ranges as written: 1…31 or -31…-1 (counting from the end of the month), so `1:-1`
+        /// is stored as begin 1, end -1 (the whole month).
+        public var daysOfMonth: [DayOfMonthRange] = []
         public var months: [ClosedRange<Int>] = []
         public var years: [ClosedRange<Int>] = []
         /// IANA zone name; UTC when absent.
@@ -19,6 +20,22 @@ public struct AlertmanagerTimeInterval: Sendable {
         public var node: YAMLNode?
 
         public init() {}
+    }
+
+    /// An inclusive `begin:end` range of days of the month, kept as written: a negative day counts
+    /// from the end of the month (`-1` is the last day), so the range is only resolved against a
+    /// concrete month (`1:-1` is the whole month, `-3:-1` its last three days).
+    public struct DayOfMonthRange: Hashable, Sendable, CustomStringConvertible {
+        public var begin: Int
+        public var end: Int
+
+        public init(begin: Int, end: Int) {
+            self.begin = begin
+            self.end = end
+        }
+
+        /// `begin:end`, or the single day.
+        public var description: String { begin == end ? "\(begin)" : "\(begin):\(end)" }
     }
 
     public var name: String
@@ -72,11 +89,11 @@ extension AlertmanagerTimeInterval {
         p.weekdays = ranges(m["weekdays"], what: "weekday", context: &ctx) { text in
             weekdayNames.firstIndex(of: text.lowercased())
         }
-        p.daysOfMonth = ranges(m["days_of_month"], what: "day of month", context: &ctx,
-                               order: { $0 < 0 ? 30 + $0 : $0 }) { text in
+        p.daysOfMonth = pairs(m["days_of_month"], what: "day of month", context: &ctx,
+                              order: { $0 < 0 ? 30 + $0 : $0 }) { text in
             guard let n = Int(text), n != 0, (-31...31).contains(n) else { return nil }
             return n
-        }
+        }.map { DayOfMonthRange(begin: $0.begin, end: $0.end) }
         p.months = ranges(m["months"], what: "month", context: &ctx) { text in
             if let i = monthNames.firstIndex(of: text.lowercased()) { return i + 1 }
             guard let n = Int(text), (1...12).contains(n) else { return nil }
@@ -110,8 +127,14 @@ extension AlertmanagerTimeInterval {
 
     /// Items `a` or `a:b` mapped by `value`, with `a <= b`.
     private static func ranges(_ node: YAMLNode?, what: String, context ctx: inout YAMLDecodingContext,
-                               order: (Int) -> Int = { $0 }, value: (String) -> Int?) -> [ClosedRange<Int>] {
-        var out: [ClosedRange<Int>] = []
+                               value: (String) -> Int?) -> [ClosedRange<Int>] {
+        pairs(node, what: what, context: &ctx, order: { $0 }, value: value).map { $0.begin...$0.end }
+    }
+
+    /// Items `a` or `a:b` mapped by `value`, kept as written, with `order(a) <= order(b)`.
+    private static func pairs(_ node: YAMLNode?, what: String, context ctx: inout YAMLDecodingContext,
+                              order: (Int) -> Int, value: (String) -> Int?) -> [(begin: Int, end: Int)] {
+        var out: [(begin: Int, end: Int)] = []
         for item in ctx.sequence(node, what: what) ?? [] {
             guard let text = ctx.string(item, what: what) else { continue }
             let parts = text.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
@@ -123,7 +146,7 @@ extension AlertmanagerTimeInterval {
                 invalid("start \(what) cannot be after end \(what) in \"\(text)\"", at: item, context: &ctx)
                 continue
             }
-            out.append(a <= b ? a...b : b...a)
+            out.append((a, b))
         }
         return out
     }

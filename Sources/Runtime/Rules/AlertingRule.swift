@@ -17,7 +17,8 @@ public final class AlertingRule {
 
     public let name: String
     public let expr: Expr
-    /// The expression as written, used in generator URLs.
+    /// The expression as written (generator URLs use the printed expression, as Prometheus's
+    /// `expr.String()`, so a multi-line expression gives a one-line link).
     public let exprText: String
     /// `for`, in milliseconds.
     public let holdDuration: Int64
@@ -166,9 +167,9 @@ public final class AlertingRule {
         alert.labels.setting(Label.metricName, to: "ALERTS_FOR_STATE")
     }
 
-    /// The link Prometheus puts in `generatorURL`: the graph page with the expression.
+    /// The link Prometheus puts in `generatorURL`: the graph page with the printed expression.
     var generatorURL: String {
-        let encoded = exprText.addingPercentEncodingForQuery()
+        let encoded = expr.description.addingPercentEncodingForQuery()
         return externalURL + "/graph?g0.expr=" + encoded + "&g0.tab=1"
     }
 

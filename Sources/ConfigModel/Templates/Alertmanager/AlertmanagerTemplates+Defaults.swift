@@ -6,8 +6,9 @@ extension AlertmanagerTemplates {
     /// written for labctl and simpler than Alertmanager's bundled `default.tmpl`:
     ///
     /// - `__alertmanager`, `__alertmanagerURL`, `__subject`, `__description`, `__text_alert_list`
-    /// - `email.default.subject`, `email.default.html` (a plain HTML list, no styling; values are escaped
-    ///   with `html`, except in the subject line, as text/template cannot pipe a template's output)
+    /// - `email.default.subject`, `email.default.html` (a plain HTML list, no styling, with each firing
+    ///   alert's labels and annotations; values are escaped with `html`, except in the subject line, as
+    ///   text/template cannot pipe a template's output)
     /// - `slack.default.title`, `slack.default.titlelink`, `slack.default.username`, `slack.default.fallback`,
     ///   `slack.default.text` (a text list of the alerts)
     /// - `webhook.default.message`-style text: `__text_alert_list` may be used directly.
@@ -39,7 +40,9 @@ extension AlertmanagerTemplates {
     <h2>Firing ({{ len . }})</h2>
     <ul>
     {{ range . }}<li><b>{{ .Labels.alertname | html }}</b>{{ with .Annotations.summary }}: {{ html . }}{{ end }}<br>
-    {{ range .Labels.SortedPairs }}{{ .Name | html }}={{ .Value | html }} {{ end }}{{ with .GeneratorURL }}<a href="{{ html . }}">source</a>{{ end }}</li>
+    {{ range .Labels.SortedPairs }}{{ .Name | html }}={{ .Value | html }} {{ end }}{{ with .GeneratorURL }}<a href="{{ html . }}">source</a>{{ end }}
+    {{- range .Annotations.SortedPairs }}<br>
+    <i>{{ .Name | html }}</i>: {{ .Value | html }}{{ end }}</li>
     {{ end }}</ul>
     {{ end -}}
     {{ with .Alerts.Resolved -}}

@@ -36,11 +36,7 @@ public struct TimeIntervalMatcher: Sendable {
             if let name = p.location {
                 if name == "Local" { zone = .current } else if let z = TimeZone(identifier: name) { zone = z }
             }
-            // The model stores `a:b` as a closed range with a <= b; a range crossing zero can only come
-            // from `begin:end` with a positive begin and a negative end (`1:-1`), so restore that order.
-            let days = p.daysOfMonth.map { r -> (begin: Int, end: Int) in
-                r.lowerBound < 0 && r.upperBound > 0 ? (r.upperBound, r.lowerBound) : (r.lowerBound, r.upperBound)
-            }
+            let days = p.daysOfMonth.map { (begin: $0.begin, end: $0.end) }
             self.init(times: p.times, weekdays: p.weekdays, daysOfMonth: days, months: p.months, years: p.years,
                       timeZone: zone)
         }

@@ -11,14 +11,26 @@ public struct EmailMessage: Sendable {
     public var messageID: String
     public var html: String
     public var text: String
+    /// Further headers from the config's `headers` map, rendered, sorted by name.
+    public var extraHeaders: [(name: String, value: String)]
 
-    /// Renders the email fields of `notification` (`subject`, `html`, `text`; Alertmanager's defaults
-    /// when not set) with `renderer`.
+    /// Renders the email fields of `notification` with `renderer`: the `headers` map (`Subject`,
+    /// `To`, `From` there win over the `to`/`from` settings, as in Alertmanager, whose subject is only
+    /// a header), `html` and `text`; Alertmanager's defaults when not set.
     public init(_ n: AlertNotification, renderer: NotificationRenderer) throws {
         let i = n.integration
-        from = i["from"] ?? "alertmanager@localhost"
-        to = i["to"] ?? ""
-        subject = Self.headerSafe(try renderer.render(i["subject"] ?? "{{ template \"email.default.subject\" . }}", for: n))
+        var headerTemplates: [String: String] = [:]
+        for header in i.headers { headerTemplates[header.name] = header.value }
+        func header(_ name: String) throws -> String? {
+            try headerTemplates[name].map { Self.headerSafe(try renderer.render($0, for: n)) }
+        }
+        from = try header("From") ?? i["from"] ?? "alertmanager@localhost"
+        to = try header("To") ?? i["to"] ?? ""
+        let subjectTemplate = headerTemplates["Subject"] ?? i["subject"] ?? "{{ template \"email.default.subject\" . }}"
+        subject = Self.headerSafe(try renderer.render(subjectTemplate, for: n))
+        extraHeaders = try headerTemplates.keys.filter { !["From", "To", "Subject"].contains($0) }.sorted().map { name in
+            (name, try header(name) ?? "")
+        }
         html = try renderer.render(i["html"] ?? "{{ template \"email.default.html\" . }}", for: n)
         text = try i["text"].map { try renderer.render($0, for: n) } ?? ""
         date = n.time
@@ -29,7 +41,9 @@ public struct EmailMessage: Sendable {
     /// The message text with CRLF line ends.
     public var rendered: String {
         var lines = ["From: " + Self.headerSafe(from), "To: " + Self.headerSafe(to), "Subject: " + subject,
-                     "Date: " + Self.rfc1123(date), "Message-Id: " + messageID, "MIME-Version: 1.0"]
+                     "Date: " + Self.rfc1123(date), "Message-Id: " + messageID]
+        lines += extraHeaders.map { Self.headerSafe($0.name) + ": " + $0.value }
+        lines.append("MIME-Version: 1.0")
         var body: [String]
         switch (html.isEmpty, text.isEmpty) {
         case (false, false):
