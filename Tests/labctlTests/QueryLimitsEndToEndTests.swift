@@ -127,6 +127,21 @@ final class QueryLimitsEndToEndTests: XCTestCase {
         }
     }
 
+    func testDataAtTheEndsOfTheTimeRangeDoesNotCrash() throws {
+        // The default evaluation time is the latest sample's: here about -292 million years.
+        let low = try write("low.om", "# TYPE x gauge\nx 1 -9223372036854775\n# EOF\n")
+        for q in ["x", "rate(x[5m] offset -1h)", "x @ end() offset -1h", "count_over_time(x[1h:1m])"] {
+            let r = try labctl("query", "instant", q, "--data", low, "--format", "json")
+            XCTAssertEqual(r.status, 0, "\(q): \(r.stderr)")
+            XCTAssertTrue(r.stdout.hasPrefix(#"{"status":"success""#), r.stdout)
+            XCTAssertFalse(r.stderr.contains("Fatal error") || r.stderr.contains("overflow"), r.stderr)
+        }
+        let both = try write("both.om", "# TYPE x gauge\nx 1 -9223372036854775\nx 2 9223372036854775\n# EOF\n")
+        let r = try labctl("query", "range", "x offset -1h", "--data", both, "--start", "-9.1e15",
+                           "--end", "-9.099999999999e15", "--step", "100")
+        XCTAssertEqual(r.status, 0, r.stderr)
+    }
+
     // MARK: - Known engine gap
 
     /// Hangs with the engine as it is (no deadline check inside a series' step loop): runs only when

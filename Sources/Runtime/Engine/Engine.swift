@@ -40,7 +40,7 @@ public final class Engine: Sendable {
             out.reserveCapacity(series.count)
             for s in series {
                 guard let p = s.points.first else { continue }
-                out.append(VectorSample(metric: ev.finalLabels(s.metric, dropName: s.dropName), t: p.t, f: p.f))
+                out.append(VectorSample(metric: ev.finalLabels(s.metric, dropName: s.dropName), t: at, f: p.f))
             }
             try ev.checkDuplicateOutput(out.map(\.metric))
             return QueryResult(value: .vector(out), annotations: ev.annotations.list)

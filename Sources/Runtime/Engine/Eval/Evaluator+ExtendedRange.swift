@@ -57,8 +57,9 @@ extension Evaluator {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
-        let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
-        let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT + lookback, range: 0)
+        let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
+        let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1,
+                             maxt: SaturatingTime.add(maxT, lookback), range: 0)
         var out: [StepSeries] = []
         out.reserveCapacity(set.count)
         for series in set {

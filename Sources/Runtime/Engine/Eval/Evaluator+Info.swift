@@ -52,13 +52,13 @@ extension Evaluator {
             var t = time(ofStep: i)
             for m in modifiers {
                 if let at = m.at { t = ctx.time(of: at) }
-                if let off = m.offset { t -= ctx.milliseconds(off) }
+                if let off = m.offset { t = SaturatingTime.subtract(t, ctx.milliseconds(off)) }
             }
             refs[i] = t
         }
         let lookback = options.lookbackDelta
         let minRef = refs.min() ?? start, maxRef = refs.max() ?? end
-        let set = try select(selection.selectMatchers, mint: minRef - lookback + 1, maxt: maxRef, range: 0,
+        let set = try select(selection.selectMatchers, mint: SaturatingTime.subtract(minRef, lookback) + 1, maxt: maxRef, range: 0,
                              function: "info")
         var out: [InfoSeries] = []
         for series in set where wanted.allSatisfy({ series.labels[$0.key].map($0.value.contains) ?? false }) {

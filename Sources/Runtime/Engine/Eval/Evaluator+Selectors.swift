@@ -30,8 +30,8 @@ extension Evaluator {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
-        let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
-        let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT, range: 0)
+        let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
+        let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1, maxt: maxT, range: 0)
         var out: [StepSeries] = []
         out.reserveCapacity(set.count)
         for series in set {
@@ -83,7 +83,8 @@ extension Evaluator {
         let lookback = options.lookbackDelta
         let before = vs.anchored || vs.smoothed ? lookback : 0
         let after = vs.smoothed ? lookback : 0
-        let minT = (fixed ?? start) - off - range - before, maxT = (fixed ?? end) - off + after
+        let minT = SaturatingTime.subtract(SaturatingTime.subtract(fixed ?? start, off), range + before)
+        let maxT = SaturatingTime.add(SaturatingTime.subtract(fixed ?? end, off), after)
         let set = try select(vs.matchers, mint: minT + 1, maxt: maxT, range: range, function: function)
         return RangeArg(source: .storage(set), range: range, offset: off, fixed: fixed, span: ms.span,
                         anchored: vs.anchored, smoothed: vs.smoothed, extendBefore: before, extendAfter: after)

@@ -12,10 +12,10 @@ extension Evaluator {
         let fixed = sq.at.map(ctx.time(of:))
         var subStep = sq.step.map(ctx.milliseconds) ?? options.noStepSubqueryInterval
         if subStep <= 0 { subStep = options.noStepSubqueryInterval }
-        let low = (fixed ?? start) - off - range
+        let low = SaturatingTime.subtract(SaturatingTime.subtract(fixed ?? start, off), range)
         var subStart = subStep * (low / subStep)
         if subStart <= low { subStart += subStep }
-        let subEnd = (fixed ?? end) - off
+        let subEnd = SaturatingTime.subtract(fixed ?? end, off)
         let child = Evaluator(ctx: ctx, start: subStart, end: subEnd, interval: subStep)
         let series: [StepSeries]
         switch try child.evaluate(sq.expr) {

@@ -13,10 +13,10 @@ final class Evaluator {
 
     init(ctx: QueryContext, start: Int64, end: Int64, interval: Int64) {
         self.ctx = ctx
-        self.start = start
-        self.end = end
+        self.start = SaturatingTime.clamp(start)
+        self.end = SaturatingTime.clamp(end)
         self.interval = max(1, interval)
-        self.steps = end >= start ? Int((end - start) / max(1, interval) + 1) : 0
+        self.steps = SaturatingTime.stepCount(start: self.start, end: self.end, interval: self.interval)
     }
 
     /// The top-level evaluator of a query.
@@ -36,7 +36,7 @@ final class Evaluator {
 
     /// The step index of timestamp `t` (which must lie on the grid).
     @inline(__always)
-    func step(of t: Int64) -> Int { Int((t - start) / interval) }
+    func step(of t: Int64) -> Int { Int(SaturatingTime.subtract(t, start) / interval) }
 
     /// Hook for tree rewrites before evaluation.
     func prepare(_ expr: Expr) -> Expr { expr }

@@ -20,6 +20,10 @@ final class QueryContext {
 
     init(options: EngineOptions, querier: any Querier, start: Int64, end: Int64, step: Int64,
          shouldCancel: (@Sendable () -> Bool)?) {
+        var options = options
+        // Durations from the settings are bounded like those of the query (see `SaturatingTime`).
+        options.lookbackDelta = SaturatingTime.clampDuration(options.lookbackDelta)
+        options.noStepSubqueryInterval = max(1, SaturatingTime.clampDuration(options.noStepSubqueryInterval))
         self.options = options
         self.querier = querier
         self.queryStart = start
@@ -54,11 +58,11 @@ final class QueryContext {
 
     /// Milliseconds of a duration expression, with `step()` and `range()` of the top-level query.
     func milliseconds(_ d: DurationExpr) -> Int64 {
-        if let c = d.constantMilliseconds { return c }
-        let secs = d.seconds(step: Double(queryStep) / 1000, range: Double(queryEnd - queryStart) / 1000)
+        if let c = d.constantMilliseconds { return SaturatingTime.clampDuration(c) }
+        let secs = d.seconds(step: Double(queryStep) / 1000, range: (Double(queryEnd) - Double(queryStart)) / 1000)
         let ms = (secs * 1000).rounded()
         guard ms.isFinite, abs(ms) < 9.2e15 else { return 0 }
-        return Int64(ms)
+        return SaturatingTime.clampDuration(Int64(ms))
     }
 
     /// Bound on `@` times (about 36 million years): selectors add and subtract ranges, offsets and the
@@ -69,8 +73,8 @@ final class QueryContext {
     func time(of at: AtModifier) -> Int64 {
         switch at {
         case .timestamp(let ms): return min(max(ms, -Self.atTimeLimit), Self.atTimeLimit)
-        case .start: return queryStart
-        case .end: return queryEnd
+        case .start: return SaturatingTime.clamp(queryStart)
+        case .end: return SaturatingTime.clamp(queryEnd)
         }
     }
 }
