@@ -142,18 +142,17 @@ final class QueryLimitsEndToEndTests: XCTestCase {
         XCTAssertEqual(r.status, 0, r.stderr)
     }
 
-    // MARK: - Known engine gap
+    // MARK: - Subquery step limit
 
-    /// Hangs with the engine as it is (no deadline check inside a series' step loop): runs only when
-    /// `LABCTL_ENGINE_LIMIT_BUGS_FIXED` is set. Killed after 60 s either way.
+    /// 3.15e11 subquery steps: over the engine's step limit, an error before anything is allocated.
+    /// Killed after 60 s if it ever hangs again.
     func testMillisecondSubqueryOverTenYearsEndsInAQueryError() throws {
-        try XCTSkipUnless(ProcessInfo.processInfo.environment["LABCTL_ENGINE_LIMIT_BUGS_FIXED"] != nil,
-                          "known engine gap: subquery step loops never check the deadline or the sample limit")
         let data = try denseData()
         let r = try labctl("query", "instant", "count_over_time(x[10y:1ms])", "--data", data, "--time", "1d",
                            "--format", "json")
         XCTAssertFalse(r.timedOut, "still running after 60 s")
         XCTAssertEqual(r.status, 1, r.stderr)
         XCTAssertTrue(r.stdout.hasPrefix(#"{"status":"error""#), r.stdout)
+        XCTAssertTrue(r.stdout.contains("subquery would evaluate"), r.stdout)
     }
 }

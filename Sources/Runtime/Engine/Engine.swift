@@ -55,6 +55,8 @@ public final class Engine: Sendable {
             throw QueryError(.execution, "zero or negative query resolution step widths are not accepted. Try a positive integer")
         }
         guard end >= start else { throw QueryError(.execution, "end timestamp must not be before start time") }
+        let steps = SaturatingTime.stepCount(start: start, end: end, interval: step)
+        guard steps <= options.maxSteps else { throw QueryError.tooManySteps(steps, limit: options.maxSteps, subquery: false) }
         if expr.type != .scalar && expr.type != .vector {
             throw QueryError(.execution, "invalid expression type \"\(expr.type.documentedName)\" for range query, must be Scalar or instant Vector")
         }

@@ -17,6 +17,9 @@ extension Evaluator {
         if subStart <= low { subStart += subStep }
         let subEnd = SaturatingTime.subtract(fixed ?? end, off)
         let child = Evaluator(ctx: ctx, start: subStart, end: subEnd, interval: subStep)
+        if child.steps > options.maxSteps {
+            throw QueryError.tooManySteps(child.steps, limit: options.maxSteps, subquery: true)
+        }
         let series: [StepSeries]
         switch try child.evaluate(sq.expr) {
         case .vector(let v): series = v

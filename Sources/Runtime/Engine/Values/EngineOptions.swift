@@ -14,10 +14,16 @@ public struct EngineOptions: Hashable, Sendable {
     public var enableAtModifier: Bool
     /// Allow negative offsets (always on in Prometheus 3).
     public var enableNegativeOffset: Bool
+    /// The most steps one evaluation may have: the range query's and, separately, each subquery's
+    /// (1,000,000 by default; Prometheus has no such limit). The count is checked before anything is
+    /// allocated, and going over it is a `.tooManySamples` error (``QueryError/tooManySteps(_:limit:subquery:)``),
+    /// as every step of a result may hold a sample. The HTTP API's 11,000 points per series is a
+    /// separate, smaller limit that `labctl query` applies to its own range queries.
+    public var maxSteps: Int
 
     public init(lookbackDelta: Int64 = 300_000, maxSamples: Int = 50_000_000, timeout: Double = 120,
                 noStepSubqueryInterval: Int64 = 60_000, enableDelayedNameRemoval: Bool = true,
-                enableAtModifier: Bool = true, enableNegativeOffset: Bool = true) {
+                enableAtModifier: Bool = true, enableNegativeOffset: Bool = true, maxSteps: Int = 1_000_000) {
         self.lookbackDelta = lookbackDelta
         self.maxSamples = maxSamples
         self.timeout = timeout
@@ -25,6 +31,7 @@ public struct EngineOptions: Hashable, Sendable {
         self.enableDelayedNameRemoval = enableDelayedNameRemoval
         self.enableAtModifier = enableAtModifier
         self.enableNegativeOffset = enableNegativeOffset
+        self.maxSteps = maxSteps
     }
 
     /// Prometheus's defaults.

@@ -30,6 +30,15 @@ public struct QueryError: Error, Hashable, Sendable, CustomStringConvertible {
     /// The timeout error with Prometheus's text.
     public static let timeout = QueryError(.timeout, "query timed out in query execution")
 
+    /// A range query or subquery with more steps than `EngineOptions.maxSteps` (`Int.max` stands for
+    /// "more than fits in an `Int`").
+    public static func tooManySteps(_ count: Int, limit: Int, subquery: Bool) -> QueryError {
+        let what = subquery ? "subquery" : "range query"
+        let shown = count == .max ? "more than \(Int.max)" : String(count)
+        return QueryError(.tooManySamples, "\(what) would evaluate \(shown) steps, more than the limit of \(limit) steps;"
+                          + " use a larger \(subquery ? "subquery step" : "step") or a shorter range")
+    }
+
     /// The cancellation error with Prometheus's text.
     public static let canceled = QueryError(.canceled, "query was canceled in query execution")
 }
