@@ -99,6 +99,66 @@ final class EngineLimitsQueryTests: XCTestCase {
         XCTAssertEqual(error?.message, "query timed out in query execution")
     }
 
+    func testTinyTimeoutEndsInTimeoutWithFewSeries() throws {
+        // Ten series: the clock must be read even when there are few checks.
+        let tiny = EngineOptions(timeout: 1e-9)
+        XCTAssertEqual(try instant("x", tiny)?.kind, .timeout)
+        XCTAssertEqual(try instant("rate(x_total[5m])", tiny)?.kind, .timeout)
+        XCTAssertEqual(try range("x", tiny, start: 0, end: Self.end, step: 60_000)?.kind, .timeout)
+    }
+
+    /// Counts the calls of a `shouldCancel` closure and cancels from call `cancelAt` on.
+    final class CallCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        let cancelAt: Int
+
+        init(cancelAt: Int = .max) { self.cancelAt = cancelAt }
+
+        var calls: Int { lock.withLock { count } }
+
+        func poll() -> Bool {
+            lock.withLock {
+                count += 1
+                return count >= cancelAt
+            }
+        }
+    }
+
+    /// One series over 216,000 steps: only the checks inside the series' step loop can see the
+    /// cancellation requested at the third check (the first two are the node's and the series').
+    func testCancellationIsSeenInsideOneSeriesStepLoop() throws {
+        for q in ["x{i=\"0\"}", "rate(x_total{i=\"0\"}[1m])", "timestamp(x{i=\"0\"})"] {
+            let counter = CallCounter(cancelAt: 3)
+            let error = try queryError(q) {
+                try Engine(options: .standard).rangeQuery(try Parser().parseExpr(q), start: 0, end: Self.end, step: 100,
+                                                          querier: $0, shouldCancel: { counter.poll() })
+            }
+            XCTAssertEqual(error?.kind, .canceled, q)
+        }
+        // The subquery's inner selector runs 360,000 steps for the single outer step.
+        let counter = CallCounter(cancelAt: 4)
+        let error = try queryError("subquery") {
+            try Engine(options: .standard).instantQuery(try Parser().parseExpr("max_over_time(x{i=\"0\"}[1h:10ms])"),
+                                                        at: Self.end, querier: $0, shouldCancel: { counter.poll() })
+        }
+        XCTAssertEqual(error?.kind, .canceled)
+    }
+
+    /// The sample limit fires while a long series is being built: after about 12,000 of its
+    /// 216,000 steps, not at the end (every 4,096 steps a check counts the points built so far).
+    func testSampleLimitFiresBeforeALongSeriesIsComplete() throws {
+        for q in ["x{i=\"0\"}", "rate(x_total{i=\"0\"}[1m])"] {
+            let counter = CallCounter()
+            let error = try queryError(q) {
+                try Engine(options: Self.small).rangeQuery(try Parser().parseExpr(q), start: 0, end: Self.end, step: 100,
+                                                           querier: $0, shouldCancel: { counter.poll() })
+            }
+            XCTAssertEqual(error?.kind, .tooManySamples, q)
+            XCTAssertLessThan(counter.calls, 8, q)
+        }
+    }
+
     func testCancellationEndsInCanceled() throws {
         let error = try queryError("canceled") {
             try Engine(options: .standard).instantQuery(try Parser().parseExpr("many"), at: Self.end, querier: $0,

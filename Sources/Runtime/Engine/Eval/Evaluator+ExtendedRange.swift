@@ -77,6 +77,7 @@ extension Evaluator {
             // `hi`: first sample after t + lookback.
             var lo = 0, next = 0, hi = 0
             for step in 0..<steps {
+                if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
                 let t = evalTime(step: step, fixed: fixed, offset: off)
                 while hi < buf.count && buf[hi].t <= t + lookback { hi += 1 }
                 while lo < hi && buf[lo].t <= t - lookback { lo += 1 }

@@ -69,6 +69,7 @@ extension Evaluator {
             var times = [Int64](repeating: -1, count: steps)
             var any = false
             for i in 0..<steps {
+                if i & 0xFFF == 0xFFF { try ctx.checkInterrupt() }
                 // The latest sample at or before the reference time, unless stale or too old.
                 var lo = 0, hi = samples.count
                 while lo < hi {

@@ -43,6 +43,7 @@ extension Evaluator {
             var lo = 0, hi = 0
             var pts: [FloatPoint] = []
             for step in 0..<steps {
+                if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
                 let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
                 while hi < buf.count && buf[hi].t <= t + reachAhead { hi += 1 }
                 while lo < hi && buf[lo].t <= t - reachBack { lo += 1 }

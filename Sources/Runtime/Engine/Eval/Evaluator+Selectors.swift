@@ -41,6 +41,7 @@ extension Evaluator {
             var pending = it.next()
             var pts: [FloatPoint] = []
             for i in 0..<steps {
+                if i & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
                 let t = evalTime(step: i, fixed: fixed, offset: off)
                 while let p = pending, p.t <= t {
                     last = p

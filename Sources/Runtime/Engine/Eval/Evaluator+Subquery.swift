@@ -35,6 +35,7 @@ extension Evaluator {
         let t = evalTime(step: max(0, steps - 1), fixed: arg.fixed, offset: arg.offset)
         var out: [StepSeries] = []
         for i in 0..<arg.count {
+            try ctx.checkInterrupt()
             let pts = arg.samples(i).filter { $0.t > t - arg.range && $0.t <= t }
             guard !pts.isEmpty else { continue }
             out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts))

@@ -14,9 +14,9 @@ final class QueryContext {
     var annotations = AnnotationSet()
     /// Samples currently held by intermediate results, checked against `options.maxSamples`.
     private(set) var currentSamples = 0
-    private let deadline: Date
+    /// When the query times out, in `DispatchTime` uptime nanoseconds (`UInt64.max`: never).
+    private let deadline: UInt64
     private let shouldCancel: (@Sendable () -> Bool)?
-    private var ticks = 0
 
     init(options: EngineOptions, querier: any Querier, start: Int64, end: Int64, step: Int64,
          shouldCancel: (@Sendable () -> Bool)?) {
@@ -24,12 +24,13 @@ final class QueryContext {
         // Durations from the settings are bounded like those of the query (see `SaturatingTime`).
         options.lookbackDelta = SaturatingTime.clampDuration(options.lookbackDelta)
         options.noStepSubqueryInterval = max(1, SaturatingTime.clampDuration(options.noStepSubqueryInterval))
+        options.maxSamples = max(0, options.maxSamples)
         self.options = options
         self.querier = querier
         self.queryStart = start
         self.queryEnd = end
         self.queryStep = step
-        self.deadline = Date().addingTimeInterval(options.timeout)
+        self.deadline = QueryContext.deadline(after: options.timeout)
         self.shouldCancel = shouldCancel
     }
 
@@ -37,8 +38,8 @@ final class QueryContext {
 
     /// Counts `n` more samples held in memory; throws when over the limit.
     func hold(_ n: Int) throws {
+        if n > options.maxSamples - currentSamples { throw QueryError.tooManySamples }
         currentSamples += n
-        if currentSamples > options.maxSamples { throw QueryError.tooManySamples }
     }
 
     /// Forgets `n` samples that are no longer held.
@@ -46,12 +47,34 @@ final class QueryContext {
         currentSamples = max(0, currentSamples - n)
     }
 
-    /// Checks the deadline and cancellation (cheaply: the clock is read every 256 calls).
+    /// Checks cancellation and the deadline. The monotonic clock is read on every call (about 30 ns),
+    /// so the deadline holds whatever the number of series; callers check once per series or step,
+    /// and step loops every ``progressInterval`` steps through ``checkProgress(pending:)``.
     func checkInterrupt() throws {
-        ticks &+= 1
-        guard ticks & 0xFF == 0 else { return }
         if let shouldCancel, shouldCancel() { throw QueryError.canceled }
-        if Date() > deadline { throw QueryError.timeout }
+        if DispatchTime.now().uptimeNanoseconds > deadline { throw QueryError.timeout }
+    }
+
+    /// How many steps a per-series step loop runs between calls of ``checkProgress(pending:)``
+    /// (a power of two: loops test `step & (progressInterval - 1) == progressInterval - 1`).
+    static let progressInterval = 4096
+
+    /// The check inside a step loop: ``checkInterrupt()``, and the sample limit counting the `pending`
+    /// points the loop has built but not yet handed to ``hold(_:)``, so that a long series fails
+    /// before it is complete.
+    func checkProgress(pending: Int) throws {
+        try checkInterrupt()
+        if pending > options.maxSamples - currentSamples { throw QueryError.tooManySamples }
+    }
+
+    /// The deadline `timeout` seconds from now: immediate for zero or less, never for NaN or more
+    /// than about 30 years.
+    private static func deadline(after timeout: Double) -> UInt64 {
+        let now = DispatchTime.now().uptimeNanoseconds
+        let budget = timeout * 1e9
+        if budget.isNaN || budget >= 1e18 { return .max }
+        if !(budget > 0) { return 0 }
+        return now + UInt64(budget)
     }
 
     // MARK: - Durations
