@@ -6,6 +6,7 @@ import PromQL
 extension Evaluator {
     /// Selects input series per group and step; selected series keep their labels.
     func selectK(_ a: AggregateExpr, _ input: [StepSeries], _ params: [Double]) throws -> [StepSeries] {
+        if a.op != .limitRatio, try Evaluator.selectsNothing(k: params) { return [] }
         var groupIds: [Labels: Int] = [:]
         var groupOf: [Int] = []
         var firstSeen: [Int] = []
@@ -79,8 +80,9 @@ extension Evaluator {
                 return r >= 0 ? position < r : position >= 1 + r
             }.map { ($0.series, $0.value) }
         default:
-            let k = param >= 9.2e18 ? Int.max : Int(param.rounded(.towardZero))
-            if k < 1 { return [] }
+            // `param` was checked by `selectsNothing(k:)`: not NaN, and inside Int64's range.
+            guard param >= 1 else { return [] }
+            let k = param >= 9.2e18 ? Int.max : Int(param)
             if a.op == .limitk { return members.prefix(k).map { ($0.series, $0.value) } }
             let top = a.op == .topk
             let sorted = members.sorted { x, y in
@@ -92,6 +94,24 @@ extension Evaluator {
             }
             return sorted.prefix(k).map { ($0.series, $0.value) }
         }
+    }
+
+    /// Checks the `k` of `topk`, `bottomk` and `limitk` over all steps as Prometheus does: `true` (an
+    /// empty result) when every k is below 1, otherwise an error for a NaN k, then for a k at or below
+    /// -2^63 or at or above the largest float below 2^63 (which is what makes `Int(k)` safe).
+    static func selectsNothing(k params: [Double]) throws -> Bool {
+        var low = params.isEmpty ? 0.0 : Double.infinity, high = params.isEmpty ? 0.0 : -Double.infinity
+        var hasNaN = false
+        for p in params {
+            if p.isNaN { hasNaN = true; continue }
+            low = Swift.min(low, p)
+            high = Swift.max(high, p)
+        }
+        if !hasNaN && high < 1 { return true }
+        if hasNaN { throw QueryError(.execution, "Parameter value is NaN") }
+        if low <= -9_223_372_036_854_775_808 { throw QueryError(.execution, "Scalar value \(goG(low)) underflows int64") }
+        if high >= 9_223_372_036_854_774_784 { throw QueryError(.execution, "Scalar value \(goG(high)) overflows int64") }
+        return false
     }
 
     /// The position of a series in [0, 1] for `limit_ratio`, as in Prometheus: its label-set hash
