@@ -23,6 +23,7 @@ public final class Engine: Sendable {
                              shouldCancel: (@Sendable () -> Bool)? = nil) throws -> QueryResult {
         let ev = Evaluator(options: options, querier: querier, start: at, end: at, interval: 1,
                            shouldCancel: shouldCancel)
+        try ev.ctx.checkDurations(expr)
         let root = ev.prepare(expr)
         let value = try ev.evaluate(root)
         switch value {
@@ -62,6 +63,7 @@ public final class Engine: Sendable {
         }
         let ev = Evaluator(options: options, querier: querier, start: start, end: end, interval: step,
                            shouldCancel: shouldCancel)
+        try ev.ctx.checkDurations(expr)
         let root = ev.prepare(expr)
         let value = try ev.evaluate(root)
         switch value {

@@ -79,12 +79,14 @@ final class QueryContext {
 
     // MARK: - Durations
 
-    /// Milliseconds of a duration expression, with `step()` and `range()` of the top-level query.
+    /// Milliseconds of a duration expression, with `step()` and `range()` of the top-level query
+    /// (checked beforehand by ``checkDurations(_:)``; clamped to ±`SaturatingTime.durationLimit`).
     func milliseconds(_ d: DurationExpr) -> Int64 {
         if let c = d.constantMilliseconds { return SaturatingTime.clampDuration(c) }
         let secs = d.seconds(step: Double(queryStep) / 1000, range: (Double(queryEnd) - Double(queryStart)) / 1000)
         let ms = (secs * 1000).rounded()
-        guard ms.isFinite, abs(ms) < 9.2e15 else { return 0 }
+        guard ms.isFinite else { return 0 }
+        if abs(ms) >= 9.2e15 { return ms < 0 ? -SaturatingTime.durationLimit : SaturatingTime.durationLimit }
         return SaturatingTime.clampDuration(Int64(ms))
     }
 
