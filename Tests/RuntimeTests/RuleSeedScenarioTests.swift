@@ -26,7 +26,7 @@ final class RuleSeedScenarioTests: XCTestCase {
                 XCTAssertTrue(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
                 files.append(try XCTUnwrap(loaded.value))
             }
-            var options = RuleManagerOptions(query: RuleQuery.engine(Engine(), querier: storage), storage: storage,
+            var options = RuleManagerOptions(query: Engine().ruleQuery(over: storage), storage: storage,
                                              clock: clock, notify: sink.notify)
             options.alignByGroupHash = false
             manager = RuleManager(options: options)

@@ -52,7 +52,7 @@ public final class AlertPipeline: @unchecked Sendable {
                              endpointRelabeler: try Relabeler(options.endpointAlertRelabelConfigs)) { alerts in
             dispatcher.receive(alerts)
         }
-        var ruleOptions = RuleManagerOptions(query: RuleQuery.engine(engine, querier: storage), storage: storage,
+        var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
                                              clock: SharedRuleClock(clock), notify: sender.notifyFunc)
         ruleOptions.evaluationInterval = options.evaluationInterval > 0 ? options.evaluationInterval : 60_000
         ruleOptions.defaultQueryOffset = max(0, options.ruleQueryOffset)

@@ -100,7 +100,7 @@ public struct RuleTestRunner: Sendable {
         } catch {
             return ["\(error)"]
         }
-        let query = RuleQuery.engine(engine, querier: storage)
+        let query = engine.ruleQuery(over: storage)
         let groups: [RuleGroupEvaluator]
         switch loadGroups(ctx, interval: seriesInterval, query: query, storage: storage) {
         case .success(let g): groups = g

@@ -6,7 +6,7 @@ import PromModel
 ///
 /// ```swift
 /// let clock = ManualRuleClock(at: 0)
-/// var options = RuleManagerOptions(query: RuleQuery.engine(engine, querier: storage), storage: storage, clock: clock)
+/// var options = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage, clock: clock)
 /// options.notify = { alerts in sent.append(contentsOf: alerts) }
 /// let manager = RuleManager(options: options)
 /// try manager.load([ruleFile])
