@@ -73,13 +73,19 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// A JSON string literal with the required escapes.
-    public static func quote(_ text: String) -> String {
+    /// A JSON string literal with the required escapes. With `escapingHTML` it also escapes `<`, `>`,
+    /// `&`, U+2028 and U+2029 as `\u003c`… like Go's `encoding/json` does by default.
+    public static func quote(_ text: String, escapingHTML: Bool = false) -> String {
         var out = "\""
         for c in text.unicodeScalars {
             switch c {
             case "\"": out += "\\\""
             case "\\": out += "\\\\"
+            case "<" where escapingHTML: out += "\\u003c"
+            case ">" where escapingHTML: out += "\\u003e"
+            case "&" where escapingHTML: out += "\\u0026"
+            case "\u{2028}" where escapingHTML: out += "\\u2028"
+            case "\u{2029}" where escapingHTML: out += "\\u2029"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"

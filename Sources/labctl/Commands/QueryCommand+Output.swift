@@ -1,5 +1,6 @@
 import Diagnostics
 import PromModel
+import PromQL
 import Runtime
 
 // MARK: - Output
@@ -74,31 +75,5 @@ extension QueryCommand {
 
     /// A value as Go's `strconv.FormatFloat(f, 'f', -1, 64)`: shortest digits, never an exponent;
     /// `NaN`, `+Inf`, `-Inf`.
-    static func formatValue(_ f: Double) -> String {
-        if f.isNaN { return "NaN" }
-        if f.isInfinite { return f < 0 ? "-Inf" : "+Inf" }
-        let text = "\(f)"
-        guard let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) else {
-            return text.hasSuffix(".0") ? String(text.dropLast(2)) : text
-        }
-        let mantissa = String(text[..<e])
-        guard let exponent = Int(text[text.index(after: e)...]) else { return text }
-        let negative = mantissa.hasPrefix("-")
-        let unsigned = negative ? String(mantissa.dropFirst()) : mantissa
-        let parts = unsigned.split(separator: ".", omittingEmptySubsequences: false)
-        let intPart = parts.first.map(String.init) ?? ""
-        var digits = intPart + (parts.count > 1 ? String(parts[1]) : "")
-        let point = intPart.count + exponent
-        while digits.count > 1 && digits.hasSuffix("0") && digits.count > point { digits.removeLast() }
-        var result: String
-        if point <= 0 {
-            result = "0." + String(repeating: "0", count: -point) + digits
-        } else if point >= digits.count {
-            result = digits + String(repeating: "0", count: point - digits.count)
-        } else {
-            let index = digits.index(digits.startIndex, offsetBy: point)
-            result = String(digits[..<index]) + "." + String(digits[index...])
-        }
-        return (negative ? "-" : "") + result
-    }
+    static func formatValue(_ f: Double) -> String { GoFormat.float(f) }
 }

@@ -1,36 +1,14 @@
 import Foundation
 import PromModel
+import YAML
 
 /// JSON text as Go's `encoding/json` writes it for Alertmanager's payloads: fields in struct order,
 /// map keys sorted, `<`, `>` and `&` escaped as `\u003c`…, times as RFC 3339 with nanoseconds
 /// (trailing zeros dropped) in UTC, Go's zero time for "no time".
 enum NotificationJSON {
-    /// A JSON string literal.
-    static func string(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if u.value < 0x20 {
-                    let hex = String(u.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(u)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal, escaped as Go's `encoding/json` does (HTML characters included;
+    /// `\b` and `\f` as since Go 1.22).
+    static func string(_ s: String) -> String { JSONWriter.quote(s, escapingHTML: true) }
 
     /// A label set as a JSON object with sorted keys.
     static func object(_ labels: Labels) -> String {
