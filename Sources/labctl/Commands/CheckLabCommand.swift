@@ -22,7 +22,7 @@ enum CheckLabCommand {
         """,
         examples: [
             .init("labctl check lab .", "Check the lab in the current directory"),
-            .init("labctl check lab labs/lab7 --format junit", "JUnit report for CI"),
+            .init("labctl check lab lab7 --format junit > report.xml", "JUnit report for CI"),
             .init("labctl check lab lab7 --lint none", "Only errors and validation warnings"),
             .init("labctl check lab --example lab7", "Scaffold the built-in Lab 7 into a temporary directory and check it"),
         ],
