@@ -146,6 +146,25 @@ final class UserJourneyTests: XCTestCase {
         XCTAssertTrue(missing.stderr.contains("no-such-lab: not a directory (it does not exist)"), missing.stderr)
     }
 
+    func testPractica26ParametersAreListedOnePerLine() throws {
+        let missing = try labctl("init", "practica26", "p26")
+        XCTAssertEqual(missing.status, 1)
+        XCTAssertTrue(missing.stderr.hasPrefix("labctl: error: lab practica26:\n  - missing student: "), missing.stderr)
+        for name in ["prefix", "domain", "entity"] {
+            XCTAssertTrue(missing.stderr.contains("\n  - missing \(name): "), missing.stderr)
+        }
+        XCTAssertFalse(missing.stderr.contains("cannot compute the default"),
+                       "defaults built from a missing parameter are not reported again")
+        let invalid = try labctl("init", "practica26", "p26", "--student", "ana", "--prefix", "Ana-Shop",
+                                 "--domain", "ecommerce", "--entity", "pedido")
+        XCTAssertEqual(invalid.status, 1)
+        XCTAssertEqual(invalid.stderr, "labctl: error: lab practica26: prefix \"Ana-Shop\" must start with a lower-case letter a-z\n")
+        let written = try labctl("init", "practica26", "p26", "--student", "ana", "--prefix", "ana_shop",
+                                 "--domain", "ecommerce", "--entity", "pedido", "--quiet")
+        XCTAssertEqual(written.status, 0, written.stderr)
+        XCTAssertEqual(try labctl("check", "lab", "p26").status, 0)
+    }
+
     // MARK: - Student: PromQL
 
     func testPromQLFromAPipe() throws {
