@@ -35,6 +35,7 @@ enum CheckLabCommand {
     /// `--example LAB`: check a built-in lab as `labctl init` writes it, with its parameters' example values.
     static let exampleOption = OptionSpec.option(
         "example", valueName: "LAB", help: "Check a built-in lab (written to a temporary directory) instead of DIR")
+        .completing(.labs)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let lint = arguments.value(ConfigFileCheck.lintOption.long) != "none"
