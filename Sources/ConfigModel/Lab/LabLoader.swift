@@ -27,7 +27,8 @@ public struct LabLoader: Sendable {
         var lab = Lab(directory: directory)
         var outcome = CheckOutcome()
         guard LabPath.isDirectory(directory) else {
-            outcome.diagnostics.append(.error(Self.notALabCode, "\(directory): not a directory"))
+            let why = LabPath.exists(directory) ? "it is a file; give the lab's folder" : "it does not exist"
+            outcome.diagnostics.append(.error(Self.notALabCode, "\(directory): not a directory (\(why))"))
             return (lab, outcome)
         }
         loadCompose(&lab, &outcome)

@@ -36,15 +36,19 @@ public struct AnswerResolver: Sendable {
                     } else {
                         values[p.name] = value
                     }
-                } catch {
+                } catch where problems.isEmpty {
                     problems.append("cannot compute the default of \(p.name): \(error)")
+                } catch {
+                    // The default uses a parameter reported above; fixing that one fixes this one.
+                    continue
                 }
             } else if p.required {
                 problems.append("missing \(p.name): \(p.description.en) (--\(p.name) VALUE or --set \(p.name)=VALUE)")
             }
         }
         guard problems.isEmpty else {
-            throw CatalogError("lab \(spec.id): " + problems.joined(separator: "; "))
+            throw CatalogError(problems.count == 1 ? "lab \(spec.id): \(problems[0])"
+                               : "lab \(spec.id):\n" + problems.map { "  - \($0)" }.joined(separator: "\n"))
         }
         return values
     }

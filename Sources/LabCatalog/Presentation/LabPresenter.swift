@@ -27,7 +27,7 @@ public struct LabPresenter: Sendable {
         var out = "\(lab.id) — \(t(lab.title)) (v\(lab.version), \(lab.totalPoints) \(word("puntos", "points")))\n\n"
         out += t(lab.summary) + "\n"
         if !lab.builds.isEmpty {
-            out += "\n\(word("Parte de", "Builds on")): \(lab.builds.joined(separator: ", "))\n"
+            out += "\n\(word("Se basa en", "Builds on")): \(lab.builds.joined(separator: ", "))\n"
         }
         out += "\n\(word("Objetivos", "Objectives")):\n"
         for o in lab.objectives { out += "  - \(t(o))\n" }

@@ -1,7 +1,7 @@
 import YAML
 
 /// What the grader expects from one student: the names and queries with the student's prefix.
-/// Written by `labctl students generate` to `DIR/<id>/.labctl/answer-key.yaml`.
+/// Written by `labctl students generate` to `DIR/.answer-keys/<id>.yaml` (or `--keys KEYDIR/<id>.yaml`).
 public struct AnswerKey: Sendable, Hashable {
     /// A metric the student's service must expose.
     public struct Metric: Sendable, Hashable {
@@ -74,7 +74,7 @@ public struct AnswerKey: Sendable, Hashable {
             ("suggested_metrics", strings(suggestedMetrics)),
         ]
         return "# Answer key of \(student) for the grader, written by labctl students generate.\n"
-            + "# Remove .labctl/answer-key.yaml before handing the directory out (or use --keys DIR).\n"
+            + "# Keep it away from the student: it lists what the grader expects.\n"
             + YAMLWriter().write(.mapping(pairs))
     }
 }

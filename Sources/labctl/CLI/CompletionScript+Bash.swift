@@ -58,9 +58,9 @@ extension CompletionScript {
         if !valueOptions.isEmpty {
             out += "            case \"$prev\" in\n"
             for option in valueOptions {
-                let reply = option.choices.isEmpty
-                    ? "compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- \"$cur\") )"
-                    : "COMPREPLY=( $(compgen -W \(Self.quoted(option.choices.joined(separator: " "))) -- \"$cur\") )"
+                let reply = valueWords(for: option).map {
+                    "COMPREPLY=( $(compgen -W \(Self.quoted($0.joined(separator: " "))) -- \"$cur\") )"
+                } ?? "compopt -o filenames 2>/dev/null; COMPREPLY=( $(compgen -f -- \"$cur\") )"
                 out += "                \(option.spellings.joined(separator: "|"))) \(reply); return 0 ;;\n"
             }
             out += "            esac\n"

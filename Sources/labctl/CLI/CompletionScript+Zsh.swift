@@ -59,9 +59,9 @@ extension CompletionScript {
         if !valueOptions.isEmpty {
             out += "            case \"$prev\" in\n"
             for option in valueOptions {
-                let reply = option.choices.isEmpty
-                    ? "_files"
-                    : "compadd -- \(option.choices.map(Self.quoted).joined(separator: " "))"
+                let reply = valueWords(for: option).map {
+                    $0.isEmpty ? ":" : "compadd -- \($0.map(Self.quoted).joined(separator: " "))"
+                } ?? "_files"
                 out += "                \(option.spellings.joined(separator: "|"))) \(reply); return ;;\n"
             }
             out += "            esac\n"

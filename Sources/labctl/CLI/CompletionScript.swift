@@ -23,9 +23,12 @@ struct CompletionScript {
     let root: CommandSpec
     /// Every command in preorder (the root first).
     let nodes: [Node]
+    /// Offered for ``PositionalSpec/Completion/labs`` positionals and option values.
+    let labIDs: [String]
 
-    init(root: CommandSpec) {
+    init(root: CommandSpec, labIDs: [String] = []) {
         self.root = root
+        self.labIDs = labIDs
         var nodes: [Node] = []
         func visit(_ path: [CommandSpec]) {
             guard let command = path.last else { return }
@@ -62,8 +65,16 @@ struct CompletionScript {
         for positional in node.command.positionals {
             words += positional.choices
             if positional.completion == .commands { words += root.subcommands.map(\.name) }
+            if positional.completion == .labs { words += labIDs }
         }
         return words
+    }
+
+    /// The fixed words offered for the value of `option` (its choices, or lab ids), or `nil` for files.
+    func valueWords(for option: OptionSpec) -> [String]? {
+        if !option.choices.isEmpty { return option.choices }
+        if option.completion == .labs { return labIDs }
+        return option.completion == .files ? nil : []
     }
 
     /// Whether a non-option position completes file names.

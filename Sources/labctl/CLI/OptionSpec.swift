@@ -19,6 +19,8 @@ struct OptionSpec: Sendable, Hashable {
     let repeatable: Bool
     /// Also accepted by every subcommand below the command that declares it.
     let inherited: Bool
+    /// What shells offer for the value when there are no ``choices`` (files unless told otherwise).
+    var completion: PositionalSpec.Completion = .files
 
     /// Whether the option takes a value.
     var takesValue: Bool { valueName != nil }
@@ -36,6 +38,13 @@ struct OptionSpec: Sendable, Hashable {
                        repeatable: Bool = false, inherited: Bool = false) -> OptionSpec {
         OptionSpec(long: long, short: short, valueName: valueName, help: help, choices: choices,
                    defaultValue: defaultValue, repeatable: repeatable, inherited: inherited)
+    }
+
+    /// The same option, its value completed as `completion` by shells.
+    func completing(_ completion: PositionalSpec.Completion) -> OptionSpec {
+        var copy = self
+        copy.completion = completion
+        return copy
     }
 
     /// `--long` and, if any, `-s`.

@@ -17,6 +17,8 @@ struct PositionalSpec: Sendable, Hashable {
         case files
         /// The root's command names (for `help COMMAND`).
         case commands
+        /// The lab ids of the installed catalogue, as they are when the script is generated.
+        case labs
     }
 
     /// The name shown in usage and help, upper case by convention (`FILE`).

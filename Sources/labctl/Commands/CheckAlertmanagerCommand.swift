@@ -17,7 +17,7 @@ enum CheckAlertmanagerCommand {
         options: ConfigFileCheck.options,
         positionals: [.files()],
         run: { arguments, console in
-            try ConfigFileCheck.run(arguments, console) { text, file, lint in
+            try ConfigFileCheck.run(arguments, console, expected: .alertmanager) { text, file, lint in
                 AlertmanagerConfig.check(text: text, file: file, lint: lint)
             }
         }

@@ -16,7 +16,7 @@ enum CheckComposeCommand {
         options: ConfigFileCheck.options,
         positionals: [.files()],
         run: { arguments, console in
-            try ConfigFileCheck.run(arguments, console) { text, file, lint in
+            try ConfigFileCheck.run(arguments, console, expected: .compose) { text, file, lint in
                 let base = file == "<stdin>" ? nil : (file as NSString).deletingLastPathComponent
                 return ComposeFile.check(text: text, file: file, baseDirectory: base.map { $0.isEmpty ? "." : $0 },
                                          lint: lint)

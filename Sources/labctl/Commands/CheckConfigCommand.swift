@@ -31,6 +31,10 @@ enum CheckConfigCommand {
         for input in arguments.inputs() {
             let source = try input.read(using: console)
             sources.append(source)
+            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: .prometheusConfig) {
+                outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
+                continue
+            }
             let directory: String
             switch input {
             case .file(let path): directory = (path as NSString).deletingLastPathComponent

@@ -31,7 +31,7 @@ enum CheckDashboardCommand {
                 }
                 provisioned = (provisioned ?? []) + file.datasources
             }
-            return try ConfigFileCheck.run(arguments, console) { [provisioned] text, file, lint in
+            return try ConfigFileCheck.run(arguments, console, expected: .dashboard) { [provisioned] text, file, lint in
                 GrafanaDashboard.check(text: text, file: file, datasources: provisioned, lint: lint)
             }
         }

@@ -13,7 +13,7 @@ enum CheckDatasourcesCommand {
         options: ConfigFileCheck.options,
         positionals: [.files()],
         run: { arguments, console in
-            try ConfigFileCheck.run(arguments, console) { text, file, _ in
+            try ConfigFileCheck.run(arguments, console, expected: .grafanaProvisioning) { text, file, _ in
                 GrafanaProvisioning.check(text: text, file: file)
             }
         }

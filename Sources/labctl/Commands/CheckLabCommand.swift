@@ -22,7 +22,7 @@ enum CheckLabCommand {
         """,
         examples: [
             .init("labctl check lab .", "Check the lab in the current directory"),
-            .init("labctl check lab labs/lab7 --format junit", "JUnit report for CI"),
+            .init("labctl check lab lab7 --format junit > report.xml", "JUnit report for CI"),
             .init("labctl check lab lab7 --lint none", "Only errors and validation warnings"),
             .init("labctl check lab --example lab7", "Scaffold the built-in Lab 7 into a temporary directory and check it"),
         ],
@@ -35,6 +35,7 @@ enum CheckLabCommand {
     /// `--example LAB`: check a built-in lab as `labctl init` writes it, with its parameters' example values.
     static let exampleOption = OptionSpec.option(
         "example", valueName: "LAB", help: "Check a built-in lab (written to a temporary directory) instead of DIR")
+        .completing(.labs)
 
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let lint = arguments.value(ConfigFileCheck.lintOption.long) != "none"

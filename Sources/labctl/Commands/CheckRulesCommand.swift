@@ -41,6 +41,10 @@ enum CheckRulesCommand {
         for input in arguments.inputs() {
             let source = try input.read(using: console)
             sources.append(source)
+            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: .rules) {
+                outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
+                continue
+            }
             outcome.merge(check.run(text: source.text, file: source.file))
         }
         return CheckCommand.emit(outcome, sources: sources, arguments: arguments, console: console)

@@ -15,7 +15,10 @@ enum ConfigFileCheck {
     /// Checks `text` (read from `file`) and returns its diagnostics; `lint` tells whether to add lints.
     typealias Checker = @Sendable (_ text: String, _ file: String, _ lint: Bool) -> [Diagnostic]
 
-    static func run(_ arguments: ParsedArguments, _ console: Console, checker: Checker) throws -> ExitCode {
+    /// Runs `checker` on every input; an input that is plainly another kind of file than `expected`
+    /// gets one ``FileKindGuess`` error instead.
+    static func run(_ arguments: ParsedArguments, _ console: Console, expected: FileKindGuess? = nil,
+                    checker: Checker) throws -> ExitCode {
         let lint = arguments.value(lintOption.long) != "none"
         let sources = SourceCache()
         var files: [String] = []
@@ -24,6 +27,10 @@ enum ConfigFileCheck {
             let source = try input.read(using: console)
             sources.register(source)
             files.append(source.file)
+            if let expected, let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
+                diagnostics.append(wrong)
+                continue
+            }
             diagnostics += checker(source.text, source.file, lint)
         }
         let report = DiagnosticReport(files: files, diagnostics: diagnostics)

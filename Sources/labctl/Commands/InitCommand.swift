@@ -36,7 +36,7 @@ enum InitCommand {
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26); with --update, the directory",
-                           arity: .optional),
+                           arity: .optional, completion: .labs),
             PositionalSpec("DIR", help: "Target directory (default ./LAB)", arity: .optional, completion: .files),
         ],
         run: run

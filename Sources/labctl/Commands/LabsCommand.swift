@@ -35,7 +35,7 @@ enum LabsCommand {
     static let show = CommandSpec(
         name: "show", summary: "Show a lab: objectives, files, exercises, checks, corrections",
         examples: [.init("labctl labs show practica26", "Práctica 26 in Spanish")],
-        positionals: [PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)")],
+        positionals: [PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", completion: .labs)],
         run: { arguments, console in
             let catalog = try LabsCommand.catalog(console)
             let id = arguments.positional("LAB").first ?? ""

@@ -44,7 +44,16 @@ enum PromQLCommand {
     /// The expression text: the `EXPR` argument, or standard input for `-`.
     static func readQuery(_ arguments: ParsedArguments, _ console: Console) throws -> SourceText {
         let argument = arguments.positional(expression.name).first ?? ""
-        if argument == "-" { return try InputSource.standardInput.read(using: console) }
+        if argument == "-" {
+            // The newline `echo` or an editor ends the input with is not part of the expression:
+            // "unexpected end of input" then points at the end of the last line, not at line 2.
+            let source = try InputSource.standardInput.read(using: console)
+            var text = source.text.unicodeScalars
+            while let last = text.last, last == "\n" || last == "\r" || last == " " || last == "\t" {
+                text.removeLast()
+            }
+            return SourceText(file: source.file, text: String(text))
+        }
         return SourceText(file: argumentName, text: argument)
     }
 

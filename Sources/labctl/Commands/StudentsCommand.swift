@@ -26,7 +26,7 @@ enum StudentsCommand {
 
     static let rosterOption = OptionSpec.option("roster", valueName: "FILE", help: "The roster CSV")
     static let labOption = OptionSpec.option("lab", valueName: "LAB", help: "The lab (default practica26)",
-                                             defaultValue: "practica26")
+                                             defaultValue: "practica26").completing(.labs)
 
     /// The catalogue, the domains, the lab and the roster of a students command; roster problems are
     /// printed as diagnostics and end the command with exit 1 (returned as `nil`).
