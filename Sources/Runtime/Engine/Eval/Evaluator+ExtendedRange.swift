@@ -53,25 +53,24 @@ extension Evaluator {
     /// samples just before and just after the evaluation time (within one lookback delta on each side);
     /// with no later sample the earlier one's value carries forward; with no earlier sample there is no
     /// value. Staleness markers are ignored.
-    func evalSmoothedVectorSelector(_ vs: VectorSelector) throws -> [StepSeries] {
+    func smoothedVectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
         let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT + lookback, range: 0)
-        var out: [StepSeries] = []
-        out.reserveCapacity(set.count)
-        for series in set {
+        var buf: [FloatPoint] = []
+        return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
+            pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
-            var buf: [FloatPoint] = []
-            var it = series.makeIterator()
+            buf.removeAll(keepingCapacity: true)
+            var it = set[i].makeIterator()
             while let x = it.next() {
                 if !isStaleNaN(x.v) { buf.append(FloatPoint(t: x.t, f: x.v)) }
             }
-            if buf.isEmpty { continue }
+            if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }
-            var pts: [FloatPoint] = []
             // `lo`: first sample after t - lookback; `next`: first sample at or after t;
             // `hi`: first sample after t + lookback.
             var lo = 0, next = 0, hi = 0
@@ -94,10 +93,6 @@ extension Evaluator {
                 }
                 pts.append(FloatPoint(t: time(ofStep: step), f: value))
             }
-            guard !pts.isEmpty else { continue }
-            try ctx.hold(pts.count)
-            out.append(StepSeries(metric: series.labels, points: pts))
-        }
-        return out
+        })
     }
 }

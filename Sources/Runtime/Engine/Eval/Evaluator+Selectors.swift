@@ -26,20 +26,23 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
-        if vs.smoothed && !timestampValues { return try evalSmoothedVectorSelector(vs) }
+        try collect(try vectorSelectorStream(vs, timestampValues: timestampValues))
+    }
+
+    /// An instant selector as a stream of its series.
+    func vectorSelectorStream(_ vs: VectorSelector, timestampValues: Bool = false) throws -> SeriesStream {
+        if vs.smoothed && !timestampValues { return try smoothedVectorSelectorStream(vs) }
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
         let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT, range: 0)
-        var out: [StepSeries] = []
-        out.reserveCapacity(set.count)
-        for series in set {
+        return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
+            pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
-            var it = series.makeIterator()
+            var it = set[i].makeIterator()
             var last: Sample?
             var pending = it.next()
-            var pts: [FloatPoint] = []
             for i in 0..<steps {
                 let t = evalTime(step: i, fixed: fixed, offset: off)
                 while let p = pending, p.t <= t {
@@ -49,11 +52,7 @@ extension Evaluator {
                 guard let l = last, l.t > t - lookback, !isStaleNaN(l.v) else { continue }
                 pts.append(FloatPoint(t: time(ofStep: i), f: timestampValues ? Double(l.t) / 1000 : l.v))
             }
-            guard !pts.isEmpty else { continue }
-            try ctx.hold(pts.count)
-            out.append(StepSeries(metric: series.labels, points: pts))
-        }
-        return out
+        })
     }
 
     /// A range selector evaluated at the single step of an instant query: the raw samples in
@@ -142,6 +141,19 @@ struct RangeArg {
         switch source {
         case .storage: return false
         case .materialized(let m): return m[i].dropName
+        }
+    }
+
+    /// The samples of series `i`, decoded into `buf` (whose storage is reused), without staleness markers.
+    func samples(_ i: Int, into buf: inout [FloatPoint]) {
+        switch source {
+        case .materialized(let m): buf = m[i].points
+        case .storage(let s):
+            buf.removeAll(keepingCapacity: true)
+            var it = s[i].makeIterator()
+            while let x = it.next() {
+                if !isStaleNaN(x.v) { buf.append(FloatPoint(t: x.t, f: x.v)) }
+            }
         }
     }
 
