@@ -40,8 +40,9 @@ extension Evaluator {
         for i in 0..<arg.count {
             try ctx.checkInterrupt()
             let window = arg.samples(i).filter { $0.t > low && $0.t <= high }
-            let pts = RangeFunctions.extendedPoints(window[...], rangeStart: t - arg.range, rangeEnd: t,
-                                                    smoothed: arg.smoothed)
+            let pts = window.withUnsafeBufferPointer {
+                RangeFunctions.extendedPoints($0[...], rangeStart: t - arg.range, rangeEnd: t, smoothed: arg.smoothed)
+            }
             guard !pts.isEmpty else { continue }
             try ctx.hold(pts.count)
             out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts))
@@ -59,15 +60,15 @@ extension Evaluator {
         let lookback = options.lookbackDelta
         let minT = (fixed ?? start) - off, maxT = (fixed ?? end) - off
         let set = try select(vs.matchers, mint: minT - lookback + 1, maxt: maxT + lookback, range: 0)
-        var buf: [FloatPoint] = []
+        var scratch: [FloatPoint] = []
         return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
             pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
-            buf.removeAll(keepingCapacity: true)
-            var it = set[i].makeIterator()
-            while let x = it.next() {
-                if !isStaleNaN(x.v) { buf.append(FloatPoint(t: x.t, f: x.v)) }
-            }
+            // A local buffer (swapped with the captured one) avoids dynamic exclusivity checks per access.
+            var buf: [FloatPoint] = []
+            swap(&buf, &scratch)
+            defer { swap(&buf, &scratch) }
+            set[i].decodeFloatPoints(into: &buf)
             if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }

@@ -5,7 +5,7 @@ import PromQL
 
 extension Evaluator {
     /// A function of one window: the samples in `(evalT - range, evalT]`, the step and `evalT`.
-    typealias WindowFunction = (_ window: ArraySlice<FloatPoint>, _ step: Int, _ evalT: Int64) throws -> Double?
+    typealias WindowFunction = (_ window: RangeFunctions.Window, _ step: Int, _ evalT: Int64) throws -> Double?
 
     /// Names of the functions that take a range vector.
     static let rangeFunctionNames: Set<String> = [
@@ -42,7 +42,7 @@ extension Evaluator {
         let keepsName = name == "last_over_time" || name == "first_over_time"
         let checksCounter = name == "rate" || name == "increase"
         let argSpan = c.args[argIndex].span
-        var buf: [FloatPoint] = []
+        var scratch: [FloatPoint] = []
         return SeriesStream(count: arg.count, header: { [self] i in
             var s = StepSeries(metric: arg.labels(i), dropName: arg.dropName(i))
             if !keepsName { dropName(&s) }
@@ -50,17 +50,24 @@ extension Evaluator {
         }, produce: { [self] i, pts in
             pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
+            // A local buffer (swapped with the captured one) avoids dynamic exclusivity checks per access.
+            var buf: [FloatPoint] = []
+            swap(&buf, &scratch)
+            defer { swap(&buf, &scratch) }
             arg.samples(i, into: &buf)
             if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }
-            var lo = 0, hi = 0
-            for step in 0..<steps {
-                let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
-                while hi < buf.count && buf[hi].t <= t + reachAhead { hi += 1 }
-                while lo < hi && buf[lo].t <= t - reachBack { lo += 1 }
-                if lo == hi { continue }
-                if let v = try fn(buf[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+            try buf.withUnsafeBufferPointer { samples in
+                let n = samples.count
+                var lo = 0, hi = 0
+                for step in 0..<steps {
+                    let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
+                    while hi < n && samples[hi].t <= t + reachAhead { hi += 1 }
+                    while lo < hi && samples[lo].t <= t - reachBack { lo += 1 }
+                    if lo == hi { continue }
+                    if let v = try fn(samples[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+                }
             }
             if checksCounter, !pts.isEmpty, let m = arg.labels(i).metricName, !isCounterName(m) {
                 ctx.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "

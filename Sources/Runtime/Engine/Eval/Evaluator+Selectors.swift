@@ -148,12 +148,7 @@ struct RangeArg {
     func samples(_ i: Int, into buf: inout [FloatPoint]) {
         switch source {
         case .materialized(let m): buf = m[i].points
-        case .storage(let s):
-            buf.removeAll(keepingCapacity: true)
-            var it = s[i].makeIterator()
-            while let x = it.next() {
-                if !isStaleNaN(x.v) { buf.append(FloatPoint(t: x.t, f: x.v)) }
-            }
+        case .storage(let s): s[i].decodeFloatPoints(into: &buf)
         }
     }
 
