@@ -45,6 +45,27 @@ struct BitReader: Sendable {
         return bit == 1
     }
 
+    /// Reads a run of up to `limit` (1...8) one bits and the zero bit ending it (not read when the run
+    /// reaches `limit`); returns the number of ones, or `nil` when the buffer ends first.
+    @inline(__always)
+    mutating func readOnes(upTo limit: Int) -> Int? {
+        if accBits < limit { refill() }
+        guard accBits >= limit, limit > 0, limit <= 8 else {
+            var ones = 0
+            while ones < limit {
+                guard let bit = readBit() else { return nil }
+                if !bit { break }
+                ones += 1
+            }
+            return ones
+        }
+        let ones = Swift.min(limit, (~acc).leadingZeroBitCount)
+        let used = ones < limit ? ones + 1 : limit
+        acc = acc &<< UInt64(used)
+        accBits -= used
+        return ones
+    }
+
     /// Reads `count` bits (0...64) as an unsigned integer, or `nil` (reading nothing) when fewer remain.
     @inline(__always)
     mutating func readBits(_ count: Int) -> UInt64? {
