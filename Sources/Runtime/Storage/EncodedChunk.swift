@@ -53,6 +53,7 @@ public struct ChunkIterator: IteratorProtocol, Sendable {
     }
 
     /// The next sample, or `nil` at the end (or on a corrupt chunk).
+    @inline(__always)
     public mutating func next() -> Sample? {
         guard index < total else { return nil }
         if index == 0 {
@@ -80,12 +81,7 @@ public struct ChunkIterator: IteratorProtocol, Sendable {
     // MARK: - Decoding
 
     private mutating func readDoD() -> Int64? {
-        var ones = 0
-        while ones < 4 {
-            guard let bit = reader.readBit() else { return nil }
-            if !bit { break }
-            ones += 1
-        }
+        guard let ones = reader.readOnes(upTo: 4) else { return nil }
         let width: Int
         switch ones {
         case 0: return 0

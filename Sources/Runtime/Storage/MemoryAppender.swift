@@ -8,7 +8,7 @@ final class MemoryAppender: Appender {
     private let storage: MemoryStorage
     private var pending: [(ref: UInt32, t: Int64, v: Double)] = []
     /// Newest pending timestamp and value bits per series, for order checks within the batch.
-    private var pendingLast: [UInt32: (t: Int64, bits: UInt64)] = [:]
+    private var pendingLast = BatchLastTable()
 
     init(storage: MemoryStorage) {
         self.storage = storage
@@ -35,7 +35,7 @@ final class MemoryAppender: Appender {
     func commit() throws {
         let batch = pending
         pending = []
-        pendingLast = [:]
+        pendingLast.removeAll()
         guard !batch.isEmpty else { return }
         var firstError: Error?
         storage.lock.lock()
@@ -52,14 +52,14 @@ final class MemoryAppender: Appender {
 
     func rollback() {
         pending = []
-        pendingLast = [:]
+        pendingLast.removeAll()
     }
 
     // MARK: - Checks
 
     /// Checks the sample against the stored series and this batch, then queues it.
     private func lockedAdd(_ ref: UInt32, t: Int64, v: Double) throws {
-        if let last = pendingLast[ref] {
+        if let last = pendingLast.last(ref) {
             // The batch already holds newer data than the store for this series.
             try storage.lockedCheckBounds(t, labels: nil)
             switch MemSeries.check(t: t, bits: v.bitPattern, lastT: last.t, lastBits: last.bits, hasLast: true) {
@@ -73,6 +73,6 @@ final class MemoryAppender: Appender {
             return
         }
         pending.append((ref, t, v))
-        pendingLast[ref] = (t, v.bitPattern)
+        pendingLast.set(ref, t: t, bits: v.bitPattern)
     }
 }

@@ -66,14 +66,15 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
 
     /// The outcome of checking a sample against the stored series `ref`, throwing on rejection.
     func lockedCheck(_ ref: UInt32, t: Int64, v: Double) throws -> MemSeries.Check {
-        guard Int(ref) < series.count, let s = series[Int(ref)] else {
+        // Read the series in place: binding it to a local would copy (and retain) every field per sample.
+        guard Int(ref) < series.count, let check = series[Int(ref)]?.check(t: t, v: v) else {
             throw StorageError(.unknownSeriesRef, "unknown series reference \(ref)")
         }
-        try lockedCheckBounds(t, labels: s.labels)
-        let check = s.check(t: t, v: v)
+        if t < minValidTime { try lockedCheckBounds(t, labels: series[Int(ref)]?.labels) }
         if case .rejected(let kind) = check {
             let what = kind == .outOfOrderSample ? "out of order sample" : "duplicate sample for timestamp"
-            throw StorageError(kind, "\(what): \(t) after \(s.lastT)", labels: s.labels)
+            throw StorageError(kind, "\(what): \(t) after \(series[Int(ref)]?.lastT ?? .min)",
+                               labels: series[Int(ref)]?.labels)
         }
         return check
     }

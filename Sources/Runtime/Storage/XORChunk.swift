@@ -27,7 +27,7 @@ struct XORChunk: Sendable {
     init() {}
 
     var isFull: Bool { count >= XORChunk.targetSamples }
-    var byteCount: Int { writer.bytes.count }
+    var byteCount: Int { writer.byteCount }
 
     // MARK: - Appending
 
@@ -60,9 +60,20 @@ struct XORChunk: Sendable {
             writer.writeBit(false)
             return
         }
-        for (prefix, prefixBits, width) in XORChunk.buckets where XORChunk.fits(dod, bits: width) {
-            writer.writeBits(prefix, count: prefixBits)
-            writer.writeBits(UInt64(bitPattern: dod), count: width)
+        // The buckets of the layout above, unrolled (this runs for every sample).
+        if XORChunk.fits(dod, bits: 14) {
+            writer.writeBits(0b10, count: 2)
+            writer.writeBits(UInt64(bitPattern: dod), count: 14)
+            return
+        }
+        if XORChunk.fits(dod, bits: 17) {
+            writer.writeBits(0b110, count: 3)
+            writer.writeBits(UInt64(bitPattern: dod), count: 17)
+            return
+        }
+        if XORChunk.fits(dod, bits: 20) {
+            writer.writeBits(0b1110, count: 4)
+            writer.writeBits(UInt64(bitPattern: dod), count: 20)
             return
         }
         writer.writeBits(0b1111, count: 4)
@@ -96,10 +107,8 @@ struct XORChunk: Sendable {
 
     // MARK: - Buckets
 
-    /// Delta-of-delta buckets after the zero case: (prefix, prefix length, payload width).
-    static let buckets: [(UInt64, Int, Int)] = [(0b10, 2, 14), (0b110, 3, 17), (0b1110, 4, 20)]
-
     /// Whether `value` fits in a `bits`-wide two's-complement field.
+    @inline(__always)
     static func fits(_ value: Int64, bits: Int) -> Bool {
         let limit = Int64(1) << Int64(bits - 1)
         return value >= -limit && value < limit

@@ -10,7 +10,14 @@ extension Evaluator {
         if let p = a.param {
             if a.op == .countValues { label = try evalString(p) } else { params = try evalScalar(p) }
         }
-        let input = try evalVector(a.expr)
+        let input: [StepSeries]
+        if streamsAggregations, Evaluator.streamableAggregations.contains(a.op),
+           let stream = try seriesStream(a.expr) {
+            if let out = try aggregateStream(a, stream) { return .vector(out) }
+            input = try collect(stream)
+        } else {
+            input = try evalVector(a.expr)
+        }
         switch a.op {
         case .topk, .bottomk, .limitk, .limitRatio:
             return .vector(try selectK(a, input, params))

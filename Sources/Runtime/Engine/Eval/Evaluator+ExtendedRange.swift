@@ -40,8 +40,9 @@ extension Evaluator {
         for i in 0..<arg.count {
             try ctx.checkInterrupt()
             let window = arg.samples(i).filter { $0.t > low && $0.t <= high }
-            let pts = RangeFunctions.extendedPoints(window[...], rangeStart: t - arg.range, rangeEnd: t,
-                                                    smoothed: arg.smoothed)
+            let pts = window.withUnsafeBufferPointer {
+                RangeFunctions.extendedPoints($0[...], rangeStart: t - arg.range, rangeEnd: t, smoothed: arg.smoothed)
+            }
             guard !pts.isEmpty else { continue }
             try ctx.hold(pts.count)
             out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts))
@@ -53,26 +54,25 @@ extension Evaluator {
     /// samples just before and just after the evaluation time (within one lookback delta on each side);
     /// with no later sample the earlier one's value carries forward; with no earlier sample there is no
     /// value. Staleness markers are ignored.
-    func evalSmoothedVectorSelector(_ vs: VectorSelector) throws -> [StepSeries] {
+    func smoothedVectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
         let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1,
                              maxt: SaturatingTime.add(maxT, lookback), range: 0)
-        var out: [StepSeries] = []
-        out.reserveCapacity(set.count)
-        for series in set {
+        var scratch: [FloatPoint] = []
+        return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
+            pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
+            // A local buffer (swapped with the captured one) avoids dynamic exclusivity checks per access.
             var buf: [FloatPoint] = []
-            var it = series.makeIterator()
-            while let x = it.next() {
-                if !isStaleNaN(x.v) { buf.append(FloatPoint(t: x.t, f: x.v)) }
-            }
-            if buf.isEmpty { continue }
+            swap(&buf, &scratch)
+            defer { swap(&buf, &scratch) }
+            set[i].decodeFloatPoints(into: &buf)
+            if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }
-            var pts: [FloatPoint] = []
             // `lo`: first sample after t - lookback; `next`: first sample at or after t;
             // `hi`: first sample after t + lookback.
             var lo = 0, next = 0, hi = 0
@@ -96,10 +96,6 @@ extension Evaluator {
                 }
                 pts.append(FloatPoint(t: time(ofStep: step), f: value))
             }
-            guard !pts.isEmpty else { continue }
-            try ctx.hold(pts.count)
-            out.append(StepSeries(metric: series.labels, points: pts))
-        }
-        return out
+        })
     }
 }

@@ -5,7 +5,7 @@ import PromQL
 
 extension Evaluator {
     /// A function of one window: the samples in `(evalT - range, evalT]`, the step and `evalT`.
-    typealias WindowFunction = (_ window: ArraySlice<FloatPoint>, _ step: Int, _ evalT: Int64) throws -> Double?
+    typealias WindowFunction = (_ window: RangeFunctions.Window, _ step: Int, _ evalT: Int64) throws -> Double?
 
     /// Names of the functions that take a range vector.
     static let rangeFunctionNames: Set<String> = [
@@ -19,6 +19,13 @@ extension Evaluator {
     /// Evaluates a call whose argument `argIndex` is a range vector, one series at a time: the
     /// series' samples are decoded once and the window slides across the steps.
     func evalRangeCall(_ c: Call, argIndex: Int) throws -> EvalValue {
+        let out = try collect(try rangeCallStream(c, argIndex: argIndex))
+        if c.function.name == "absent_over_time" { return .vector(absentSeries(present: out, arg: c.args[argIndex])) }
+        return .vector(out)
+    }
+
+    /// A call whose argument `argIndex` is a range vector, as a stream of its output series.
+    func rangeCallStream(_ c: Call, argIndex: Int) throws -> SeriesStream {
         let name = c.function.name
         var scalars: [[Double]] = []
         for (i, a) in c.args.enumerated() where i != argIndex { scalars.append(try evalScalar(a)) }
@@ -33,36 +40,41 @@ extension Evaluator {
         // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
         let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let keepsName = name == "last_over_time" || name == "first_over_time"
-        var out: [StepSeries] = []
-        for i in 0..<arg.count {
+        let checksCounter = name == "rate" || name == "increase"
+        let argSpan = c.args[argIndex].span
+        var scratch: [FloatPoint] = []
+        return SeriesStream(count: arg.count, header: { [self] i in
+            var s = StepSeries(metric: arg.labels(i), dropName: arg.dropName(i))
+            if !keepsName { dropName(&s) }
+            return (s.metric, s.dropName)
+        }, produce: { [self] i, pts in
+            pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
-            let buf = arg.samples(i)
-            if buf.isEmpty { continue }
+            // A local buffer (swapped with the captured one) avoids dynamic exclusivity checks per access.
+            var buf: [FloatPoint] = []
+            swap(&buf, &scratch)
+            defer { swap(&buf, &scratch) }
+            arg.samples(i, into: &buf)
+            if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }
-            var lo = 0, hi = 0
-            var pts: [FloatPoint] = []
-            for step in 0..<steps {
-                if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
-                let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
-                while hi < buf.count && buf[hi].t <= t + reachAhead { hi += 1 }
-                while lo < hi && buf[lo].t <= t - reachBack { lo += 1 }
-                if lo == hi { continue }
-                if let v = try fn(buf[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+            try buf.withUnsafeBufferPointer { samples in
+                let n = samples.count
+                var lo = 0, hi = 0
+                for step in 0..<steps {
+                    if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
+                    let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
+                    while hi < n && samples[hi].t <= t + reachAhead { hi += 1 }
+                    while lo < hi && samples[lo].t <= t - reachBack { lo += 1 }
+                    if lo == hi { continue }
+                    if let v = try fn(samples[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+                }
             }
-            if pts.isEmpty { continue }
-            try ctx.hold(pts.count)
-            let metric = arg.labels(i)
-            if name == "rate" || name == "increase", let m = metric.metricName, !isCounterName(m) {
+            if checksCounter, !pts.isEmpty, let m = arg.labels(i).metricName, !isCounterName(m) {
                 ctx.annotations.info("metric might not be a counter, name does not end in _total/_sum/_count/_bucket: "
-                                     + goQuote(m), c.args[argIndex].span)
+                                     + goQuote(m), argSpan)
             }
-            var s = StepSeries(metric: metric, dropName: arg.dropName(i), points: pts)
-            if !keepsName { dropName(&s) }
-            out.append(s)
-        }
-        if name == "absent_over_time" { return .vector(absentSeries(present: out, arg: c.args[argIndex])) }
-        return .vector(out)
+        })
     }
 
     private func isCounterName(_ m: String) -> Bool {

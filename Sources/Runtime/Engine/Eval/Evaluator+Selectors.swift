@@ -26,20 +26,23 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
-        if vs.smoothed && !timestampValues { return try evalSmoothedVectorSelector(vs) }
+        try collect(try vectorSelectorStream(vs, timestampValues: timestampValues))
+    }
+
+    /// An instant selector as a stream of its series.
+    func vectorSelectorStream(_ vs: VectorSelector, timestampValues: Bool = false) throws -> SeriesStream {
+        if vs.smoothed && !timestampValues { return try smoothedVectorSelectorStream(vs) }
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
         let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1, maxt: maxT, range: 0)
-        var out: [StepSeries] = []
-        out.reserveCapacity(set.count)
-        for series in set {
+        return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
+            pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
-            var it = series.makeIterator()
+            var it = set[i].makeIterator()
             var last: Sample?
             var pending = it.next()
-            var pts: [FloatPoint] = []
             for i in 0..<steps {
                 if i & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
                 let t = evalTime(step: i, fixed: fixed, offset: off)
@@ -50,11 +53,7 @@ extension Evaluator {
                 guard let l = last, l.t > t - lookback, !isStaleNaN(l.v) else { continue }
                 pts.append(FloatPoint(t: time(ofStep: i), f: timestampValues ? Double(l.t) / 1000 : l.v))
             }
-            guard !pts.isEmpty else { continue }
-            try ctx.hold(pts.count)
-            out.append(StepSeries(metric: series.labels, points: pts))
-        }
-        return out
+        })
     }
 
     /// A range selector evaluated at the single step of an instant query: the raw samples in
@@ -144,6 +143,14 @@ struct RangeArg {
         switch source {
         case .storage: return false
         case .materialized(let m): return m[i].dropName
+        }
+    }
+
+    /// The samples of series `i`, decoded into `buf` (whose storage is reused), without staleness markers.
+    func samples(_ i: Int, into buf: inout [FloatPoint]) {
+        switch source {
+        case .materialized(let m): buf = m[i].points
+        case .storage(let s): s[i].decodeFloatPoints(into: &buf)
         }
     }
 

@@ -10,6 +10,9 @@ final class Evaluator {
     let interval: Int64
     /// Number of steps in the grid.
     let steps: Int
+    /// Whether aggregations may fold a streamed argument series by series (switched off only by
+    /// tests that cross-check the two ways of evaluating).
+    var streamsAggregations = true
 
     init(ctx: QueryContext, start: Int64, end: Int64, interval: Int64) {
         self.ctx = ctx

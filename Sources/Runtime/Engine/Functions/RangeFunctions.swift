@@ -3,7 +3,8 @@ import Foundation
 /// The pure math of functions over a window of samples (`rate`, `*_over_time`, ...), as Prometheus
 /// defines it. A `nil` result means "no output for this step".
 enum RangeFunctions {
-    typealias Window = ArraySlice<FloatPoint>
+    /// Samples of one window, read in place from the series' decoded buffer.
+    typealias Window = Slice<UnsafeBufferPointer<FloatPoint>>
 
     // MARK: - Counters and gauges
 
