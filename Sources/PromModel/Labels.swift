@@ -109,36 +109,12 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
         LabelNames.isValidLegacyLabelName(name) ? name : quote(name)
     }
 
-    /// A Go-style double-quoted string literal.
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x7f {
-                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A Go-style double-quoted string literal (`strconv.Quote`, as Prometheus prints label values).
+    public static func quote(_ s: String) -> String { GoQuoting.quote(s) }
 }
 
 extension Labels: ExpressibleByDictionaryLiteral {
     public init(dictionaryLiteral elements: (String, String)...) {
         self.init(elements.map { Label($0.0, $0.1) })
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        count >= width ? self : String(repeating: "0", count: width - count) + self
     }
 }

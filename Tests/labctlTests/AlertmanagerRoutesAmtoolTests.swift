@@ -27,7 +27,7 @@ final class AlertmanagerRoutesAmtoolTests: XCTestCase {
         for c in AlertmanagerRouteTrees.cases {
             let file = dir.appendingPathComponent("\(c.name).yml")
             try AlertmanagerRouteTrees.file(c).write(to: file, atomically: true, encoding: .utf8)
-            let theirs = try runShell(amtool, arguments: ["config", "routes", "show", "--config.file", file.path])
+            let theirs = try ChildProcess.run(amtool, arguments: ["config", "routes", "show", "--config.file", file.path])
             let ours = labctl(["alertmanager", "routes", "show", "--config", file.path])
             XCTAssertEqual(theirs.status, 0, "\(c.name): amtool failed: \(theirs.stderr)")
             compared += 1
@@ -37,7 +37,7 @@ final class AlertmanagerRoutesAmtoolTests: XCTestCase {
             for labels in c.labelSets {
                 for tree in [false, true] {
                     let extra = tree ? ["--tree"] : []
-                    let t = try runShell(amtool, arguments: ["config", "routes", "test", "--config.file", file.path]
+                    let t = try ChildProcess.run(amtool, arguments: ["config", "routes", "test", "--config.file", file.path]
                                          + extra + labels)
                     let o = labctl(["alertmanager", "routes", "test", "--config", file.path] + extra + labels)
                     compared += 1
@@ -53,7 +53,7 @@ final class AlertmanagerRoutesAmtoolTests: XCTestCase {
                     .trimmingCharacters(in: .newlines)
                 for verify in [expected, "nobody"] {
                     let args = ["--verify.receivers=\(verify)"] + labels
-                    let t = try runShell(amtool, arguments: ["config", "routes", "test", "--config.file", file.path] + args)
+                    let t = try ChildProcess.run(amtool, arguments: ["config", "routes", "test", "--config.file", file.path] + args)
                     let o = labctl(["alertmanager", "routes", "test", "--config", file.path] + args)
                     compared += 1
                     if o.stdout != t.stdout || o.status != t.status {

@@ -3,26 +3,10 @@ import XCTest
 
 /// `labctl check lab DIR` run as a process on the lab fixtures: exit codes, positions, formats.
 final class CheckLabEndToEndTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private static let labs = packageRoot.appendingPathComponent("Tests/ConfigModelTests/Fixtures/labs")
+    private static let labs = LabctlProcess.packageRoot.appendingPathComponent("Tests/ConfigModelTests/Fixtures/labs")
 
-    private static func binary() throws -> URL {
-        var directories: [URL] = []
-        let bundle = Bundle(for: CheckLabEndToEndTests.self)
-        directories.append(bundle.bundleURL.deletingLastPathComponent())
-        directories.append(bundle.bundleURL)
-        directories.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
 
-    private func labctl(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runShell(try Self.binary().path, arguments: arguments, environment: ["NO_COLOR": "1"])
-    }
+    private func labctl(_ arguments: String...) throws -> RunResult { try LabctlProcess.run(arguments) }
 
     private func lab(_ name: String) -> String { Self.labs.appendingPathComponent(name).path }
 

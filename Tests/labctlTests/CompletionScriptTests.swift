@@ -34,7 +34,7 @@ final class CompletionScriptTests: XCTestCase {
                 _tool
                 printf '%s\\n' "${COMPREPLY[@]}"
                 """
-            let output = try runShell("/bin/bash", arguments: ["-c", driver])
+            let output = try ChildProcess.run("/bin/bash", arguments: ["-c", driver])
             XCTAssertEqual(output.status, 0, output.stderr)
             XCTAssertEqual(output.stdout.split(separator: "\n").map(String.init), expected, "\(words)")
         }
@@ -66,43 +66,7 @@ final class CompletionScriptTests: XCTestCase {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID().uuidString)")
         try script.write(to: url, atomically: true, encoding: .utf8)
         defer { try? FileManager.default.removeItem(at: url) }
-        let result = try runShell(shell, arguments: ["-n", url.path])
+        let result = try ChildProcess.run(shell, arguments: ["-n", url.path])
         XCTAssertEqual(result.status, 0, "\(shell) -n: \(result.stderr)", file: file, line: line)
     }
-}
-
-/// Runs a program and collects its output.
-func runShell(_ executable: String, arguments: [String], stdin: String = "",
-              environment: [String: String]? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    if let environment { process.environment = environment }
-    let input = Pipe(), output = Pipe(), errors = Pipe()
-    process.standardInput = input
-    process.standardOutput = output
-    process.standardError = errors
-    try process.run()
-    input.fileHandleForWriting.write(Data(stdin.utf8))
-    try input.fileHandleForWriting.close()
-    // Read both pipes concurrently so a full stderr pipe cannot block the child.
-    let errorData = LockedData()
-    let reader = Thread { errorData.set(errors.fileHandleForReading.readDataToEndOfFile()) }
-    reader.start()
-    let outData = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    while !errorData.isSet { usleep(1000) }
-    return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-            String(decoding: errorData.value, as: UTF8.self))
-}
-
-/// Data handed from a reader thread.
-final class LockedData: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
-    private var done = false
-
-    func set(_ value: Data) { lock.withLock { data = value; done = true } }
-    var isSet: Bool { lock.withLock { done } }
-    var value: Data { lock.withLock { data } }
 }

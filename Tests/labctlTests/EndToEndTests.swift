@@ -3,29 +3,9 @@ import XCTest
 
 /// Runs the built `labctl` binary as a process and checks stdout, stderr and exit codes.
 final class EndToEndTests: XCTestCase {
-    /// The package root, from this file's path.
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `labctl` next to the test bundle (SwiftPM puts both in the same build directory),
-    /// else `<packageRoot>/.build/debug/labctl`.
-    private static func binary() throws -> URL {
-        var directories: [URL] = []
-        let bundle = Bundle(for: EndToEndTests.self)
-        directories.append(bundle.bundleURL.deletingLastPathComponent())
-        directories.append(bundle.bundleURL)
-        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        directories.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
-
     private func labctl(_ arguments: String..., stdin: String = "",
-                        environment: [String: String] = ["NO_COLOR": "1"]) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runShell(try Self.binary().path, arguments: arguments, stdin: stdin, environment: environment)
+                        environment: [String: String] = ["NO_COLOR": "1"]) throws -> RunResult {
+        try LabctlProcess.run(arguments, stdin: stdin, environment: environment)
     }
 
     // MARK: - Tests
@@ -34,7 +14,7 @@ final class EndToEndTests: XCTestCase {
         let levels: [[String]] = [["--help"], ["-h"], ["help"], ["help", "version"], ["version", "--help"],
                                   ["completion", "-h"], ["help", "--help"]]
         for arguments in levels {
-            let result = try runShell(try Self.binary().path, arguments: arguments)
+            let result = try LabctlProcess.run(arguments, environment: nil)
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
             XCTAssertTrue(result.stdout.contains("Usage:\n  labctl"), "\(arguments)")
             XCTAssertTrue(result.stdout.contains("Examples:\n"), "\(arguments)")
@@ -91,7 +71,7 @@ final class EndToEndTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("'labctl completion'"))
         XCTAssertTrue(result.stdout.contains("--format"))
         XCTAssertTrue(result.stdout.contains("'bash zsh'"))
-        let check = try runShell("/bin/bash", arguments: ["-n"], stdin: result.stdout)
+        let check = try ChildProcess.run("/bin/bash", arguments: ["-n"], stdin: result.stdout)
         XCTAssertEqual(check.status, 0, check.stderr)
     }
 }

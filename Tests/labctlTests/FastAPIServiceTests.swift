@@ -48,22 +48,8 @@ final class FastAPIServiceTests: XCTestCase {
     }
 
     private static func runProcess(_ tool: String, _ arguments: [String], in directory: URL?, timeout: TimeInterval)
-        throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = Date().addingTimeInterval(timeout)
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        while process.isRunning, Date() < deadline { usleep(20_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        throws -> RunResult {
+        try ChildProcess.run(tool, arguments: arguments, directory: directory, timeout: timeout)
     }
 
     /// A TCP port free on 127.0.0.1 right now.

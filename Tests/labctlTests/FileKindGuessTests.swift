@@ -3,11 +3,8 @@ import XCTest
 
 /// A check command run on the wrong kind of file prints one error naming the right command.
 final class FileKindGuessTests: XCTestCase {
-    private func run(_ arguments: [String], stdin: String) -> (status: Int32, stdout: String, stderr: String) {
-        let console = TestConsole(input: stdin, environment: ["NO_COLOR": "1"])
-        let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
-        let status = runner.run(arguments, console: console.console)
-        return (status.rawValue, console.stdout, console.stderr)
+    private func run(_ arguments: [String], stdin: String) -> RunResult {
+        TestConsole.runLabctl(arguments, stdin: stdin)
     }
 
     private static let alertmanager = """

@@ -4,22 +4,10 @@ import XCTest
 
 /// `labctl labs`, `labctl init` and `labctl check lab-spec`, run in-process and as the built binary.
 final class LabCommandsTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    private func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let console = TestConsole(environment: ["NO_COLOR": "1"])
-        let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
-        let status = runner.run(arguments, console: console.console)
-        return (status.rawValue, console.stdout, console.stderr)
-    }
+    private func run(_ arguments: [String]) -> RunResult { TestConsole.runLabctl(arguments) }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    private func temporaryDirectory() throws -> URL { try makeTemporaryDirectory(prefix: "labctl-cli") }
 
     // MARK: - labs
 
@@ -104,7 +92,7 @@ final class LabCommandsTests: XCTestCase {
 
     func testCheckLabSpecCommand() throws {
         let console = TestConsole()
-        let labs = Self.packageRoot.appendingPathComponent("Sources/LabCatalog/Resources/labs")
+        let labs = LabctlProcess.packageRoot.appendingPathComponent("Sources/LabCatalog/Resources/labs")
         let good = CommandRunner(root: CommandSpec(name: "labctl", summary: "", subcommands: [CheckLabSpecCommand.spec]),
                                      version: "t").run(["lab-spec", labs.appendingPathComponent("lab7").path], console: console.console)
         XCTAssertEqual(good, .success, console.stderr)
@@ -125,19 +113,12 @@ final class LabCommandsTests: XCTestCase {
     // MARK: - The built binary
 
     func testBuiltBinaryFindsItsContent() throws {
-        let candidates = [Bundle(for: LabCommandsTests.self).bundleURL.deletingLastPathComponent(),
-                          Self.packageRoot.appendingPathComponent(".build/debug")]
-        guard let binary = candidates.map({ $0.appendingPathComponent("labctl") })
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0.path) }) else {
-            throw XCTSkip("labctl binary not built")
-        }
         let dir = try temporaryDirectory().appendingPathComponent("lab6").path
-        let result = try runShell(binary.path, arguments: ["init", "lab6", dir, "-q"], environment: ["NO_COLOR": "1"])
+        let result = try LabctlProcess.run(["init", "lab6", dir, "-q"])
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.hasSuffix("wrote 14 file(s) (14 create)\n"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/nginx/nginx.conf"))
-        let missing = try runShell(binary.path, arguments: ["labs", "list"],
-                                   environment: ["LABCTL_CONTENT": dir])
+        let missing = try LabctlProcess.run(["labs", "list"], environment: ["LABCTL_CONTENT": dir])
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("lab content not found"), missing.stderr)
     }

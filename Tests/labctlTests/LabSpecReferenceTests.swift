@@ -7,19 +7,9 @@ import XCTest
 /// spec that labctl can already evaluate (`file_exists`, `file_contains`, `config_valid`,
 /// `alert_route`) must pass on them, or the spec and the templates disagree.
 final class LabSpecReferenceTests: XCTestCase {
-    private func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let console = TestConsole(environment: ["NO_COLOR": "1"])
-        let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
-        let status = runner.run(arguments, console: console.console)
-        return (status.rawValue, console.stdout, console.stderr)
-    }
+    private func run(_ arguments: [String]) -> RunResult { TestConsole.runLabctl(arguments) }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-ref-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    private func temporaryDirectory() throws -> URL { try makeTemporaryDirectory(prefix: "labctl-ref") }
 
     /// The lab written with its parameters' example values.
     private func initialise(_ lab: LabSpec, in root: URL) -> String {

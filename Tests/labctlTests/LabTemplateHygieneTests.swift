@@ -12,12 +12,7 @@ import XCTest
 /// the rules use rate(...[1m]) (their names say rate1m). Checked through `check config
 /// prometheus/prometheus.yml` (scrape_interval 15s) and `check lab`, the same rules are clean.
 final class LabTemplateHygieneTests: XCTestCase {
-    private func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let console = TestConsole(environment: ["NO_COLOR": "1"])
-        let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
-        let status = runner.run(arguments, console: console.console)
-        return (status.rawValue, console.stdout, console.stderr)
-    }
+    private func run(_ arguments: [String]) -> RunResult { TestConsole.runLabctl(arguments) }
 
     private static let checkFor: [FileKind: String] = [
         .compose: "compose", .prometheusConfig: "config", .rules: "rules", .alertmanager: "alertmanager",

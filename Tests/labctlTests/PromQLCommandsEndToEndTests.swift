@@ -3,33 +3,12 @@ import XCTest
 
 /// Runs the built binary for `labctl test promql` and `labctl query instant|range`.
 final class PromQLCommandsEndToEndTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static func binary() throws -> URL {
-        let bundle = Bundle(for: PromQLCommandsEndToEndTests.self)
-        let directories = [bundle.bundleURL.deletingLastPathComponent(), bundle.bundleURL,
-                           packageRoot.appendingPathComponent(".build/debug")]
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found; run `swift build` first")
-    }
-
-    private func labctl(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runShell(try Self.binary().path, arguments: arguments, environment: ["NO_COLOR": "1"])
-    }
+    private func labctl(_ arguments: String...) throws -> RunResult { try LabctlProcess.run(arguments) }
 
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-promql-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+        directory = try makeTemporaryDirectory(prefix: "labctl-promql")
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
@@ -41,7 +20,7 @@ final class PromQLCommandsEndToEndTests: XCTestCase {
     // MARK: - test promql
 
     func testPassingScriptExitsZero() throws {
-        let fixture = Self.packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/promql/binary_ops.test").path
+        let fixture = LabctlProcess.packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/promql/binary_ops.test").path
         let result = try labctl("test", "promql", fixture)
         XCTAssertEqual(result.status, 0, result.stdout + result.stderr)
         let lines = result.stdout.split(separator: "\n")

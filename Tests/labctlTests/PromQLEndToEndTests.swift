@@ -4,23 +4,8 @@ import XCTest
 /// Runs the built `labctl` binary for `promql check|format|tree` and `check metrics`: valid and
 /// invalid input, standard input, exit codes and JSON output.
 final class PromQLEndToEndTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `labctl` next to the test bundle, else in `<packageRoot>/.build/debug`.
-    private static func binary() throws -> String {
-        let bundle = Bundle(for: PromQLEndToEndTests.self).bundleURL
-        let directories = [bundle.deletingLastPathComponent(), bundle,
-                           packageRoot.appendingPathComponent(".build/debug")]
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
-
-    private func labctl(_ arguments: String..., stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        try runShell(try Self.binary(), arguments: arguments, stdin: stdin, environment: ["NO_COLOR": "1"])
+    private func labctl(_ arguments: String..., stdin: String = "") throws -> RunResult {
+        try LabctlProcess.run(arguments, stdin: stdin)
     }
 
     private func json(_ text: String) throws -> [String: Any] {

@@ -4,29 +4,10 @@ import XCTest
 /// `labctl query` with requests that would evaluate billions of steps or samples: each ends quickly
 /// with a clean message and exit code (2 for a usage error, 1 for a query error), never a crash.
 final class QueryLimitsEndToEndTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static func binary() throws -> URL {
-        let bundle = Bundle(for: QueryLimitsEndToEndTests.self)
-        let directories = [bundle.bundleURL.deletingLastPathComponent(), bundle.bundleURL,
-                           packageRoot.appendingPathComponent(".build/debug")]
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found; run `swift build` first")
-    }
-
     private var directory: URL!
 
     override func setUpWithError() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-limits-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
-    override func tearDownWithError() throws {
-        try? FileManager.default.removeItem(at: directory)
+        directory = try makeTemporaryDirectory(prefix: "labctl-limits")
     }
 
     private func write(_ name: String, _ text: String) throws -> String {
@@ -41,38 +22,11 @@ final class QueryLimitsEndToEndTests: XCTestCase {
     }
 
     /// Runs labctl, killing it after `limit` seconds (then `timedOut` is true). Prints the duration.
-    private func labctl(_ arguments: String..., limit: TimeInterval = 60) throws
-        -> (status: Int32, stdout: String, stderr: String, timedOut: Bool) {
-        let process = Process()
-        process.executableURL = try Self.binary()
-        process.arguments = arguments
-        process.environment = ["NO_COLOR": "1"]
-        let outFile = directory.appendingPathComponent("out-\(UUID().uuidString)")
-        let errFile = directory.appendingPathComponent("err-\(UUID().uuidString)")
-        FileManager.default.createFile(atPath: outFile.path, contents: nil)
-        FileManager.default.createFile(atPath: errFile.path, contents: nil)
-        let out = try FileHandle(forWritingTo: outFile), err = try FileHandle(forWritingTo: errFile)
-        defer {
-            try? out.close()
-            try? err.close()
-        }
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = FileHandle.nullDevice
-        let done = DispatchSemaphore(value: 0)
-        process.terminationHandler = { _ in done.signal() }
+    private func labctl(_ arguments: String..., limit: TimeInterval = 60) throws -> RunResult {
         let started = Date()
-        try process.run()
-        var timedOut = false
-        if done.wait(timeout: .now() + limit) == .timedOut {
-            timedOut = true
-            process.terminate()
-            done.wait()
-        }
+        let result = try LabctlProcess.run(arguments, timeout: limit)
         print("labctl \(arguments.joined(separator: " ")): \(String(format: "%.3f", Date().timeIntervalSince(started)))s")
-        let stdout = String(decoding: (try? Data(contentsOf: outFile)) ?? Data(), as: UTF8.self)
-        let stderr = String(decoding: (try? Data(contentsOf: errFile)) ?? Data(), as: UTF8.self)
-        return (process.terminationStatus, stdout, stderr, timedOut)
+        return result
     }
 
     // MARK: - Step-count limit

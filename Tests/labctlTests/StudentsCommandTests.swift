@@ -4,19 +4,9 @@ import XCTest
 
 /// `labctl students generate|verify` through the command runner: output, exit codes, diagnostics.
 final class StudentsCommandTests: XCTestCase {
-    private func run(_ arguments: [String]) -> (status: Int32, stdout: String, stderr: String) {
-        let console = TestConsole(environment: ["NO_COLOR": "1"])
-        let runner = CommandRunner(root: CommandTable.root, version: LabctlVersion.current)
-        let status = runner.run(arguments, console: console.console)
-        return (status.rawValue, console.stdout, console.stderr)
-    }
+    private func run(_ arguments: [String]) -> RunResult { TestConsole.runLabctl(arguments) }
 
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-students-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    private func temporaryDirectory() throws -> URL { try makeTemporaryDirectory(prefix: "labctl-students") }
 
     func testGenerateThenVerifyThenCatchACopy() throws {
         let dir = try temporaryDirectory()

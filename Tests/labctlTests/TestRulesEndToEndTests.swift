@@ -4,22 +4,10 @@ import XCTest
 /// Runs the built `labctl test rules` on the rule unit-test fixtures: exit codes, promtool-style
 /// output, `--run`, `--junit` and usage errors.
 final class TestRulesEndToEndTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    private static let fixtures = packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/ruletests")
+    private static let fixtures = LabctlProcess.packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/ruletests")
 
-    private static func binary() throws -> String {
-        let bundle = Bundle(for: TestRulesEndToEndTests.self).bundleURL
-        for directory in [bundle.deletingLastPathComponent(), bundle, packageRoot.appendingPathComponent(".build/debug")] {
-            let candidate = directory.appendingPathComponent("labctl").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
 
-    private func labctl(_ arguments: String...) throws -> (status: Int32, stdout: String, stderr: String) {
-        try runShell(try Self.binary(), arguments: arguments, environment: ["NO_COLOR": "1"])
-    }
+    private func labctl(_ arguments: String...) throws -> RunResult { try LabctlProcess.run(arguments) }
 
     private func fixture(_ path: String) -> String { Self.fixtures.appendingPathComponent(path).path }
 

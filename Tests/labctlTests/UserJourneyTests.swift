@@ -5,39 +5,17 @@ import XCTest
 /// scaffold a lab, make the usual mistakes, read what `check` says (position, code, exit status),
 /// fix them and check again.
 final class UserJourneyTests: XCTestCase {
-    private static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    private static func binary() throws -> URL {
-        var directories: [URL] = []
-        let bundle = Bundle(for: UserJourneyTests.self)
-        directories.append(bundle.bundleURL.deletingLastPathComponent())
-        directories.append(bundle.bundleURL)
-        directories.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
-
     private var workspace = URL(fileURLWithPath: "/")
 
     override func setUpWithError() throws {
-        workspace = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-journey-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
-    }
-
-    override func tearDown() {
-        try? FileManager.default.removeItem(at: workspace)
+        workspace = try makeTemporaryDirectory(prefix: "labctl-journey")
     }
 
     /// Runs labctl with the workspace as the current directory (paths in messages stay relative).
     @discardableResult
-    private func labctl(_ arguments: String..., stdin: String = "") throws -> (status: Int32, stdout: String, stderr: String) {
-        let quoted = try ([Self.binary().path] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }
-        return try runShell("/bin/sh", arguments: ["-c", "cd '\(workspace.path)' && exec " + quoted.joined(separator: " ")],
-                            stdin: stdin, environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+    private func labctl(_ arguments: String..., stdin: String = "") throws -> RunResult {
+        try LabctlProcess.run(arguments, stdin: stdin, environment: ["NO_COLOR": "1", "PATH": "/usr/bin:/bin"],
+                              directory: workspace)
     }
 
     private func edit(_ path: String, _ transform: (String) -> String) throws {

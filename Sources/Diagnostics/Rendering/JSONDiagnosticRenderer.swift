@@ -57,23 +57,6 @@ public struct JSONDiagnosticRenderer: DiagnosticRenderer {
 
     // MARK: - Escaping
 
-    /// `text` as a JSON string literal: quotes, backslashes and control characters are escaped;
-    /// everything else is written as UTF-8.
-    public static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029:
-                let hex = String(scalar.value, radix: 16, uppercase: false)
-                out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
+    /// `text` as a JSON string literal (see `JSONString.quote`).
+    public static func quoted(_ text: String) -> String { JSONString.quote(text) }
 }

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Writes node trees as JSON with keys in node order (stable output), pretty-printed with two-space
 /// indentation or compact.
 ///
@@ -73,33 +75,9 @@ public struct JSONWriter: Sendable {
         }
     }
 
-    /// A JSON string literal with the required escapes. With `escapingHTML` it also escapes `<`, `>`,
-    /// `&`, U+2028 and U+2029 as `\u003c`… like Go's `encoding/json` does by default.
+    /// A JSON string literal with the required escapes (see `JSONString.quote`). With `escapingHTML` it
+    /// also escapes `<`, `>`, `&`, U+2028 and U+2029 as `\u003c`… like Go's `encoding/json` does by default.
     public static func quote(_ text: String, escapingHTML: Bool = false) -> String {
-        var out = "\""
-        for c in text.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<" where escapingHTML: out += "\\u003c"
-            case ">" where escapingHTML: out += "\\u003e"
-            case "&" where escapingHTML: out += "\\u0026"
-            case "\u{2028}" where escapingHTML: out += "\\u2028"
-            case "\u{2029}" where escapingHTML: out += "\\u2029"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{08}": out += "\\b"
-            case "\u{0C}": out += "\\f"
-            default:
-                if c.value < 0x20 {
-                    let hex = String(c.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(c)
-                }
-            }
-        }
-        return out + "\""
+        JSONString.quote(text, escapingHTML: escapingHTML, escapingLineSeparators: escapingHTML)
     }
 }

@@ -18,26 +18,9 @@ extension CompletionScript {
             cmd=\(Self.quoted(name))
             for (( i = 1; i < COMP_CWORD; i++ )); do
                 word="${COMP_WORDS[i]}"
-                if (( skip )); then skip=0; continue; fi
-                case "$word" in
-                    --) break ;;
-                    --*=*) continue ;;
 
         """
-        let valueOptions = valueOptionSpellings
-        if !valueOptions.isEmpty {
-            out += "            \(valueOptions.joined(separator: "|"))) skip=1; continue ;;\n"
-        }
-        out += """
-                    -*) continue ;;
-                esac
-
-        """
-        if !subcommandLines.isEmpty {
-            out += "        case \"$cmd $word\" in\n"
-            out += "            \(subcommandLines.map(Self.quoted).joined(separator: "|"))) cmd=\"$cmd $word\" ;;\n"
-            out += "        esac\n"
-        }
+        out += wordWalk
         out += "    done\n    case \"$cmd\" in\n"
         for node in nodes {
             out += bashCase(for: node)

@@ -19,22 +19,9 @@ extension CompletionScript {
             prev="${words[CURRENT-1]}"
             for (( i = 2; i < CURRENT; i++ )); do
                 word="${words[i]}"
-                if (( skip )); then skip=0; continue; fi
-                case "$word" in
-                    --) break ;;
-                    --*=*) continue ;;
 
         """
-        let valueOptions = valueOptionSpellings
-        if !valueOptions.isEmpty {
-            out += "            \(valueOptions.joined(separator: "|"))) skip=1; continue ;;\n"
-        }
-        out += "            -*) continue ;;\n        esac\n"
-        if !subcommandLines.isEmpty {
-            out += "        case \"$cmd $word\" in\n"
-            out += "            \(subcommandLines.map(Self.quoted).joined(separator: "|"))) cmd=\"$cmd $word\" ;;\n"
-            out += "        esac\n"
-        }
+        out += wordWalk
         out += "    done\n    case \"$cmd\" in\n"
         for node in nodes {
             out += zshCase(for: node)

@@ -58,6 +58,29 @@ struct CompletionScript {
     /// Command lines of every non-root command, for recognising subcommands while walking words.
     var subcommandLines: [String] { nodes.dropFirst().map(\.commandLine) }
 
+    /// The body of the loop over the words before the cursor (`$word`), the same in bash and zsh:
+    /// skips options and the value of those that take one, and follows `$cmd` down the command tree.
+    var wordWalk: String {
+        var out = """
+                if (( skip )); then skip=0; continue; fi
+                case "$word" in
+                    --) break ;;
+                    --*=*) continue ;;
+
+        """
+        let valueOptions = valueOptionSpellings
+        if !valueOptions.isEmpty {
+            out += "            \(valueOptions.joined(separator: "|"))) skip=1; continue ;;\n"
+        }
+        out += "            -*) continue ;;\n        esac\n"
+        if !subcommandLines.isEmpty {
+            out += "        case \"$cmd $word\" in\n"
+            out += "            \(subcommandLines.map(Self.quoted).joined(separator: "|"))) cmd=\"$cmd $word\" ;;\n"
+            out += "        esac\n"
+        }
+        return out
+    }
+
     /// Plain words offered at a non-option position: subcommands, positional choices, and the root's
     /// commands for positionals that complete command names.
     func words(for node: Node) -> [String] {

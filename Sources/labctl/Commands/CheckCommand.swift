@@ -42,6 +42,25 @@ enum CheckCommand {
         arguments.value(lintOption.long) != "none"
     }
 
+    /// Reads every input (`-` is standard input) and runs `check` on it, except that an input that is
+    /// plainly another kind of file than `expected` gets one ``FileKindGuess`` error instead; then
+    /// renders the findings and returns the exit code.
+    static func run(_ arguments: ParsedArguments, _ console: Console, expected: FileKindGuess,
+                    check: (InputSource, SourceText) -> CheckOutcome) throws -> ExitCode {
+        var outcome = CheckOutcome()
+        var sources: [SourceText] = []
+        for input in arguments.inputs() {
+            let source = try input.read(using: console)
+            sources.append(source)
+            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
+                outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
+            } else {
+                outcome.merge(check(input, source))
+            }
+        }
+        return emit(outcome, sources: sources, arguments: arguments, console: console)
+    }
+
     /// Renders the findings of a check and returns the exit code.
     static func emit(_ outcome: CheckOutcome, sources: [SourceText], arguments: ParsedArguments,
                      console: Console) -> ExitCode {

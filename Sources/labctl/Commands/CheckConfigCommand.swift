@@ -26,22 +26,13 @@ enum CheckConfigCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let check = PrometheusConfigCheck(lint: CheckCommand.lintEnabled(arguments),
                                           syntaxOnly: arguments.flag(syntaxOnly.long))
-        var outcome = CheckOutcome()
-        var sources: [SourceText] = []
-        for input in arguments.inputs() {
-            let source = try input.read(using: console)
-            sources.append(source)
-            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: .prometheusConfig) {
-                outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
-                continue
-            }
+        return try CheckCommand.run(arguments, console, expected: .prometheusConfig) { input, source in
             let directory: String
             switch input {
             case .file(let path): directory = (path as NSString).deletingLastPathComponent
             case .standardInput: directory = FileManager.default.currentDirectoryPath
             }
-            outcome.merge(check.run(text: source.text, file: source.file, directory: directory))
+            return check.run(text: source.text, file: source.file, directory: directory)
         }
-        return CheckCommand.emit(outcome, sources: sources, arguments: arguments, console: console)
     }
 }

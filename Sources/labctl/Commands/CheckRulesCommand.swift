@@ -36,17 +36,8 @@ enum CheckRulesCommand {
             }
         }
         let check = RuleFileCheck(lint: CheckCommand.lintEnabled(arguments), scrapeInterval: interval)
-        var outcome = CheckOutcome()
-        var sources: [SourceText] = []
-        for input in arguments.inputs() {
-            let source = try input.read(using: console)
-            sources.append(source)
-            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: .rules) {
-                outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
-                continue
-            }
-            outcome.merge(check.run(text: source.text, file: source.file))
+        return try CheckCommand.run(arguments, console, expected: .rules) { _, source in
+            check.run(text: source.text, file: source.file)
         }
-        return CheckCommand.emit(outcome, sources: sources, arguments: arguments, console: console)
     }
 }

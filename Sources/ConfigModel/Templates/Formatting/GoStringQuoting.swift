@@ -1,78 +1,30 @@
+import PromModel
+
 /// Go's string quoting and unquoting rules (`strconv.Quote`, `strconv.Unquote`, `%#U`), written for
-/// template literals, `%q` and error messages.
+/// template literals, `%q` and error messages. Quoting is `GoQuoting`'s.
 enum GoStringQuoting {
     // MARK: - Quoting
 
-    /// `strconv.Quote`: a double-quoted Go string literal with escapes for non-printable characters.
-    static func quote(_ s: String, asciiOnly: Bool = false, quote q: Character = "\"") -> String {
-        var out = String(q)
-        for c in s.unicodeScalars {
-            appendEscaped(c, quote: q, asciiOnly: asciiOnly, to: &out)
-        }
-        out.append(q)
-        return out
+    /// `strconv.Quote` (or `strconv.QuoteToASCII` when `asciiOnly`): a double-quoted Go string literal
+    /// with escapes for non-printable characters.
+    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
+        GoQuoting.quote(s, options: asciiOnly ? .asciiOnly : [])
     }
 
-    /// `strconv.QuoteRune`: a single-quoted character literal.
+    /// `strconv.QuoteRune`: a single-quoted character literal (U+FFFD for a value that is no scalar).
     static func quoteRune(_ value: Int) -> String {
-        let scalar = (value >= 0 && value <= 0x10FFFF).then { Unicode.Scalar(UInt32(value)) } ?? nil
-        var out = "'"
-        appendEscaped(scalar ?? "\u{FFFD}", quote: "'", asciiOnly: false, to: &out)
-        out += "'"
-        return out
-    }
-
-    private static func appendEscaped(_ c: Unicode.Scalar, quote q: Character, asciiOnly: Bool, to out: inout String) {
-        switch c {
-        case "\u{07}": out += "\\a"
-        case "\u{08}": out += "\\b"
-        case "\u{0C}": out += "\\f"
-        case "\n": out += "\\n"
-        case "\r": out += "\\r"
-        case "\t": out += "\\t"
-        case "\u{0B}": out += "\\v"
-        case "\\": out += "\\\\"
-        default:
-            if Character(c) == q {
-                out += "\\" + String(q)
-            } else if isPrint(c) && (!asciiOnly || c.isASCII) {
-                out.unicodeScalars.append(c)
-            } else if c.value < 0x80 {
-                out += "\\x" + hex(c.value, width: 2)
-            } else if c.value < 0x10000 {
-                out += "\\u" + hex(c.value, width: 4)
-            } else {
-                out += "\\U" + hex(c.value, width: 8)
-            }
-        }
+        let scalar = (value >= 0 && value <= 0x10FFFF) ? Unicode.Scalar(UInt32(value)) : nil
+        return GoQuoting.quote(String(scalar ?? "\u{FFFD}"), delimiter: "'")
     }
 
     /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ c: Unicode.Scalar) -> Bool {
-        if c == " " { return true }
-        switch c.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark,
-             .decimalNumber, .letterNumber, .otherNumber,
-             .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation,
-             .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
-            return true
-        default:
-            return false
-        }
-    }
+    static func isPrint(_ c: Unicode.Scalar) -> Bool { GoQuoting.isPrint(c) }
 
     /// `%#U`: `U+0041 'A'`.
-    static func unicodeForm(_ c: Unicode.Scalar) -> String {
-        let code = "U+" + hex(c.value, width: 4)
-        return isPrint(c) ? "\(code) '\(Character(c))'" : code
-    }
+    static func unicodeForm(_ c: Unicode.Scalar) -> String { GoQuoting.codePoint(c) }
 
-    static func hex(_ v: UInt32, width: Int) -> String {
-        let digits = String(v, radix: 16, uppercase: true)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
-    }
+    /// `v` in upper-case hexadecimal, zero-padded to `width` digits (`%U`, `\uXXXX` of `js`, `%XX`).
+    static func hex(_ v: UInt32, width: Int) -> String { GoQuoting.hex(v, width: width, uppercase: true) }
 
     // MARK: - Unquoting
 
@@ -134,9 +86,4 @@ enum GoStringQuoting {
         if first == "'" && result.unicodeScalars.count != 1 { return nil }
         return result
     }
-}
-
-extension Bool {
-    /// `value` when true, nil otherwise.
-    fileprivate func then<T>(_ value: () -> T) -> T? { self ? value() : nil }
 }
