@@ -63,15 +63,17 @@ public struct LabWriter: Sendable {
                 continue
             }
             let merge = ThreeWayMerge(base: base ?? "", ours: ours, theirs: theirs, labels: labels)
-            let action: InitPlan.Action
             if merge.conflicts > 0 {
-                action = .conflict
+                entries.append(.init(path: path, action: .conflict, current: ours, proposed: merge.text, render: theirs))
+            } else if ours == theirs {
+                entries.append(.init(path: path, action: .unchanged, current: ours, proposed: ours, render: theirs))
             } else if merge.text == ours {
-                action = .unchanged
+                // The student's edits are all the difference: the file is left alone, and (as for
+                // plain `init`) the proposal is the template render, so `--dry-run` shows the edits.
+                entries.append(.init(path: path, action: .keep, current: ours, proposed: theirs, render: theirs))
             } else {
-                action = .merge
+                entries.append(.init(path: path, action: .merge, current: ours, proposed: merge.text, render: theirs))
             }
-            entries.append(.init(path: path, action: action, current: ours, proposed: merge.text, render: theirs))
         }
         return InitPlan(lab: spec, directory: directory, entries: entries,
                         answers: LabAnswers(lab: spec.id, version: spec.version, values: values),
