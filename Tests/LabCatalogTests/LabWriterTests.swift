@@ -159,7 +159,7 @@ final class LabWriterTests: XCTestCase {
         let catalog = try TestSupport.catalog()
         let dir = try TestSupport.temporaryDirectory(self)
         XCTAssertThrowsError(try LabWriter(catalog: catalog).planUpdate(directory: dir.path, given: [:])) { error in
-            XCTAssertTrue("\(error)".contains("was not written by labctl init"), "\(error)")
+            XCTAssertEqual("\(error)", "\(dir.path) was not written by labctl init (no .labctl/answers.yaml); run labctl init LAB \(dir.path) first")
         }
     }
 }

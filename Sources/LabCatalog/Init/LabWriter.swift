@@ -44,12 +44,11 @@ public struct LabWriter: Sendable {
     /// `given` values override the recorded answers.
     public func planUpdate(directory: String, given: [String: String]) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
-        let old: LabAnswers
-        do {
-            old = try readAnswers(dir)
-        } catch {
-            throw CatalogError("\(directory) was not written by labctl init (\(LabAnswers.path): \(error))")
+        guard try readFile(dir.appendingPathComponent(LabAnswers.path)) != nil else {
+            throw CatalogError("\(directory) was not written by labctl init (no \(LabAnswers.path)); "
+                               + "run labctl init LAB \(directory) first")
         }
+        let old = try readAnswers(dir)
         let spec = try catalog.requireLab(old.lab)
         let values = try AnswerResolver(spec: spec).resolve(old.values.merging(given) { $1 })
         let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
