@@ -52,10 +52,10 @@ final class LabCheckFixtureTests: XCTestCase {
             "lab/rule-file-not-mounted@prometheus/prometheus.yml:7:5",
         ],
         "unknown-metric.bad": [
-            "lab/unknown-job@grafana/dashboards/api.json:32:41",
-            "lab/unknown-metric@grafana/dashboards/api.json:17:41",
+            "lab/unknown-job@grafana/dashboards/api.json:32:48",
+            "lab/unknown-metric@grafana/dashboards/api.json:17:66",
             "lab/unknown-metric@grafana/dashboards/api.json:29:51",
-            "lab/unknown-metric@grafana/dashboards/api.json:32:41",
+            "lab/unknown-metric@grafana/dashboards/api.json:32:80",
         ],
     ]
 
