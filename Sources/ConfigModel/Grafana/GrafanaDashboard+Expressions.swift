@@ -64,7 +64,8 @@ extension GrafanaDashboard {
                 out.append(.error(GrafanaDiagnosticCode.invalidExpr,
                                   "panel \"\(q.panel.title)\" target \(q.target.refID ?? "?"): \(issue.message)",
                                   at: q.location(ofExpanded: issue.span.start),
-                                  notes: [.init("query as parsed: \(q.expansion.expanded)")]))
+                                  notes: issue.hints.map { Diagnostic.Note($0) }
+                                      + [.init("query as parsed: \(q.expansion.expanded)")]))
             }
             var reported = Set<String>()
             for r in q.expansion.references where !r.isBuiltin && !defined.contains(r.name) {
