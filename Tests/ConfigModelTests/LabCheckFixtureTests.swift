@@ -52,10 +52,10 @@ final class LabCheckFixtureTests: XCTestCase {
             "lab/rule-file-not-mounted@prometheus/prometheus.yml:7:5",
         ],
         "unknown-metric.bad": [
-            "lab/unknown-job@grafana/dashboards/api.json:32:41",
-            "lab/unknown-metric@grafana/dashboards/api.json:17:41",
+            "lab/unknown-job@grafana/dashboards/api.json:32:48",
+            "lab/unknown-metric@grafana/dashboards/api.json:17:66",
             "lab/unknown-metric@grafana/dashboards/api.json:29:51",
-            "lab/unknown-metric@grafana/dashboards/api.json:32:41",
+            "lab/unknown-metric@grafana/dashboards/api.json:32:80",
         ],
     ]
 
@@ -160,4 +160,19 @@ final class LabCheckFixtureTests: XCTestCase {
 /// File names of paths, for assertions.
 enum LabPathForTests {
     static func name(_ path: String) -> String { (path as NSString).lastPathComponent }
+
+    func testMisspeltRuleFileInMountedDirectorySuggestsTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-lab-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("prometheus"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let compose = "services:\n  prometheus:\n    image: prom/prometheus:v2.53.0\n    volumes:\n      - ./prometheus:/etc/prometheus\n"
+        try compose.write(to: dir.appendingPathComponent("docker-compose.yml"), atomically: true, encoding: .utf8)
+        try "rule_files: ['alert-rules.yml']\n".write(to: dir.appendingPathComponent("prometheus/prometheus.yml"),
+                                                       atomically: true, encoding: .utf8)
+        try "groups: []\n".write(to: dir.appendingPathComponent("prometheus/alert_rules.yml"), atomically: true, encoding: .utf8)
+        let missing = LabCheck().run(directory: dir.path).diagnostics.filter { $0.code == "lab/rule-file-not-mounted" }
+        XCTAssertEqual(missing.count, 1, "\(missing)")
+        XCTAssertEqual(missing.first?.notes.map(\.message).first?.hasPrefix("did you mean \"alert_rules.yml\"? ("), true,
+                       "\(missing)")
+    }
 }

@@ -154,4 +154,20 @@ final class PrometheusConfigTests: XCTestCase {
         let syntax = PrometheusConfigCheck(syntaxOnly: true).run(text: text, file: "p.yml", directory: "/nonexistent")
         XCTAssertEqual(syntax.diagnostics, [])
     }
+
+    func testMissingRuleFileSuggestsClosestFileBesideIt() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("rules"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try "groups: []\n".write(to: dir.appendingPathComponent("alert_rules.yml"), atomically: true, encoding: .utf8)
+        try "groups: []\n".write(to: dir.appendingPathComponent("rules/recording.yml"), atomically: true, encoding: .utf8)
+        let text = "rule_files: ['alert-rules.yml', 'rules/recordin.yml', 'zzz.yml']\n"
+        let result = PrometheusConfigCheck().run(text: text, file: "p.yml", directory: dir.path)
+        XCTAssertEqual(result.diagnostics.map(\.code), Array(repeating: ConfigCode.missingRuleFile, count: 3))
+        XCTAssertEqual(result.diagnostics.map { $0.notes.map(\.message) }, [
+            ["did you mean \"alert_rules.yml\"? (\(dir.path)/alert_rules.yml exists)"],
+            ["did you mean \"rules/recording.yml\"? (\(dir.path)/rules/recording.yml exists)"],
+            [],
+        ])
+    }
 }

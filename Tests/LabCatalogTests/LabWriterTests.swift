@@ -131,11 +131,35 @@ final class LabWriterTests: XCTestCase {
         XCTAssertTrue(base.contains("environment: 'course'") && base.contains("scrape_interval: 15s"), "base is the new render")
     }
 
+    func testUpdateKeepsStudentEditWhenTemplateDidNotChange() throws {
+        let catalog = try TestSupport.catalog()
+        let writer = LabWriter(catalog: catalog)
+        let lab = try catalog.requireLab("lab7")
+        let dir = try TestSupport.temporaryDirectory(self).appendingPathComponent("u1")
+        try writer.apply(try writer.plan(lab, directory: dir.path, given: TestSupport.exampleValues(lab), force: false))
+        let rules = dir.appendingPathComponent("prometheus/alert_rules.yml")
+        let original = try TestSupport.read(rules)
+        XCTAssertTrue(original.contains("for: 1m"))
+        let edited = original.replacingOccurrences(of: "for: 1m", with: "for: 2m")
+        try edited.write(to: rules, atomically: true, encoding: .utf8)
+
+        let plan = try writer.planUpdate(directory: dir.path, given: [:])
+        XCTAssertEqual(plan.entries(.keep).map(\.path), ["prometheus/alert_rules.yml"])
+        XCTAssertFalse(plan.entries(.unchanged).map(\.path).contains("prometheus/alert_rules.yml"))
+        XCTAssertTrue(plan.summary(dryRun: false).contains("keep      prometheus/alert_rules.yml\n"), plan.summary(dryRun: false))
+        XCTAssertTrue(plan.diffs().contains("+    for: 1m") || plan.diffs().contains("+        for: 1m"), plan.diffs())
+        try writer.apply(plan)
+        XCTAssertEqual(try TestSupport.read(rules), edited, "the student's edit is kept")
+        // The base stays the template render, so a later template change still merges.
+        let base = try TestSupport.read(dir.appendingPathComponent(LabAnswers.baseFolder + "/prometheus/alert_rules.yml"))
+        XCTAssertEqual(base, original)
+    }
+
     func testUpdateNeedsAnswers() throws {
         let catalog = try TestSupport.catalog()
         let dir = try TestSupport.temporaryDirectory(self)
         XCTAssertThrowsError(try LabWriter(catalog: catalog).planUpdate(directory: dir.path, given: [:])) { error in
-            XCTAssertTrue("\(error)".contains("was not written by labctl init"), "\(error)")
+            XCTAssertEqual("\(error)", "\(dir.path) was not written by labctl init (no .labctl/answers.yaml); run labctl init LAB \(dir.path) first")
         }
     }
 }

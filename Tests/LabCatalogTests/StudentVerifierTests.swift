@@ -60,14 +60,26 @@ final class StudentVerifierTests: XCTestCase {
         let codes = report.diagnostics.map { "\($0.code) \(($0.location?.file as NSString?)?.lastPathComponent ?? "")" }
         XCTAssertEqual(report.copiedFiles, 1)
         let copies = report.diagnostics.filter { $0.code == "students/foreign-prefix" }
-        XCTAssertEqual(copies.count, 3, "\(copies): at most 3 findings per file and student")
+        XCTAssertEqual(copies.count, 1, "\(copies): one finding per file and student")
         XCTAssertTrue(copies.allSatisfy { $0.location?.file.hasSuffix("\(ids[1])/alert_rules.yml") ?? false })
         XCTAssertEqual(copies.first?.location?.line, 3)
+        let more = try XCTUnwrap(copies.first?.notes.first)
+        XCTAssertTrue(more.message.hasSuffix(" more occurrences of \(ids[0])'s prefix in this file"), more.message)
+        let count = Int(more.message.prefix { $0.isNumber }) ?? 0
+        XCTAssertGreaterThan(count, 1, more.message)
+        XCTAssertGreaterThan(more.location?.line ?? 0, 3)
         XCTAssertTrue(copies.first?.message.contains("prefix of student \(ids[0])") ?? false)
         XCTAssertTrue(codes.contains("students/missing-prefix prometheus.yml"), "\(codes)")
         XCTAssertTrue(codes.contains("students/unknown-submission intruso"), "\(codes)")
         XCTAssertEqual(report.pairs.map { [$0.first, $0.second] }, [[ids[2], ids[3]]])
         XCTAssertEqual(report.pairs.first?.score ?? 0, 1, accuracy: 0.001)
+        let similar = try XCTUnwrap(report.diagnostics.first { $0.code == "students/similar" })
+        XCTAssertEqual(similar.location?.file, dir(ids[3]).appendingPathComponent("monitoring/steps.py").path)
+        XCTAssertEqual(similar.location.map { [$0.line, $0.column] }, [1, 1])
+        let firstFile = dir(ids[2]).appendingPathComponent("monitoring/steps.py").path
+        XCTAssertEqual(similar.notes.map(\.message),
+                       ["most similar files: \(firstFile) and \(dir(ids[3]).appendingPathComponent("monitoring/steps.py").path) (similarity 1.00)"])
+        XCTAssertEqual(similar.notes.first?.location?.file, firstFile)
     }
 
     func testMissingSubmissionAndSizeCap() throws {

@@ -138,4 +138,27 @@ final class ParseErrorTests: XCTestCase {
             XCTAssertEqual(d.first?.location, SourceLocation(file: "f", line: 3, column: 9 + 18 - 1))
         }
     }
+
+    func testMisplacedGroupingInsideAggregationGetsAHint() throws {
+        for (query, word, column) in [("sum(rate(x[5m]) by (le)", "by", 17), ("max(rate(x[5m] without (a)))", "without", 16)] {
+            do {
+                _ = try Parser().parseExpr(query)
+                XCTFail("\(query) should fail")
+            } catch let errors as ParseErrors {
+                // Prometheus's message is kept as is; the hint is a note.
+                XCTAssertEqual(errors.description, "1:\(column): parse error: unexpected <\(word)> in aggregation")
+                let d = try XCTUnwrap(errors.diagnostics(file: "q").first)
+                XCTAssertEqual(d.message, "unexpected <\(word)> in aggregation")
+                XCTAssertEqual(d.notes.count, 1)
+                XCTAssertTrue(d.notes.first?.message.hasPrefix("a `)` may be missing before `\(word)`") ?? false, "\(d.notes)")
+            }
+        }
+        // A `by` misplaced outside any aggregation gets no such hint.
+        do {
+            _ = try Parser().parseExpr("sum without (a) (foo) by (b)")
+            XCTFail("should fail")
+        } catch let errors as ParseErrors {
+            XCTAssertEqual(errors.issues.first?.hints, [])
+        }
+    }
 }

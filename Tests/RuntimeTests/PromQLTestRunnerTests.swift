@@ -147,4 +147,28 @@ final class PromQLTestRunnerTests: XCTestCase {
         XCTAssertEqual((object?["summary"] as? [String: Int])?["failed"], 1)
         XCTAssertEqual((object?["files"] as? [[String: Any]])?.first?["file"] as? String, "f.test")
     }
+
+    func testJSONKeepsSlashesAndJUnitHasACasePerEval() {
+        let report = PromQLTestFileReport(file: "tests/f.test", cases: [
+            .init(line: 3, header: "eval instant at 0 x{path=\"/items\"}", exprText: "x{path=\"/items\"}", status: .failed,
+                  reason: "expected 2 for x but got 1", expected: ["x 2"], actual: ["x 1 & <y>"]),
+            .init(line: 7, header: "eval instant at 0 h", exprText: "h", status: .skipped, reason: "needs native histograms"),
+            .init(line: 9, header: "eval instant at 0 z", exprText: "z", status: .passed),
+        ])
+        let json = PromQLTestReportFormatter().json([report])
+        XCTAssertTrue(json.contains("\"tests/f.test\""), json)
+        XCTAssertTrue(json.contains("/items"), json)
+        XCTAssertFalse(json.contains("\\/"), json)
+
+        let xml = PromQLTestReportFormatter().junit([report], unrunnable: [.init(file: "bad.test", message: "bad.test:2:10: error: oops")])
+        XCTAssertTrue(xml.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"labctl test promql\" tests=\"4\" failures=\"2\" errors=\"0\" skipped=\"1\">\n"), xml)
+        XCTAssertTrue(xml.contains("<testsuite name=\"tests/f.test\" tests=\"3\" failures=\"1\" errors=\"0\" skipped=\"1\">"), xml)
+        XCTAssertTrue(xml.contains("<testcase name=\"eval instant at 0 z\" classname=\"tests/f.test\" line=\"9\"/>"), xml)
+        XCTAssertTrue(xml.contains("<skipped message=\"needs native histograms\"/>"), xml)
+        XCTAssertTrue(xml.contains("<testcase name=\"eval instant at 0 x{path=&quot;/items&quot;}\" classname=\"tests/f.test\" line=\"3\">"), xml)
+        XCTAssertTrue(xml.contains("<failure message=\"expected 2 for x but got 1\">"), xml)
+        XCTAssertTrue(xml.contains("    x 2      ≠ x 1 &amp; &lt;y&gt;\n"), xml)
+        XCTAssertTrue(xml.contains("<testsuite name=\"bad.test\" tests=\"1\" failures=\"1\""), xml)
+        XCTAssertTrue(xml.hasSuffix("</testsuites>\n"), xml)
+    }
 }

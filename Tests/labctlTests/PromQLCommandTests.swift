@@ -31,6 +31,10 @@ final class PromQLCommandTests: XCTestCase {
         XCTAssertEqual(typed.0, .failure)
         XCTAssertTrue(typed.1.stderr.hasPrefix("1:6: parse error: "), typed.1.stderr)
         XCTAssertTrue(typed.1.stderr.contains("expected type range vector"), typed.1.stderr)
+        let grouping = run(["promql", "check", "sum(rate(x[5m]) by (le)"])
+        XCTAssertEqual(grouping.0, .failure)
+        XCTAssertTrue(grouping.1.stderr.hasPrefix("1:17: parse error: unexpected <by> in aggregation\n  note: a `)` may be missing before `by`"),
+                      grouping.1.stderr)
     }
 
     func testCaretLineOnlyOnTerminal() {

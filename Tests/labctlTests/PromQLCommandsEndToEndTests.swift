@@ -39,6 +39,13 @@ final class PromQLCommandsEndToEndTests: XCTestCase {
         XCTAssertEqual(json.status, 1)
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         XCTAssertEqual((object?["summary"] as? [String: Int])?["passed"], 1)
+        let junit = directory.appendingPathComponent("report.xml")
+        XCTAssertEqual(try labctl("test", "promql", "--junit", junit.path, path).status, 1)
+        let xml = try String(contentsOf: junit, encoding: .utf8)
+        XCTAssertTrue(xml.contains("tests=\"2\" failures=\"1\""), xml)
+        XCTAssertTrue(xml.contains("<testcase name=\"eval instant at 2m up\" classname=\"\(path)\" line=\"4\">"), xml)
+        XCTAssertTrue(xml.contains("<failure message="), xml)
+        XCTAssertFalse(json.stdout.contains("\\/"), json.stdout)
         let filtered = try labctl("test", "promql", "--run", "^nothing$", path)
         XCTAssertEqual(filtered.status, 0)
         XCTAssertTrue(filtered.stdout.hasSuffix("0 passed, 0 failed, 0 skipped\n"), filtered.stdout)

@@ -13,15 +13,22 @@ extension GrafanaDashboard {
         /// The parsed expression (`nil` when it does not parse).
         public var expr: Expr?
         public var issues: [ParseIssue]
+        /// Where the `expr` string's decoded bytes are in the file (`nil` without the source text).
+        public var columns: JSONStringColumns?
 
-        /// The location of a byte range of the expanded query in the dashboard file: exact when the JSON
-        /// string has no escapes, else the start of the string.
+        /// The location of a byte offset of the expanded query in the dashboard file: through the
+        /// variable expansion, then through the JSON string's escapes; the start of the string when the
+        /// source text is unknown.
         public func location(ofExpanded offset: Int) -> SourceLocation? {
             guard let node = target.node?["expr"] else { return target.node?.location }
-            let text = expansion.original
-            let plain = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C && $0 != 0x2F }
             var loc = node.location
-            if plain, loc.line > 0 { loc.column += 1 + expansion.originalOffset(offset) }
+            guard loc.line > 0 else { return loc }
+            let original = expansion.originalOffset(offset)
+            if let columns, columns.decodedCount == expansion.original.utf8.count {
+                loc.column = columns.column(ofDecoded: original)
+            } else if expansion.original.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F && $0 != 0x22 && $0 != 0x5C }) {
+                loc.column += 1 + original
+            }
             return loc
         }
     }
@@ -30,6 +37,11 @@ extension GrafanaDashboard {
     public var queries: [Query] {
         let intervals = Set(variables.filter { $0.type == "interval" }.map(\.name))
         let parser = Parser()
+        let lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        func columns(_ node: YAMLNode?) -> JSONStringColumns? {
+            guard let loc = node?.location, loc.line >= 1, loc.line <= lines.count else { return nil }
+            return JSONStringColumns(line: lines[loc.line - 1], column: loc.column)
+        }
         return allPanels.flatMap { panel in
             panel.targets.compactMap { target -> Query? in
                 guard let expr = target.expr, !expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
@@ -37,7 +49,8 @@ extension GrafanaDashboard {
                 }
                 let expansion = GrafanaQueryExpansion(expr, intervalVariables: intervals)
                 let (parsed, issues) = parser.parseWithIssues(expansion.expanded)
-                return Query(panel: panel, target: target, expansion: expansion, expr: parsed, issues: issues)
+                return Query(panel: panel, target: target, expansion: expansion, expr: parsed, issues: issues,
+                             columns: columns(target.node?["expr"]))
             }
         }
     }
@@ -51,7 +64,8 @@ extension GrafanaDashboard {
                 out.append(.error(GrafanaDiagnosticCode.invalidExpr,
                                   "panel \"\(q.panel.title)\" target \(q.target.refID ?? "?"): \(issue.message)",
                                   at: q.location(ofExpanded: issue.span.start),
-                                  notes: [.init("query as parsed: \(q.expansion.expanded)")]))
+                                  notes: issue.hints.map { Diagnostic.Note($0) }
+                                      + [.init("query as parsed: \(q.expansion.expanded)")]))
             }
             var reported = Set<String>()
             for r in q.expansion.references where !r.isBuiltin && !defined.contains(r.name) {

@@ -23,6 +23,8 @@ public struct GrafanaDashboard: Sendable {
     public var wrapped = false
     /// The dashboard object.
     public var node: YAMLNode?
+    /// The file's text, to map positions inside JSON strings (see ``JSONStringColumns``).
+    public var source: String?
 
     public init(title: String? = nil, uid: String? = nil) {
         self.title = title
@@ -48,7 +50,8 @@ public struct GrafanaDashboard: Sendable {
         let parsed = JSONParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
         guard let root = parsed.documents.first?.root else { return (nil, parsed.diagnostics) }
         var ctx = YAMLDecodingContext()
-        guard let d = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
+        guard var d = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
+        d.source = text
         return (d, parsed.diagnostics + ctx.diagnostics + d.validate(datasources: datasources))
     }
 

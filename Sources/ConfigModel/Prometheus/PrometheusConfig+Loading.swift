@@ -69,9 +69,10 @@ extension PrometheusConfig {
             } else if FileGlob.exists(path) {
                 out.ruleFiles.append(path)
             } else {
+                let note = MissingFileSuggestion.note(written: pattern.value, lookedFor: path)
                 out.diagnostics.append(.error(ConfigCode.missingRuleFile,
                                               "rule file \"\(pattern.value)\" does not exist (looked for \(path))",
-                                              at: pattern.location))
+                                              at: pattern.location, notes: note.map { [$0] } ?? []))
             }
         }
         guard !syntaxOnly else { return out }

@@ -8,7 +8,7 @@ public struct InitPlan: Sendable {
         case unchanged
         /// The file differs and is replaced (`--force`).
         case overwrite
-        /// The file differs and is left alone (no `--force`).
+        /// The file differs and is left alone (no `--force`; with `--update`, the differences are all the student's edits).
         case keep
         /// `--update`: the student's edits and the template's changes were merged cleanly.
         case merge

@@ -44,12 +44,11 @@ public struct LabWriter: Sendable {
     /// `given` values override the recorded answers.
     public func planUpdate(directory: String, given: [String: String]) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
-        let old: LabAnswers
-        do {
-            old = try readAnswers(dir)
-        } catch {
-            throw CatalogError("\(directory) was not written by labctl init (\(LabAnswers.path): \(error))")
+        guard try readFile(dir.appendingPathComponent(LabAnswers.path)) != nil else {
+            throw CatalogError("\(directory) was not written by labctl init (no \(LabAnswers.path)); "
+                               + "run labctl init LAB \(directory) first")
         }
+        let old = try readAnswers(dir)
         let spec = try catalog.requireLab(old.lab)
         let values = try AnswerResolver(spec: spec).resolve(old.values.merging(given) { $1 })
         let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
@@ -63,15 +62,17 @@ public struct LabWriter: Sendable {
                 continue
             }
             let merge = ThreeWayMerge(base: base ?? "", ours: ours, theirs: theirs, labels: labels)
-            let action: InitPlan.Action
             if merge.conflicts > 0 {
-                action = .conflict
+                entries.append(.init(path: path, action: .conflict, current: ours, proposed: merge.text, render: theirs))
+            } else if ours == theirs {
+                entries.append(.init(path: path, action: .unchanged, current: ours, proposed: ours, render: theirs))
             } else if merge.text == ours {
-                action = .unchanged
+                // The student's edits are all the difference: the file is left alone, and (as for
+                // plain `init`) the proposal is the template render, so `--dry-run` shows the edits.
+                entries.append(.init(path: path, action: .keep, current: ours, proposed: theirs, render: theirs))
             } else {
-                action = .merge
+                entries.append(.init(path: path, action: .merge, current: ours, proposed: merge.text, render: theirs))
             }
-            entries.append(.init(path: path, action: action, current: ours, proposed: merge.text, render: theirs))
         }
         return InitPlan(lab: spec, directory: directory, entries: entries,
                         answers: LabAnswers(lab: spec.id, version: spec.version, values: values),

@@ -29,6 +29,14 @@ public struct ShingleSet: Sendable {
         }
     }
 
+    /// Adds every shingle of `other` (up to ``maxShingles``).
+    public mutating func formUnion(_ other: ShingleSet) {
+        for hash in other.hashes {
+            guard hashes.count < Self.maxShingles else { return }
+            hashes.insert(hash)
+        }
+    }
+
     /// Jaccard similarity with `other` (0 when both are empty).
     public func jaccard(_ other: ShingleSet) -> Double {
         let (small, large) = hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)

@@ -22,8 +22,8 @@ public struct SubmissionVerifier: Sendable {
     public var threshold = 0.9
     /// Submissions with fewer shingles of their own are not compared (too little to judge).
     public var minimumShingles = 30
-    /// The most findings reported per file and foreign student.
-    public static let maxFindingsPerFile = 3
+    /// File pairs compared, per similar pair, when looking for its most similar files across paths.
+    public static let maxFilePairComparisons = 20_000
 
     public init(catalog: Catalog, domains: DomainCatalog, spec: LabSpec) {
         self.catalog = catalog
@@ -63,7 +63,7 @@ public struct SubmissionVerifier: Sendable {
         let index = PrefixIndex(owners: owners)
         var diagnostics: [Diagnostic] = []
         var checked: [String] = []
-        var shingles: [(id: String, set: ShingleSet)] = []
+        var shingles: [Contribution] = []
         var copied = 0
         var allFiles: [String] = []
         let present = Set((try? FileManager.default.contentsOfDirectory(atPath: submissions)) ?? [])
@@ -110,76 +110,143 @@ public struct SubmissionVerifier: Sendable {
                                                 at: SourceLocation(file: file, line: 1, column: 1)))
                 }
             }
-            shingles.append((id, contribution(files, renders: renders, assignment: assignment, index: index)))
+            shingles.append(contribution(id: id, directory: directory, files, renders: renders, assignment: assignment,
+                                         index: index))
         }
-        let pairs = similarPairs(shingles)
-        for pair in pairs {
-            diagnostics.append(.warning("students/similar",
-                                        "submissions \(pair.first) and \(pair.second) are near-identical after normalising the prefixes out (similarity \(String(format: "%.2f", pair.score)) ≥ \(String(format: "%.2f", threshold)))",
-                                        at: SourceLocation(file: (submissions as NSString).appendingPathComponent(pair.second), line: 1, column: 1)))
+        let compared = shingles.filter { $0.set.count >= minimumShingles }
+        var pairs: [SimilarPair] = []
+        for (pair, first, second) in similarPairs(compared) {
+            pairs.append(pair)
+            diagnostics.append(similarDiagnostic(pair, first, second, submissions: submissions))
         }
         return Report(diagnostics: diagnostics, pairs: pairs, checked: checked, copiedFiles: copied, files: allFiles)
     }
 
     // MARK: - Pieces
 
+    /// One finding per file and foreign student, at the first occurrence, with a note counting the others.
     private func foreign(in text: String, owner: Int, index: PrefixIndex, assignments: [StudentAssignment],
                          file: String) -> [Diagnostic] {
-        var out: [Diagnostic] = []
-        var perOwner: [String: Int] = [:]
         let own = assignments[owner]
+        var firsts: [String: PrefixIndex.Occurrence] = [:]
+        var order: [String] = []
+        var more: [String: [PrefixIndex.Occurrence]] = [:]
         for found in index.occurrences(in: text, limit: 10_000) where found.owner != owner {
-            let other = assignments[found.owner]
             if found.form == .entity, found.text == own.entity { continue }
-            let counter = "\(found.owner)/\(found.form == .entity)"
-            perOwner[counter, default: 0] += 1
-            guard perOwner[counter, default: 0] <= Self.maxFindingsPerFile else { continue }
-            let at = SourceLocation(file: file, line: found.line, column: found.column)
-            if found.form == .entity {
-                out.append(.warning("students/foreign-entity",
-                                    "\"\(found.text)\" is the entity of student \(other.student.id), not of \(own.student.id) (\(own.entity))",
-                                    at: at))
+            let key = "\(found.owner)/\(found.form == .entity)"
+            if firsts[key] == nil {
+                firsts[key] = found
+                order.append(key)
             } else {
-                out.append(.error("students/foreign-prefix",
-                                  "\"\(found.text)\" is the prefix of student \(other.student.id): this file looks copied from \(other.student.id)",
-                                  at: at))
+                more[key, default: []].append(found)
             }
         }
-        return out
+        return order.compactMap { key -> Diagnostic? in
+            guard let found = firsts[key] else { return nil }
+            let other = assignments[found.owner]
+            let at = SourceLocation(file: file, line: found.line, column: found.column)
+            let rest = more[key] ?? []
+            var notes: [Diagnostic.Note] = []
+            if let next = rest.first {
+                let what = found.form == .entity ? "entity" : "prefix"
+                notes.append(.init("\(rest.count) more occurrence\(rest.count == 1 ? "" : "s") of \(other.student.id)'s \(what) in this file",
+                                   at: SourceLocation(file: file, line: next.line, column: next.column)))
+            }
+            if found.form == .entity {
+                return .warning("students/foreign-entity",
+                                "\"\(found.text)\" is the entity of student \(other.student.id), not of \(own.student.id) (\(own.entity))",
+                                at: at, notes: notes)
+            }
+            return .error("students/foreign-prefix",
+                          "\"\(found.text)\" is the prefix of student \(other.student.id): this file looks copied from \(other.student.id)",
+                          at: at, notes: notes)
+        }
+    }
+
+    /// One submission's own work: per file and as a whole.
+    struct Contribution {
+        var id: String
+        var directory: String
+        /// Path (relative to `directory`) and shingles of each file with own work.
+        var files: [(path: String, set: ShingleSet)]
+        var set: ShingleSet
     }
 
     /// The student's own lines (not in their render of the lab), normalised, as shingles.
-    private func contribution(_ files: SubmissionFiles, renders: [(path: String, content: String)],
-                              assignment: StudentAssignment, index: PrefixIndex) -> ShingleSet {
+    private func contribution(id: String, directory: String, _ files: SubmissionFiles,
+                              renders: [(path: String, content: String)],
+                              assignment: StudentAssignment, index: PrefixIndex) -> Contribution {
         let own = PrefixIndex(owners: [.init(prefix: assignment.student.prefix, entity: assignment.entity)])
         func normalise(_ text: String) -> String {
             let once = index.replacing(in: text) { $0.form == .entity ? "ENTITY" : "PREFIX" }
             return own.replacing(in: once) { $0.form == .entity ? "ENTITY" : "PREFIX" }
         }
         let baselines = Dictionary(renders.map { ($0.path, $0.content) }, uniquingKeysWith: { first, _ in first })
-        var set = ShingleSet()
+        var out = Contribution(id: id, directory: directory, files: [], set: ShingleSet())
         for (path, text) in files.files {
             let base = Set(normalise(baselines[path] ?? "").split(separator: "\n").map {
                 $0.trimmingCharacters(in: .whitespaces)
             })
             let added = normalise(text).split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
                 .filter { !$0.isEmpty && !base.contains($0) }
+            var set = ShingleSet()
             set.add(added.joined(separator: "\n"))
+            guard set.count > 0 else { continue }
+            out.set.formUnion(set)
+            out.files.append((path, set))
         }
-        return set
+        return out
     }
 
-    private func similarPairs(_ sets: [(id: String, set: ShingleSet)]) -> [SimilarPair] {
-        let candidates = sets.filter { $0.set.count >= minimumShingles }
-        var out: [SimilarPair] = []
+    private func similarPairs(_ candidates: [Contribution]) -> [(SimilarPair, Contribution, Contribution)] {
+        var out: [(SimilarPair, Contribution, Contribution)] = []
         for i in candidates.indices {
             for j in candidates.indices where j > i {
                 let score = candidates[i].set.jaccard(candidates[j].set)
                 if score >= threshold {
-                    out.append(SimilarPair(first: candidates[i].id, second: candidates[j].id, score: score))
+                    out.append((SimilarPair(first: candidates[i].id, second: candidates[j].id, score: score),
+                                candidates[i], candidates[j]))
                 }
             }
         }
-        return out.sorted { ($0.score, $1.first, $1.second) > ($1.score, $0.first, $0.second) }
+        return out.sorted { ($0.0.score, $1.0.first, $1.0.second) > ($1.0.score, $0.0.first, $0.0.second) }
+    }
+
+    /// The `students/similar` warning, at the second submission's file most like one of the first's.
+    private func similarDiagnostic(_ pair: SimilarPair, _ first: Contribution, _ second: Contribution,
+                                   submissions: String) -> Diagnostic {
+        let message = "submissions \(pair.first) and \(pair.second) are near-identical after normalising the prefixes out "
+            + "(similarity \(String(format: "%.2f", pair.score)) ≥ \(String(format: "%.2f", threshold)))"
+        guard let (a, b, score) = mostSimilarFiles(first, second) else {
+            return .warning("students/similar", message,
+                            at: SourceLocation(file: (submissions as NSString).appendingPathComponent(pair.second), line: 1, column: 1))
+        }
+        let firstFile = (first.directory as NSString).appendingPathComponent(a)
+        let secondFile = (second.directory as NSString).appendingPathComponent(b)
+        let note = Diagnostic.Note("most similar files: \(firstFile) and \(secondFile) (similarity \(String(format: "%.2f", score)))",
+                                   at: SourceLocation(file: firstFile, line: 1, column: 1))
+        return .warning("students/similar", message, at: SourceLocation(file: secondFile, line: 1, column: 1), notes: [note])
+    }
+
+    /// The pair of files (one per submission) whose own work is most alike: files at the same path
+    /// first, then any two files (up to ``maxFilePairComparisons`` comparisons).
+    private func mostSimilarFiles(_ first: Contribution, _ second: Contribution) -> (String, String, Double)? {
+        var best: (String, String, Double)?
+        let byPath = Dictionary(first.files.map { ($0.path, $0.set) }, uniquingKeysWith: { a, _ in a })
+        for (path, set) in second.files {
+            guard let other = byPath[path] else { continue }
+            let score = other.jaccard(set)
+            if score > 0, score > best?.2 ?? 0 { best = (path, path, score) }
+        }
+        var budget = Self.maxFilePairComparisons
+        for (b, setB) in second.files {
+            for (a, setA) in first.files where a != b {
+                guard budget > 0 else { return best }
+                budget -= 1
+                let score = setA.jaccard(setB)
+                if score > 0, score > best?.2 ?? 0 { best = (a, b, score) }
+            }
+        }
+        return best
     }
 }

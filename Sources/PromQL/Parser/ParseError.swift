@@ -7,12 +7,15 @@ public struct ParseIssue: Hashable, Sendable, CustomStringConvertible {
     public var line: Int
     /// 1-based column of `span.start` in bytes, as Prometheus counts.
     public var column: Int
+    /// labctl's hints on the likely fix (``message`` stays Prometheus's text; these become notes).
+    public var hints: [String]
 
-    public init(message: String, span: SourceSpan, line: Int, column: Int) {
+    public init(message: String, span: SourceSpan, line: Int, column: Int, hints: [String] = []) {
         self.message = message
         self.span = span
         self.line = line
         self.column = column
+        self.hints = hints
     }
 
     /// `line:col: parse error: message`, exactly as Prometheus's `ParseErr` prints.

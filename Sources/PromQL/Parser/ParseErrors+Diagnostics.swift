@@ -26,7 +26,8 @@ extension ParseErrors {
                 location = SourceLocation(file: file, line: origin.line + issue.line - 1,
                                           column: continuationIndent + column)
             }
-            return Diagnostic.error(ParseErrors.diagnosticCode, issue.message, at: location)
+            return Diagnostic.error(ParseErrors.diagnosticCode, issue.message, at: location,
+                                    notes: issue.hints.map { Diagnostic.Note($0) })
         }
     }
 }

@@ -111,9 +111,9 @@ final class ParseState {
 
     // MARK: - Errors
 
-    func addError(_ message: String, _ span: SourceSpan) {
+    func addError(_ message: String, _ span: SourceSpan, hints: [String] = []) {
         let (line, column) = lineMap.position(of: span.start)
-        errors.append(ParseIssue(message: message, span: span, line: line, column: column))
+        errors.append(ParseIssue(message: message, span: span, line: line, column: column, hints: hints))
     }
 
     /// Reports the next token as unexpected (Prometheus's `unexpected(context, expected)`) and aborts.
@@ -128,7 +128,14 @@ final class ParseState {
         if context.isEmpty && openAggregations > 0 && expected.isEmpty { context = "aggregation" }
         if !context.isEmpty { message += " in " + context }
         if !expected.isEmpty { message += ", expected " + expected }
-        addError(message, t.span)
+        var hints: [String] = []
+        if (t.kind == .by || t.kind == .without), context == "aggregation", openAggregations > 0 {
+            // `sum(rate(x[5m]) by (le)`: the grouping was meant for the aggregation, after its `)`.
+            let word = text(t)
+            hints.append("a `)` may be missing before `\(word)`: `\(word) (…)` goes after the aggregation's "
+                         + "closing parenthesis, as in sum(rate(x[5m])) \(word) (le)")
+        }
+        addError(message, t.span, hints: hints)
         throw SyntaxAbort()
     }
 

@@ -78,7 +78,8 @@ public struct PromQLTestReportFormatter: Sendable {
             "skipped": reports.reduce(0) { $0 + $1.skipped },
         ]
         let document: [String: Any] = ["files": files, "summary": summary]
-        guard let data = try? JSONSerialization.data(withJSONObject: document, options: [.sortedKeys, .prettyPrinted]) else {
+        let options: JSONSerialization.WritingOptions = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        guard let data = try? JSONSerialization.data(withJSONObject: document, options: options) else {
             return "{}\n"
         }
         return String(decoding: data, as: UTF8.self) + "\n"

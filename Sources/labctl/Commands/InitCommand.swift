@@ -95,7 +95,10 @@ enum InitCommand {
         }
         if dryRun { console.out(plan.diffs()) }
         let kept = plan.entries(.keep)
-        if !kept.isEmpty {
+        if !kept.isEmpty, plan.previousVersion != nil {
+            console.err("labctl: note: \(kept.count) file(s) keep your edits (the template did not change them): "
+                        + kept.map(\.path).joined(separator: ", ") + " (use --dry-run to see your edits)\n")
+        } else if !kept.isEmpty {
             console.err("labctl: warning: \(kept.count) file(s) differ from the template and were kept: "
                         + kept.map(\.path).joined(separator: ", ") + " (use --dry-run to see the differences, --force to overwrite)\n")
         }

@@ -88,6 +88,7 @@ enum PromQLCommand {
                 console.err(caretLines(line: line, number: issue.line,
                                        column: map.scalarColumn(of: issue.span.start)))
             }
+            for hint in issue.hints { console.err("  note: " + sanitize(hint) + "\n") }
         }
         return .failure
     }

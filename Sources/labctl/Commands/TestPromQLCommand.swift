@@ -19,6 +19,7 @@ enum TestPromQLCommand {
             .init("labctl test promql rate.test", "Run one script"),
             .init("labctl test promql --skip-native-histograms *.test", "Skip evals that need native histograms"),
             .init("labctl test promql --run 'rate|irate' functions.test", "Only evals whose expression matches"),
+            .init("labctl test promql --junit report.xml tests/*.test", "Also write a JUnit XML report"),
         ],
         options: [
             .flag("skip-native-histograms", help: "Skip evals that need native histograms (the engine is float-only)"),
@@ -27,6 +28,7 @@ enum TestPromQLCommand {
             .flag("show-skipped", help: "List skipped evals and why"),
             .option("format", short: "f", valueName: "FORMAT", help: "Output format", choices: ["text", "json"],
                     defaultValue: "text"),
+            .option("junit", valueName: "FILE", help: "Write a JUnit XML report to FILE"),
         ],
         positionals: [.files(help: "Test scripts to run; - reads standard input.")],
         run: run
@@ -48,6 +50,7 @@ enum TestPromQLCommand {
         let json = arguments.value("format") == "json"
         var reports: [PromQLTestFileReport] = []
         var syntaxErrors: [Diagnostic] = []
+        var unrunnable: [PromQLTestReportFormatter.UnrunnableScript] = []
         let sources = SourceCache(readsFromDisk: false)
         for input in arguments.inputs() {
             let source = try input.read(using: console)
@@ -57,6 +60,7 @@ enum TestPromQLCommand {
                 script = try PromQLTestParser().parse(source.text, file: source.file)
             } catch let error as PromQLTestError {
                 syntaxErrors.append(error.diagnostic)
+                unrunnable.append(.init(file: source.file, message: error.diagnostic.description))
                 continue
             }
             let report = runner.run(script)
@@ -73,6 +77,13 @@ enum TestPromQLCommand {
             console.out(formatter.json(reports))
         } else {
             console.out(PromQLTestReportFormatter.summaryLine(reports) + "\n")
+        }
+        if let path = arguments.value("junit") {
+            do {
+                try Data(formatter.junit(reports, unrunnable: unrunnable).utf8).write(to: URL(fileURLWithPath: path))
+            } catch {
+                throw CLIError.failure("cannot write the JUnit report to \(path): \(error.localizedDescription)")
+            }
         }
         if !syntaxErrors.isEmpty { return .usageError }
         return reports.contains { $0.failed > 0 } ? .failure : .success

@@ -42,7 +42,19 @@ public struct RuleFileMountCheck: LabWiringCheck {
                 message += "; \(beside) exists on the host: mount its directory "
                     + "(\(source):\(LabPath.directory(of: r.containerPath)))"
             }
-            return Diagnostic(severity, code: Self.code, message, at: r.pattern.location)
+            var notes: [Diagnostic.Note] = []
+            if !glob, r.besideConfig == nil, let lookedFor = hostSideCandidate(r, lab) {
+                notes += MissingFileSuggestion.note(written: r.pattern.value, lookedFor: lookedFor).map { [$0] } ?? []
+            }
+            return Diagnostic(severity, code: Self.code, message, at: r.pattern.location, notes: notes)
         }
+    }
+
+    /// Where on the host the missing rule file was looked for: the mounted path, else beside prometheus.yml.
+    private func hostSideCandidate(_ r: Lab.RuleFileResolution, _ lab: Lab) -> String? {
+        if case .host(let host) = r.resolution { return host }
+        guard let config = lab.prometheus?.path else { return nil }
+        let name = r.pattern.value.hasPrefix("/") ? LabPath.fileName(of: r.pattern.value) : r.pattern.value
+        return LabPath.join(LabPath.directory(of: config), name)
     }
 }
