@@ -173,3 +173,31 @@ final class PromQLTestParserTests: XCTestCase {
         XCTAssertEqual(load.series.count, 1)
     }
 }
+
+// MARK: - Start timestamps
+
+extension PromQLTestParserTests {
+    func testStartTimestampItemsExpand() {
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("-30s-1mx2"), [-30_000, -90_000, -150_000])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("0-1mx1"), [0, -60_000])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("1ms+1sx1"), [1, 1_001])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("-1mx2"), [-60_000, -60_000, -60_000])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("+1m"), [60_000])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("-0ms"), [0])
+        XCTAssertEqual(PromQLTestParseState.startOffsetItem("_x2"), [nil, nil])
+        XCTAssertNil(PromQLTestParseState.startOffsetItem("abc"))
+        XCTAssertNil(PromQLTestParseState.startOffsetItem("1m-1m"))
+    }
+
+    func testStartTimestampLineAttachesToItsSeries() {
+        let script = parse("load 1m\n  m{a=\"b\"}@st _ -30s-1mx1\n  m{a=\"b\"} 1 2 3\n  m{a=\"c\"} 1\n")
+        guard case .load(let load)? = script?.commands.first else { return XCTFail("no load") }
+        XCTAssertEqual(load.series.first?.startOffsets, [nil, -30_000, -90_000])
+        XCTAssertNil(load.series.last?.startOffsets)
+    }
+
+    func testBadStartTimestampItemIsAnError() {
+        let e = parseError("load 1m\n  m@st 1m zz\n  m 1 2\n")
+        XCTAssertEqual(e?.location.column, 11)
+    }
+}

@@ -28,7 +28,12 @@ extension PromQLTestLoad {
                 do {
                     switch value {
                     case .omitted: continue
-                    case .float(let v): try appender.append(series.labels, t: t, v: v)
+                    case .float(let v):
+                        if let st = startTime(series, index: i, t: t) {
+                            try appender.append(series.labels, t: t, v: v, st: st)
+                        } else {
+                            try appender.append(series.labels, t: t, v: v)
+                        }
                     case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
                     case .histogram: summary.histogramSeries.insert(series.labels); continue
                     }
@@ -49,6 +54,15 @@ extension PromQLTestLoad {
             throw PromQLTestLoadError(line: line, message: "\(error)")
         }
         return summary
+    }
+}
+
+extension PromQLTestLoad {
+    /// The start timestamp of value `index` (at `t`) of `series`, from its `@st` line.
+    func startTime(_ series: Series, index: Int, t: Int64) -> Int64? {
+        guard let offsets = series.startOffsets, index < offsets.count, let offset = offsets[index] else { return nil }
+        let (st, overflow) = t.addingReportingOverflow(offset)
+        return overflow ? nil : st
     }
 }
 

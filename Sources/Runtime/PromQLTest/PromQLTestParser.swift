@@ -115,22 +115,27 @@ struct PromQLTestParseState {
         }
         let step = try duration(words[1], line, what: "step")
         var load = PromQLTestLoad(line: line.number, step: step, withNHCB: withNHCB, series: [])
+        // Start-timestamp lines wait for the sample line of the same series that follows them.
+        var pendingStarts: [Labels: [Int64?]] = [:]
         while index < lines.count, !lines[index].text.isEmpty {
             let seriesLine = lines[index]
             index += 1
             if let st = try startTimestampLine(seriesLine) {
-                _ = st
+                pendingStarts[st.labels] = st.offsets
                 load.startTimestampLines += 1
                 continue
             }
             let description = try series(seriesLine)
-            load.series.append(.init(line: seriesLine.number, labels: description.labels, values: description.values))
+            var loaded = PromQLTestLoad.Series(line: seriesLine.number, labels: description.labels,
+                                               values: description.values)
+            loaded.startOffsets = pendingStarts.removeValue(forKey: description.labels)
+            load.series.append(loaded)
         }
         return load
     }
 
-    /// A `metric{…}@st …` line (its labels), or `nil` for other lines.
-    func startTimestampLine(_ line: ScriptLine) throws -> Labels? {
+    /// A `metric{…}@st …` line (its labels and start-timestamp offsets), or `nil` for other lines.
+    func startTimestampLine(_ line: ScriptLine) throws -> (labels: Labels, offsets: [Int64?])? {
         guard line.text.contains("@st") else { return nil }
         guard let (labels, end) = try? SeriesDescription.parseMetric(line.text) else { return nil }
         let rest = Array(line.text.utf8).dropFirst(end)
@@ -139,7 +144,8 @@ struct PromQLTestParseState {
         guard after.isEmpty || after.first == 32 || after.first == 9 else {
             throw error("invalid-series", "expected a space after \"@st\"", line, offset: end + 3)
         }
-        return labels
+        let text = Substring(decoding: after, as: UTF8.self)
+        return (labels, try startOffsets(text, line, column: line.text.utf8.count - text.utf8.count))
     }
 
     /// A series description line, charged against the expansion budget.

@@ -34,6 +34,9 @@ public struct PromQLTestLoad: Sendable {
         public var line: Int
         public var labels: Labels
         public var values: [SeriesValue]
+        /// From a preceding `@st` line: the start timestamp of value `i` is its time plus `startOffsets[i]`
+        /// (`nil` entries and positions past the end have none).
+        public var startOffsets: [Int64?]?
 
         public init(line: Int, labels: Labels, values: [SeriesValue]) {
             self.line = line
@@ -48,8 +51,7 @@ public struct PromQLTestLoad: Sendable {
     /// `load_with_nhcb`: classic histograms are also loaded as native histograms with custom buckets.
     public var withNHCB: Bool
     public var series: [Series]
-    /// How many `metric@st …` start-timestamp lines were read (they are not applied: the storage has no
-    /// start timestamps).
+    /// How many `metric@st …` start-timestamp lines were read.
     public var startTimestampLines: Int
 
     public init(line: Int, step: Int64, withNHCB: Bool, series: [Series], startTimestampLines: Int = 0) {

@@ -10,6 +10,11 @@ public protocol Appender: AnyObject {
     @discardableResult
     func append(_ labels: Labels, t: Int64, v: Double) throws -> SeriesRef
 
+    /// Adds a sample with its start timestamp `st` (when the counter started counting; 0 = unknown).
+    /// Appenders that do not keep start timestamps store the sample alone.
+    @discardableResult
+    func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef
+
     /// Adds a sample for a series returned earlier by `append(_:t:v:)` on the same storage.
     func append(_ ref: SeriesRef, t: Int64, v: Double) throws
 
@@ -29,3 +34,13 @@ public protocol Appendable: Sendable {
 
 /// A storage that can be appended to and queried.
 public protocol Storage: Appendable, Querier {}
+
+// MARK: - Start timestamps
+
+extension Appender {
+    /// Default for appenders without start timestamps: the sample is appended alone.
+    @discardableResult
+    public func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef {
+        try append(labels, t: t, v: v)
+    }
+}

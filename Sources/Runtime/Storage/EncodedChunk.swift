@@ -7,12 +7,15 @@ public struct EncodedChunk: Sendable {
     public let minT: Int64
     /// Timestamp of the last sample.
     public let maxT: Int64
+    /// Start timestamps of the samples, in order (0 = none); `nil` when no sample has one.
+    public let startTimes: [Int64]?
 
-    init(bytes: [UInt8], count: Int, minT: Int64, maxT: Int64) {
+    init(bytes: [UInt8], count: Int, minT: Int64, maxT: Int64, startTimes: [Int64]? = nil) {
         self.bytes = bytes
         self.count = count
         self.minT = minT
         self.maxT = maxT
+        self.startTimes = startTimes
     }
 
     /// Size of the compressed payload in bytes.

@@ -44,12 +44,12 @@ struct MemSeries: Sendable {
         MemSeries.check(t: t, bits: v.bitPattern, lastT: lastT, lastBits: lastBits, hasLast: hasLast)
     }
 
-    /// Appends a sample already checked with `check`.
-    mutating func append(t: Int64, v: Double) {
-        if !head.append(t: t, v: v) {
+    /// Appends a sample already checked with `check`, with its start timestamp `st` (0 = none).
+    mutating func append(t: Int64, v: Double, st: Int64 = 0) {
+        if !head.append(t: t, v: v, st: st) {
             if head.count > 0 { sealed.append(head.sealed()) }
             head = XORChunk()
-            _ = head.append(t: t, v: v)
+            _ = head.append(t: t, v: v, st: st)
         }
         lastT = t
         lastBits = v.bitPattern

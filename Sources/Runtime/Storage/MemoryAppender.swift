@@ -6,7 +6,7 @@ import PromModel
 /// a series created by a batch that is rolled back stays empty and is removed by retention.
 final class MemoryAppender: Appender {
     private let storage: MemoryStorage
-    private var pending: [(ref: UInt32, t: Int64, v: Double)] = []
+    private var pending: [(ref: UInt32, t: Int64, v: Double, st: Int64)] = []
     /// Newest pending timestamp and value bits per series, for order checks within the batch.
     private var pendingLast = BatchLastTable()
 
@@ -18,11 +18,16 @@ final class MemoryAppender: Appender {
 
     @discardableResult
     func append(_ labels: Labels, t: Int64, v: Double) throws -> SeriesRef {
+        try append(labels, t: t, v: v, st: 0)
+    }
+
+    @discardableResult
+    func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef {
         storage.lock.lock()
         defer { storage.lock.unlock() }
         try storage.lockedCheckBounds(t, labels: labels)
         let ref = try storage.lockedGetOrCreate(labels)
-        try lockedAdd(ref, t: t, v: v)
+        try lockedAdd(ref, t: t, v: v, st: st)
         return SeriesRef(rawValue: ref)
     }
 
@@ -41,7 +46,7 @@ final class MemoryAppender: Appender {
         storage.lock.lock()
         for sample in batch {
             do {
-                try storage.lockedAppend(sample.ref, t: sample.t, v: sample.v)
+                try storage.lockedAppend(sample.ref, t: sample.t, v: sample.v, st: sample.st)
             } catch {
                 if firstError == nil { firstError = error }
             }
@@ -58,7 +63,7 @@ final class MemoryAppender: Appender {
     // MARK: - Checks
 
     /// Checks the sample against the stored series and this batch, then queues it.
-    private func lockedAdd(_ ref: UInt32, t: Int64, v: Double) throws {
+    private func lockedAdd(_ ref: UInt32, t: Int64, v: Double, st: Int64 = 0) throws {
         if let last = pendingLast.last(ref) {
             // The batch already holds newer data than the store for this series.
             try storage.lockedCheckBounds(t, labels: nil)
@@ -72,7 +77,7 @@ final class MemoryAppender: Appender {
         } else if case .duplicateSameValue = try storage.lockedCheck(ref, t: t, v: v) {
             return
         }
-        pending.append((ref, t, v))
+        pending.append((ref, t, v, st))
         pendingLast.set(ref, t: t, bits: v.bitPattern)
     }
 }

@@ -87,9 +87,9 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
         }
     }
 
-    func lockedAppend(_ ref: UInt32, t: Int64, v: Double) throws {
+    func lockedAppend(_ ref: UInt32, t: Int64, v: Double, st: Int64 = 0) throws {
         if case .append = try lockedCheck(ref, t: t, v: v) {
-            series[Int(ref)]?.append(t: t, v: v)
+            series[Int(ref)]?.append(t: t, v: v, st: st)
         }
     }
 

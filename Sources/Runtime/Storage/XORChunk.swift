@@ -23,6 +23,9 @@ struct XORChunk: Sendable {
     private var prevBits: UInt64 = 0
     private var leading: Int = 0xFF
     private var trailing: Int = 0
+    /// Start timestamps of the samples (0 = none), kept only once one sample has one, so chunks of
+    /// series without start timestamps pay one `nil` check per append.
+    private(set) var startTimes: [Int64]?
 
     init() {}
 
@@ -31,9 +34,18 @@ struct XORChunk: Sendable {
 
     // MARK: - Appending
 
-    /// Appends a sample with `t` greater than the last one. Returns `false` (and changes nothing)
-    /// when the chunk is full or the sample cannot be encoded here.
-    mutating func append(t: Int64, v: Double) -> Bool {
+    /// Appends a sample with `t` greater than the last one and its start timestamp `st` (0 = none).
+    /// Returns `false` (and changes nothing) when the chunk is full or the sample cannot be encoded here.
+    mutating func append(t: Int64, v: Double, st: Int64 = 0) -> Bool {
+        guard appendEncoded(t: t, v: v) else { return false }
+        if st != 0 || startTimes != nil {
+            if startTimes == nil { startTimes = [Int64](repeating: 0, count: count - 1) }
+            startTimes?.append(st)
+        }
+        return true
+    }
+
+    private mutating func appendEncoded(t: Int64, v: Double) -> Bool {
         if count == 0 {
             writer.writeBits(UInt64(bitPattern: t), count: 64)
             writer.writeBits(v.bitPattern, count: 64)
@@ -118,11 +130,11 @@ struct XORChunk: Sendable {
 
     /// The chunk as it is now, sharing storage (copy-on-write) for queries.
     func snapshot() -> EncodedChunk {
-        EncodedChunk(bytes: writer.bytes, count: count, minT: minT, maxT: maxT)
+        EncodedChunk(bytes: writer.bytes, count: count, minT: minT, maxT: maxT, startTimes: startTimes)
     }
 
     /// The finished chunk, with its bytes copied into an exactly sized buffer.
     func sealed() -> EncodedChunk {
-        EncodedChunk(bytes: writer.compactBytes(), count: count, minT: minT, maxT: maxT)
+        EncodedChunk(bytes: writer.compactBytes(), count: count, minT: minT, maxT: maxT, startTimes: startTimes)
     }
 }

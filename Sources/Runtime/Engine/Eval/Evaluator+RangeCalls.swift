@@ -6,6 +6,9 @@ import PromQL
 extension Evaluator {
     /// A function of one window: the samples in `(evalT - range, evalT]`, the step and `evalT`.
     typealias WindowFunction = (_ window: RangeFunctions.Window, _ step: Int, _ evalT: Int64) throws -> Double?
+    /// A window function that also reads the start timestamps of the series' samples.
+    typealias StartTimeWindowFunction = (_ window: RangeFunctions.Window, _ sts: RangeFunctions.StartTimes,
+                                         _ evalT: Int64) -> Double?
 
     /// Names of the functions that take a range vector.
     static let rangeFunctionNames: Set<String> = [
@@ -37,6 +40,8 @@ extension Evaluator {
         } else {
             fn = try windowFunction(name, arg: arg, scalars: scalars, span: c.span)
         }
+        let stFn = arg.isExtended || !options.useStartTimestamps ? nil : startTimeWindowFunction(name, arg: arg)
+        var stScratch: [Int64] = []
         // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
         let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let keepsName = name == "last_over_time" || name == "first_over_time"
@@ -58,16 +63,21 @@ extension Evaluator {
             if buf.isEmpty { return }
             try ctx.hold(buf.count)
             defer { ctx.release(buf.count) }
-            try buf.withUnsafeBufferPointer { samples in
-                let n = samples.count
-                var lo = 0, hi = 0
-                for step in 0..<steps {
-                    if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
-                    let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
-                    while hi < n && samples[hi].t <= t + reachAhead { hi += 1 }
-                    while lo < hi && samples[lo].t <= t - reachBack { lo += 1 }
-                    if lo == hi { continue }
-                    if let v = try fn(samples[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+            if let stFn, arg.startTimes(i, into: &stScratch) {
+                try slideWithStartTimes(buf, stScratch, stFn, arg: arg, pts: &pts, warnOverlap: checksCounter,
+                                        metric: arg.labels(i).metricName ?? "", span: argSpan)
+            } else {
+                try buf.withUnsafeBufferPointer { samples in
+                    let n = samples.count
+                    var lo = 0, hi = 0
+                    for step in 0..<steps {
+                        if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
+                        let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
+                        while hi < n && samples[hi].t <= t + reachAhead { hi += 1 }
+                        while lo < hi && samples[lo].t <= t - reachBack { lo += 1 }
+                        if lo == hi { continue }
+                        if let v = try fn(samples[lo..<hi], step, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+                    }
                 }
             }
             if checksCounter, !pts.isEmpty, let m = arg.labels(i).metricName, !isCounterName(m) {
@@ -75,6 +85,51 @@ extension Evaluator {
                                      + goQuote(m), argSpan)
             }
         })
+    }
+
+    /// The start-timestamp-aware form of range function `name`, if it has one.
+    private func startTimeWindowFunction(_ name: String, arg: RangeArg) -> StartTimeWindowFunction? {
+        let range = arg.range
+        let rangeSeconds = Double(range) / 1000
+        switch name {
+        case "rate", "increase":
+            let isRate = name == "rate"
+            return { w, sts, t in
+                RangeFunctions.extrapolatedDelta(w, sts: sts, rangeStart: t - range, rangeEnd: t,
+                                                 rangeSeconds: rangeSeconds, isRate: isRate)
+            }
+        case "irate": return { w, sts, _ in RangeFunctions.instantRate(w, sts: sts) }
+        case "resets": return { w, sts, _ in RangeFunctions.resets(w, sts: sts) }
+        default: return nil
+        }
+    }
+
+    /// Slides the windows of one series whose samples have start timestamps (`sts`, index for index
+    /// with `samples`) across the steps; warns once when a start timestamp overlaps the previous sample.
+    private func slideWithStartTimes(_ samples: [FloatPoint], _ sts: [Int64], _ fn: StartTimeWindowFunction,
+                                     arg: RangeArg, pts: inout [FloatPoint], warnOverlap: Bool,
+                                     metric: String, span: SourceSpan) throws {
+        var checkOverlap = warnOverlap
+        try samples.withUnsafeBufferPointer { samples in
+            try sts.withUnsafeBufferPointer { sts in
+                let n = samples.count
+                var lo = 0, hi = 0
+                for step in 0..<steps {
+                    if step & 0xFFF == 0xFFF { try ctx.checkProgress(pending: pts.count) }
+                    let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
+                    while hi < n && samples[hi].t <= t { hi += 1 }
+                    while lo < hi && samples[lo].t <= t - arg.range { lo += 1 }
+                    if lo == hi { continue }
+                    let w = samples[lo..<hi]
+                    if checkOverlap, RangeFunctions.hasStartOverlap(w, sts: sts) {
+                        checkOverlap = false
+                        ctx.annotations.warn("sample has start time that overlaps with previous sample timestamp "
+                                             + "for metric \(goQuote(metric))", span)
+                    }
+                    if let v = fn(w, sts, t) { pts.append(FloatPoint(t: time(ofStep: step), f: v)) }
+                }
+            }
+        }
     }
 
     private func isCounterName(_ m: String) -> Bool {

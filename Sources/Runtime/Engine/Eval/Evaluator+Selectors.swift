@@ -154,6 +154,15 @@ struct RangeArg {
         }
     }
 
+    /// The start timestamps (0 = none) of the samples `samples(_:into:)` gives for series `i`, index for
+    /// index, decoded into `out`; `false` (and `out` untouched) when the series has none. Only a
+    /// selector reading storage has them: subqueries do not pass them on.
+    func startTimes(_ i: Int, into out: inout [Int64]) -> Bool {
+        guard case .storage(let s) = source, s[i].hasStartTimes else { return false }
+        s[i].decodeStartTimes(into: &out)
+        return true
+    }
+
     /// The samples of series `i`, decoded once, without staleness markers.
     func samples(_ i: Int) -> [FloatPoint] {
         switch source {

@@ -33,3 +33,32 @@ extension Series {
         buf.removeLast(buf.count - n)
     }
 }
+
+// MARK: - Start timestamps
+
+extension Series {
+    /// Whether any chunk of the snapshot holds start timestamps.
+    var hasStartTimes: Bool {
+        for c in chunks where c.startTimes != nil { return true }
+        return false
+    }
+
+    /// Replaces the contents of `out` with the start timestamps (0 = none) of the samples that
+    /// `decodeFloatPoints(into:)` returns, index for index.
+    func decodeStartTimes(into out: inout [Int64]) {
+        out.removeAll(keepingCapacity: true)
+        let mint = self.mint, maxt = self.maxt
+        for chunk in chunks where chunk.maxT >= mint {
+            if chunk.minT > maxt { break }
+            var it = chunk.makeIterator()
+            var k = 0
+            while let x = it.next() {
+                defer { k += 1 }
+                if x.t < mint { continue }
+                if x.t > maxt { return }
+                if isStaleNaN(x.v) { continue }
+                if let sts = chunk.startTimes, k < sts.count { out.append(sts[k]) } else { out.append(0) }
+            }
+        }
+    }
+}

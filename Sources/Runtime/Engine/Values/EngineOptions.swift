@@ -20,10 +20,16 @@ public struct EngineOptions: Hashable, Sendable {
     /// as every step of a result may hold a sample. The HTTP API's 11,000 points per series is a
     /// separate, smaller limit that `labctl query` applies to its own range queries.
     public var maxSteps: Int
+    /// Use the samples' start timestamps (when stored) in `rate`, `increase`, `irate` and `resets`:
+    /// a start timestamp after the previous sample is a counter reset, and one inside the window
+    /// replaces extrapolation towards the window start (Prometheus's `UseStartTimestamps`).
+    public var useStartTimestamps: Bool
 
     public init(lookbackDelta: Int64 = 300_000, maxSamples: Int = 50_000_000, timeout: Double = 120,
                 noStepSubqueryInterval: Int64 = 60_000, enableDelayedNameRemoval: Bool = true,
-                enableAtModifier: Bool = true, enableNegativeOffset: Bool = true, maxSteps: Int = 1_000_000) {
+                enableAtModifier: Bool = true, enableNegativeOffset: Bool = true, maxSteps: Int = 1_000_000,
+                useStartTimestamps: Bool = false) {
+        self.useStartTimestamps = useStartTimestamps
         self.lookbackDelta = lookbackDelta
         self.maxSamples = maxSamples
         self.timeout = timeout
@@ -37,6 +43,7 @@ public struct EngineOptions: Hashable, Sendable {
     /// Prometheus's defaults.
     public static let standard = EngineOptions()
 
-    /// The settings the upstream conformance scripts run with (max 10000 samples, 100s timeout).
-    public static let conformance = EngineOptions(maxSamples: 10_000, timeout: 100)
+    /// The settings the upstream conformance scripts run with (max 10000 samples, 100s timeout,
+    /// start timestamps used).
+    public static let conformance = EngineOptions(maxSamples: 10_000, timeout: 100, useStartTimestamps: true)
 }
