@@ -15,11 +15,14 @@ enum InitCommand {
         marked with <<<<<<< ======= >>>>>>>; the command then exits with 1).
         """,
         usage: ["LAB [DIR] [--student ID --prefix P --domain D --entity E] [--dry-run] [--force]",
+                "LAB [DIR] --student ID --roster FILE",
                 "--update DIR [--dry-run]"],
         examples: [
             .init("labctl init lab1", "Write Lab 1 into ./lab1"),
             .init("labctl init practica26 p26 --student ana --prefix ana_shop --domain ecommerce --entity pedido",
                   "Práctica 26 with your values"),
+            .init("labctl init practica26 p26 --student ana --roster clase.csv",
+                  "Práctica 26 with the values the class roster gives student ana"),
             .init("labctl init lab7 lab7 --dry-run", "Show what would change"),
             .init("labctl init --update lab7", "Merge a newer template version into ./lab7"),
         ],
@@ -32,6 +35,7 @@ enum InitCommand {
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
             .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
             .option("set", valueName: "NAME=VALUE", help: "Any parameter", repeatable: true),
+            .option("roster", valueName: "FILE", help: "Class roster CSV: take --student's prefix, domain and entity from it"),
             .flag("quiet", short: "q", help: "Print only the summary line"),
         ],
         positionals: [
@@ -45,7 +49,13 @@ enum InitCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let catalog = try LabsCommand.catalog(console)
         let writer = LabWriter(catalog: catalog)
-        let given = try values(arguments)
+        var given = try values(arguments)
+        if let rosterPath = arguments.value("roster") {
+            guard let values = try rosterValues(rosterPath, arguments: arguments, catalog: catalog, console: console) else {
+                return .failure
+            }
+            given.merge(values) { explicit, _ in explicit }
+        }
         let dryRun = arguments.flag("dry-run")
         let positionals = arguments.positional("LAB") + arguments.positional("DIR")
         let plan: InitPlan
@@ -69,6 +79,45 @@ enum InitCommand {
             throw CLIError.failure(error.message)
         }
         return report(plan, dryRun: dryRun, quiet: arguments.flag("quiet"), console: console)
+    }
+
+    /// The parameter values the roster gives `--student` (as `labctl students generate` assigns them),
+    /// or `nil` after printing the roster's errors.
+    private static func rosterValues(_ path: String, arguments: ParsedArguments, catalog: Catalog,
+                                     console: Console) throws -> [String: String]? {
+        guard let id = arguments.value("student") else {
+            throw CLIError.usage("--roster needs --student ID", commandPath: ["labctl", "init"])
+        }
+        let domains: DomainCatalog
+        do {
+            domains = try DomainCatalog.load(root: catalog.root)
+        } catch let error as CatalogError {
+            throw CLIError.failure(error.message)
+        }
+        let (roster, diagnostics) = Roster.load(path: path, domains: domains)
+        guard let roster, !diagnostics.contains(where: { $0.severity == .error }) else {
+            _ = console.emit(DiagnosticReport(files: [path], diagnostics: diagnostics), format: .text,
+                             lintFatal: false, sources: SourceCache())
+            return nil
+        }
+        guard let student = roster.students.first(where: { $0.id.lowercased() == id.lowercased() }) else {
+            let hint = Suggestion.didYouMean(id, in: roster.students.map(\.id))
+            throw CLIError.failure("student \"\(id)\" is not in the roster \(path)\(hint)")
+        }
+        let lab = positionalLab(arguments).flatMap { catalog.lab($0) }
+        do {
+            let assignment = try StudentAssignment.assign(student, domains: domains)
+            guard let lab else { return ["student": student.id, "prefix": student.prefix] }
+            return assignment.values(for: lab)
+        } catch let error as StudentsError {
+            _ = console.emit(DiagnosticReport(files: [path], diagnostics: error.diagnostics), format: .text,
+                             lintFatal: false, sources: SourceCache())
+            return nil
+        }
+    }
+
+    private static func positionalLab(_ arguments: ParsedArguments) -> String? {
+        arguments.flag("update") ? nil : arguments.positional("LAB").first
     }
 
     /// Parameter values from --student/--prefix/--domain/--entity and --set NAME=VALUE.
