@@ -38,9 +38,14 @@ extension GrafanaDashboard {
         let intervals = Set(variables.filter { $0.type == "interval" }.map(\.name))
         let parser = Parser()
         let lines = source.map { $0.split(separator: "\n", omittingEmptySubsequences: false) } ?? []
+        // Each line's scalars are computed once: a minified dashboard has every target on one line.
+        var lineScalars: [Int: [Unicode.Scalar]] = [:]
         func columns(_ node: YAMLNode?) -> JSONStringColumns? {
             guard let loc = node?.location, loc.line >= 1, loc.line <= lines.count else { return nil }
-            return JSONStringColumns(line: lines[loc.line - 1], column: loc.column)
+            if lineScalars[loc.line] == nil {
+                lineScalars[loc.line] = JSONStringColumns.scalars(of: lines[loc.line - 1])
+            }
+            return JSONStringColumns(scalars: lineScalars[loc.line] ?? [], column: loc.column)
         }
         return allPanels.flatMap { panel in
             panel.targets.compactMap { target -> Query? in

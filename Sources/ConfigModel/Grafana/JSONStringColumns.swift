@@ -15,7 +15,18 @@ public struct JSONStringColumns: Sendable, Hashable {
     /// Scans the literal that opens with `"` at 1-based `column` of `line` (columns count Unicode
     /// scalars, as ``SourceLocation`` does). `nil` when no well-formed literal starts there.
     public init?(line: Substring, column: Int) {
-        let scalars = Array(line.unicodeScalars.prefix(Self.maxScalars))
+        self.init(scalars: Self.scalars(of: line), column: column)
+    }
+
+    /// The scalars of `line` that ``init(scalars:column:)`` looks at (at most ``maxScalars``).
+    /// Callers scanning many literals of one line (a minified dashboard) compute them once.
+    public static func scalars(of line: Substring) -> [Unicode.Scalar] {
+        Array(line.unicodeScalars.prefix(maxScalars))
+    }
+
+    /// Scans the literal that opens with `"` at 1-based `column` of a line given as its scalars
+    /// (``scalars(of:)``). `nil` when no well-formed literal starts there.
+    public init?(scalars: [Unicode.Scalar], column: Int) {
         let start = column - 1
         guard start >= 0, start < scalars.count, scalars[start] == "\"" else { return nil }
         var columns: [Int] = []

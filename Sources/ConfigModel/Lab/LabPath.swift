@@ -65,14 +65,21 @@ enum LabPath {
 
     /// Files under `directory` whose names end with one of `suffixes`, walking at most `depth` levels and
     /// returning at most `limit` paths (joined to `directory`), sorted. Hidden directories, virtual
-    /// environments and caches are skipped.
-    static func files(under directory: String, suffixes: [String], depth: Int = 4, limit: Int = 500) -> [String] {
+    /// environments and caches are skipped. At most `maxEntries` directory entries are looked at, so a
+    /// mount of `/` or folders of symbolic links back to their parents cannot make the walk unbounded.
+    static func files(under directory: String, suffixes: [String], depth: Int = 4, limit: Int = 500,
+                      maxEntries: Int = 20_000) -> [String] {
         var out: [String] = []
         var queue: [(String, Int)] = [(directory, 0)]
+        var next = 0
+        var seen = 0
         let skipped: Set<String> = ["node_modules", "venv", ".venv", "__pycache__", ".git", "site-packages"]
-        while let (dir, level) = queue.first, out.count < limit {
-            queue.removeFirst()
+        walk: while next < queue.count, out.count < limit {
+            let (dir, level) = queue[next]
+            next += 1
             for name in contents(of: dir) where !name.hasPrefix(".") && !skipped.contains(name) {
+                seen += 1
+                if seen > maxEntries { break walk }
                 let path = join(dir, name)
                 if isDirectory(path) {
                     if level < depth { queue.append((path, level + 1)) }

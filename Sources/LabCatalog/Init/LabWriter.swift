@@ -20,6 +20,7 @@ public struct LabWriter: Sendable {
     /// The plan for writing `spec` into `directory` with the given values (`init LAB DIR`).
     public func plan(_ spec: LabSpec, directory: String, given: [String: String], force: Bool) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
+        try requireNoLinks(dir, LabAnswers.path)
         if let existing = try? readAnswers(dir), existing.lab != spec.id, !force {
             throw CatalogError("\(directory) holds lab \(existing.lab), not \(spec.id); use --force to write \(spec.id) over it")
         }
@@ -27,7 +28,8 @@ public struct LabWriter: Sendable {
         let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
         var entries: [InitPlan.Entry] = []
         for (path, content) in renders {
-            let current = try readFile(dir.appendingPathComponent(path))
+            let current = try readFile(dir, path)
+            try requireNoLinks(dir, LabAnswers.baseFolder + "/" + path)
             let action: InitPlan.Action
             switch current {
             case nil: action = .create
@@ -44,7 +46,7 @@ public struct LabWriter: Sendable {
     /// `given` values override the recorded answers.
     public func planUpdate(directory: String, given: [String: String]) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
-        guard try readFile(dir.appendingPathComponent(LabAnswers.path)) != nil else {
+        guard try readFile(dir, LabAnswers.path) != nil else {
             throw CatalogError("\(directory) was not written by labctl init (no \(LabAnswers.path)); "
                                + "run labctl init LAB \(directory) first")
         }
@@ -55,8 +57,8 @@ public struct LabWriter: Sendable {
         let labels = ThreeWayMerge.Labels(ours: "ours (your file)", theirs: "theirs (template \(spec.id) v\(spec.version))")
         var entries: [InitPlan.Entry] = []
         for (path, theirs) in renders {
-            let ours = try readFile(dir.appendingPathComponent(path))
-            let base = try readFile(dir.appendingPathComponent(LabAnswers.baseFolder).appendingPathComponent(path))
+            let ours = try readFile(dir, path)
+            let base = try readFile(dir, LabAnswers.baseFolder + "/" + path)
             guard let ours else {
                 entries.append(.init(path: path, action: .create, current: nil, proposed: theirs, render: theirs))
                 continue
@@ -85,25 +87,40 @@ public struct LabWriter: Sendable {
     public func apply(_ plan: InitPlan) throws {
         let dir = URL(fileURLWithPath: plan.directory)
         for entry in plan.entries where entry.writes {
-            try write(entry.proposed, to: dir.appendingPathComponent(entry.path))
+            try write(entry.proposed, in: dir, entry.path)
         }
-        let base = dir.appendingPathComponent(LabAnswers.baseFolder)
         for entry in plan.entries {
-            try write(entry.render, to: base.appendingPathComponent(entry.path))
+            try write(entry.render, in: dir, LabAnswers.baseFolder + "/" + entry.path)
         }
-        try write(plan.answers.yaml(), to: dir.appendingPathComponent(LabAnswers.path))
+        try write(plan.answers.yaml(), in: dir, LabAnswers.path)
     }
 
     // MARK: - Files
 
     private func readAnswers(_ dir: URL) throws -> LabAnswers {
         let url = dir.appendingPathComponent(LabAnswers.path)
-        guard let text = try readFile(url) else { throw CatalogError("missing \(LabAnswers.path)") }
+        guard let text = try readFile(dir, LabAnswers.path) else { throw CatalogError("missing \(LabAnswers.path)") }
         return try LabAnswers.parse(text, file: url.path)
     }
 
-    /// The file's text, `nil` when it does not exist.
-    private func readFile(_ url: URL) throws -> String? {
+    /// Refuses a path inside `dir` that goes through a symbolic link (a folder or the file
+    /// itself), so that reading and writing never leave the lab directory.
+    private func requireNoLinks(_ dir: URL, _ relative: String) throws {
+        var url = dir
+        for component in relative.split(separator: "/") {
+            url = url.appendingPathComponent(String(component))
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path) else { return }
+            if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+                throw CatalogError("\(url.path) is a symbolic link; labctl init does not follow links inside "
+                                   + "the lab directory (remove it, or replace it with a plain file or folder)")
+            }
+        }
+    }
+
+    /// The text of the file at `relative` inside `dir`, `nil` when it does not exist.
+    private func readFile(_ dir: URL, _ relative: String) throws -> String? {
+        try requireNoLinks(dir, relative)
+        let url = dir.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else { return nil }
         if isDirectory.boolValue { throw CatalogError("\(url.path) is a directory, expected a file") }
@@ -116,7 +133,9 @@ public struct LabWriter: Sendable {
         return String(decoding: data, as: UTF8.self)
     }
 
-    private func write(_ text: String, to url: URL) throws {
+    private func write(_ text: String, in dir: URL, _ relative: String) throws {
+        try requireNoLinks(dir, relative)
+        let url = dir.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try Data(text.utf8).write(to: url, options: .atomic)

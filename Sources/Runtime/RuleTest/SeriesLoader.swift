@@ -7,11 +7,16 @@ struct SeriesLoader {
     private var samples: [(t: Int64, labels: Labels, v: Double)] = []
     private var next = 0
 
+    /// The most values all input series of one group may expand to together (each series alone
+    /// is limited by ``SeriesDescriptionLimits``; sixty series of `0x9999999` are not).
+    static let maxTotalValues = 10_000_000
+
     /// Parses every `series values` pair; value `i` is at `i × interval`. A series given twice keeps
     /// its last line.
     init(_ input: [RuleTestInputSeries], interval: Int64) throws {
         var byLabels: [Labels: [(Int64, Double)]] = [:]
         var order: [Labels] = []
+        var total = 0
         for series in input {
             let description: SeriesDescription
             do {
@@ -21,6 +26,11 @@ struct SeriesLoader {
             }
             if description.hasHistograms {
                 throw RuleTestInputError(message: "input series \(series.series): native histogram samples are not supported")
+            }
+            total += description.values.count
+            if total > Self.maxTotalValues {
+                throw RuleTestInputError(message: "input series expand to more than \(Self.maxTotalValues) values in all "
+                                         + "(at series \(RuleTestFormat.goQuote(series.series)))")
             }
             var points: [(Int64, Double)] = []
             for (i, value) in description.values.enumerated() {
