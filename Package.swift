@@ -4,7 +4,7 @@ import PackageDescription
 /// labctl: a toolchain for Prometheus + Grafana monitoring labs.
 ///
 /// Modules depend downwards only (see README "Architecture"):
-/// labctl → Grading → Runtime → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
+/// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
 let package = Package(
     name: "labctl",
     platforms: [.macOS(.v13)],
@@ -29,13 +29,19 @@ let package = Package(
             dependencies: ["Diagnostics", "YAML", "PromModel"],
             resources: [.copy("Resources/labs"), .copy("Resources/templates")]
         ),
-        .executableTarget(
-            name: "labctl",
+        .target(
+            name: "Grading",
             dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog"]
         ),
         .executableTarget(
+            name: "labctl",
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog",
+                           "Grading"]
+        ),
+        .executableTarget(
             name: "labctl-bench",
-            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime"],
+            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime",
+                           "LabCatalog", "Grading"],
             path: "Benchmarks"
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
@@ -48,6 +54,7 @@ let package = Package(
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "YAML", "Diagnostics"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],
     swiftLanguageModes: [.v6]

@@ -33,6 +33,8 @@ extension LabSpecDecoder {
         }
         let points = ctx.required("points", in: m, what: "check").flatMap { ctx.int($0, in: 0...10_000, what: "points") }
         let description = m["description"].flatMap { text($0, &ctx, what: "check description") }
+        let id = m["id"].flatMap { ctx.string($0, what: "check id") }
+        let hidden = m["hidden"].flatMap { ctx.bool($0, what: "hidden") } ?? false
         let specs = kind.parameters
         var parameters: [String: CheckValue] = [:]
         var locations: [String: SourceLocation] = [:]
@@ -55,7 +57,7 @@ extension LabSpecDecoder {
                       "check kind \(kind.rawValue) needs parameter \"\(spec.name)\"", at: kindNode)
         }
         guard let points else { return nil }
-        return Check(kind: kind, points: points, description: description, parameters: parameters,
+        return Check(kind: kind, id: id, hidden: hidden, points: points, description: description, parameters: parameters,
                      parameterLocations: locations, location: node.location)
     }
 

@@ -6,6 +6,10 @@ import Diagnostics
 /// grader can decode what it needs; ``CheckKind/parameters`` says which ones each kind takes.
 public struct Check: Sendable {
     public var kind: CheckKind
+    /// The id the spec gives (`id:`); graders fall back to `<exercise>.<n>` when it is absent.
+    public var id: String?
+    /// A hidden check runs and counts, but its feedback is shown only to the instructor or after release.
+    public var hidden: Bool
     public var points: Int
     /// What the check verifies, for students; generated from the parameters when absent.
     public var description: LocalizedText?
@@ -14,9 +18,11 @@ public struct Check: Sendable {
     public var parameterLocations: [String: SourceLocation]
     public var location: SourceLocation
 
-    public init(kind: CheckKind, points: Int, description: LocalizedText?, parameters: [String: CheckValue],
-                parameterLocations: [String: SourceLocation], location: SourceLocation) {
+    public init(kind: CheckKind, id: String? = nil, hidden: Bool = false, points: Int, description: LocalizedText?,
+                parameters: [String: CheckValue], parameterLocations: [String: SourceLocation], location: SourceLocation) {
         self.kind = kind
+        self.id = id
+        self.hidden = hidden
         self.points = points
         self.description = description
         self.parameters = parameters

@@ -97,7 +97,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
     }
 
     /// The keys every check accepts besides its parameters.
-    public static let commonKeys = ["kind", "points", "description"]
+    public static let commonKeys = ["kind", "points", "description", "id", "hidden"]
 }
 
 /// One parameter of a check kind.
