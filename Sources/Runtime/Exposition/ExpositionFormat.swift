@@ -8,12 +8,25 @@ public enum ExpositionFormat: String, Hashable, Sendable, CaseIterable {
     /// Guesses the format of `text`: OpenMetrics when its last non-empty line is `# EOF`
     /// or it has a `# UNIT` line, the text format otherwise.
     public static func detect(_ text: String) -> ExpositionFormat {
-        var lastLine: Substring = ""
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            if line.hasPrefix("# UNIT ") { return .openMetrics }
-            lastLine = line
+        var copy = text
+        return copy.withUTF8 { bytes in
+            let unit = Array("# UNIT ".utf8)
+            var lastLine = 0..<0
+            var start = 0
+            while start < bytes.count {
+                var end = start
+                while end < bytes.count, bytes[end] != 10 { end += 1 }
+                if end > start {
+                    if end - start >= unit.count, bytes[start] == 35,
+                       unit.indices.allSatisfy({ bytes[start + $0] == unit[$0] }) {
+                        return .openMetrics
+                    }
+                    lastLine = start..<end
+                }
+                start = end + 1
+            }
+            return bytes[lastLine].elementsEqual("# EOF".utf8) ? .openMetrics : .prometheusText
         }
-        return lastLine == "# EOF" ? .openMetrics : .prometheusText
     }
 
     /// The HTTP content type of the format.

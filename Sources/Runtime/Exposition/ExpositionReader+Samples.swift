@@ -9,20 +9,23 @@ extension ExpositionReader {
 
     mutating func sampleLine(_ s: inout LineScanner) throws {
         let nameStart = s.pos
-        let name = try s.metricName()
+        let name = try s.metricName(reusing: previousSample?.name)
         let afterName = s.pos
         s.optionalBlanks()
         var labels: [Label] = []
         let labelsStart = s.pos
         if s.peek == 123 {
-            labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: true)
+            labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: true,
+                                    previous: previousSample?.labels)
         } else {
             s.pos = afterName
         }
         try s.separator("the value")
-        let (valueText, valueStart) = s.word()
-        guard let value = ExpositionNumber.parseValue(valueText, format: format) else {
-            throw s.error("invalid-value", "invalid sample value \"\(valueText)\"", at: valueStart)
+        let valueRange = s.wordRange()
+        let valueStart = valueRange.lowerBound
+        guard let value = ExpositionNumber.parseValue(bytes: s.bytes, valueRange, format: format) else {
+            throw s.error("invalid-value", "invalid sample value \"\(s.text(valueRange.lowerBound, valueRange.upperBound))\"",
+                          at: valueStart)
         }
         var timestamp: Int64?
         var exemplar: Exemplar?
@@ -47,9 +50,16 @@ extension ExpositionReader {
         }
         sampleCount += 1
 
-        let (index, suffix) = try family(for: name, s: s, at: nameStart)
-        let sample = MetricSample(name: name, labels: Labels(labels), value: value, timestamp: timestamp,
-                                  exemplar: exemplar, line: s.lineNumber)
+        let index: Int, suffix: String
+        if let last = lastFamily, last.index == current, last.name == name {
+            (index, suffix) = (last.index, last.suffix)
+        } else {
+            (index, suffix) = try family(for: name, s: s, at: nameStart)
+            lastFamily = (name, index, suffix)
+        }
+        previousSample = (name, labels)
+        let sample = MetricSample(name: name, labels: ExpositionReader.canonical(labels), value: value,
+                                  timestamp: timestamp, exemplar: exemplar, line: s.lineNumber)
         if format == .openMetrics {
             try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
@@ -58,7 +68,22 @@ extension ExpositionReader {
         families[index].samples.append(sample)
     }
 
+    /// Labels as `Labels` holds them; a set that is already sorted without empty values is kept as is
+    /// (duplicates were rejected while reading).
+    static func canonical(_ labels: [Label]) -> Labels {
+        var ordered = true
+        for i in labels.indices {
+            if labels[i].value.isEmpty || (i > 0 && !(labels[i - 1].name < labels[i].name)) { ordered = false; break }
+        }
+        return ordered ? Labels(sortedUnique: labels) : Labels(labels)
+    }
+
     private func parseTimestamp(_ s: inout LineScanner) throws -> Int64 {
+        if format == .prometheusText {
+            let range = s.wordRange()
+            if let t = ExpositionNumber.parseMillis(bytes: s.bytes, range) { return t }
+            s.pos = range.lowerBound
+        }
         let (text, start) = s.word()
         let parsed = format == .prometheusText
             ? ExpositionNumber.parseMillis(text) : ExpositionNumber.parseSeconds(text)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import PromModel
 
 /// The state of one parse: walks lines, handles metadata, groups samples into families.
@@ -15,6 +16,10 @@ struct ExpositionReader {
     var lastSeen: [SeriesKey: (timestamp: Int64?, line: Int)] = [:]
     var sampleCount = 0
     var eofLine: Int?
+    /// Name and raw labels of the last sample line, whose strings the next line may share.
+    var previousSample: (name: String, labels: [Label])?
+    /// The family the last sample name resolved to while `current` stays the same.
+    var lastFamily: (name: String, index: Int, suffix: String)?
 
     /// Lines of a family's metadata, for duplicate checks and notes.
     struct MetadataLines {
@@ -24,9 +29,39 @@ struct ExpositionReader {
     }
 
     /// Identity of one series of samples.
+    ///
+    /// The hash is computed once, by one pass over the bytes mixed with a per-process random seed,
+    /// so a dictionary lookup hashes one word instead of every string of the label set.
     struct SeriesKey: Hashable {
         let name: String
         let labels: Labels
+        let hash: UInt64
+
+        init(name: String, labels: Labels) {
+            self.name = name
+            self.labels = labels
+            var h = SeriesKey.seed
+            SeriesKey.mix(name, into: &h)
+            for label in labels {
+                SeriesKey.mix(label.name, into: &h)
+                SeriesKey.mix(label.value, into: &h)
+            }
+            self.hash = h
+        }
+
+        static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
+            lhs.hash == rhs.hash && lhs.name == rhs.name && lhs.labels == rhs.labels
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
+
+        private static let seed = UInt64.random(in: 1...UInt64.max)
+
+        /// FNV-1a over the bytes, then a terminator so `("ab","c")` and `("a","bc")` differ.
+        private static func mix(_ string: String, into h: inout UInt64) {
+            for b in string.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
+            h = (h ^ 0xff) &* 0x100_0000_01b3
+        }
     }
 
     init(bytes: [UInt8], format: ExpositionFormat, file: String, limits: ExpositionLimits) {
@@ -43,8 +78,7 @@ struct ExpositionReader {
         var lineNumber = 0
         while start < bytes.count {
             lineNumber += 1
-            var end = start
-            while end < bytes.count, bytes[end] != 10 { end += 1 }
+            var end = ExpositionReader.newline(in: bytes, from: start)
             let next = end + 1
             if format == .prometheusText, end > start, bytes[end - 1] == 13 { end -= 1 }
             guard end - start <= limits.maxLineLength else {
@@ -62,6 +96,15 @@ struct ExpositionReader {
                                   at: SourceLocation(file: file, line: last, column: 1))
         }
         return families
+    }
+
+    /// The index of the first newline at or after `start`, or `bytes.count`.
+    static func newline(in bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard start < buffer.count, let base = buffer.baseAddress,
+                  let hit = memchr(base + start, 10, buffer.count - start) else { return buffer.count }
+            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+        }
     }
 
     private mutating func line(_ s: inout LineScanner) throws {

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import PromModel
 
 /// A cursor over one line of an exposition, reading the tokens both formats share.
@@ -98,7 +99,31 @@ struct LineScanner {
         try name(colon: false, what: "label name", code: "invalid-label-name")
     }
 
-    private mutating func name(colon: Bool, what: String, code: String) throws -> String {
+    /// Reads a label name, returning `candidate` itself when it is spelled the same.
+    mutating func labelName(reusing candidate: String?) throws -> String {
+        try name(colon: false, what: "label name", code: "invalid-label-name", reusing: candidate)
+    }
+
+    /// Reads a metric name, returning `candidate` itself when it is spelled the same.
+    mutating func metricName(reusing candidate: String?) throws -> String {
+        try name(colon: true, what: "metric name", code: "invalid-metric-name", reusing: candidate)
+    }
+
+    /// The text of `bytes[from..<to]`, or `candidate` when it has exactly those bytes.
+    func string(_ from: Int, _ to: Int, reusing candidate: String?) -> String {
+        if var c = candidate, c.utf8.count == to - from {
+            let same = c.withUTF8 { buffer in
+                bytes.withUnsafeBufferPointer { all in
+                    guard to <= all.count, let base = all.baseAddress, let other = buffer.baseAddress else { return false }
+                    return memcmp(base + from, other, to - from) == 0
+                }
+            }
+            if same { return c }
+        }
+        return text(from, to)
+    }
+
+    private mutating func name(colon: Bool, what: String, code: String, reusing candidate: String? = nil) throws -> String {
         let start = pos
         guard let first = peek, LineScanner.isNameStart(first, colon: colon) else {
             if peek == 34 { throw error(code, "quoted (UTF-8) \(what)s are not supported") }
@@ -109,24 +134,35 @@ struct LineScanner {
         if let b = peek, b >= 0x80 || b == 45 || b == 46 || (!colon && b == 58) {
             throw error(code, "invalid character \(found) in \(what) \"\(text(start, pos))\"")
         }
-        return text(start, pos)
+        return string(start, pos, reusing: candidate)
     }
 
     // MARK: - Label sets
 
     /// Reads `{name="value",...}` at the cursor (which is on `{`), rejecting duplicates.
-    mutating func labelSet(limit: Int, forbidMetricName: Bool) throws -> [Label] {
+    ///
+    /// `previous` is the label set of the line before: names and values equal to its labels at the
+    /// same index share their strings, which saves an allocation per label on regular expositions.
+    mutating func labelSet(limit: Int, forbidMetricName: Bool, previous: [Label]? = nil) throws -> [Label] {
         pos += 1  // {
         var labels: [Label] = []
-        var seen = Set<String>()
+        // Small label sets are checked for duplicates by a linear scan; a set takes over past 16.
+        var seen: Set<String>?
         optionalBlanks()
         while peek != 125 {  // }
             let nameStart = pos
-            let name = try labelName()
+            let name = try labelName(reusing: previous?.name(at: labels.count))
             if forbidMetricName, name == Label.metricName {
                 throw error("invalid-label-name", "label name \"__name__\" is reserved", at: nameStart)
             }
-            guard seen.insert(name).inserted else {
+            if labels.count == 16 { seen = Set(labels.map(\.name)) }
+            let duplicate: Bool
+            if seen != nil {
+                duplicate = seen?.insert(name).inserted == false
+            } else {
+                duplicate = labels.contains { $0.name == name }
+            }
+            guard !duplicate else {
                 throw error("duplicate-label", "duplicate label name \"\(name)\"", at: nameStart)
             }
             guard labels.count < limit else {
@@ -136,7 +172,7 @@ struct LineScanner {
             guard peek == 61 else { throw error("expected-token", "expected \"=\" after label name \"\(name)\", found \(found)") }
             pos += 1
             optionalBlanks()
-            labels.append(Label(name, try quotedValue()))
+            labels.append(Label(name, try quotedValue(reusing: previous?.value(at: labels.count))))
             optionalBlanks()
             if peek == 44 {  // ,
                 pos += 1
@@ -153,10 +189,18 @@ struct LineScanner {
     }
 
     /// Reads a double-quoted label value with the escapes `\\`, `\"` and `\n`.
-    mutating func quotedValue() throws -> String {
+    mutating func quotedValue(reusing candidate: String? = nil) throws -> String {
         guard peek == 34 else { throw error("expected-token", "expected a quoted label value, found \(found)") }
         let open = pos
         pos += 1
+        // Fast path: no escapes, the value is a slice of the line.
+        var close = pos
+        while close < end, bytes[close] != 34, bytes[close] != 92 { close += 1 }
+        if close < end, bytes[close] == 34 {
+            let start = pos
+            pos = close + 1
+            return string(start, close, reusing: candidate)
+        }
         var out: [UInt8] = []
         while true {
             guard let b = peek else { throw error("unterminated-string", "label value not terminated", at: open) }
@@ -198,10 +242,21 @@ struct LineScanner {
 
     /// Reads a run of bytes up to a blank or the end of line.
     mutating func word() -> (String, Int) {
-        let start = pos
-        while let b = peek, b != 32, b != 9 { pos += 1 }
-        return (text(start, pos), start)
+        let range = wordRange()
+        return (text(range.lowerBound, range.upperBound), range.lowerBound)
     }
+
+    /// Skips a run of bytes up to a blank or the end of line, returning its byte range.
+    mutating func wordRange() -> Range<Int> {
+        let start = pos
+        while pos < end, bytes[pos] != 32, bytes[pos] != 9 { pos += 1 }
+        return start..<pos
+    }
+}
+
+private extension Array where Element == Label {
+    func name(at i: Int) -> String? { i < count ? self[i].name : nil }
+    func value(at i: Int) -> String? { i < count ? self[i].value : nil }
 }
 
 private extension String {
