@@ -29,6 +29,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
+    BenchmarkEntry(name: "check-metrics", summary: "check metrics (parse + lint) on a generated exposition [series, default 200000] [text|openmetrics]") {
+        CheckMetricsBenchmark.run($0)
+    },
     BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
         RulesCheckBenchmark.run($0)
     },

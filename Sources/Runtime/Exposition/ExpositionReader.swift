@@ -74,6 +74,14 @@ struct ExpositionReader {
     // MARK: - Lines
 
     mutating func run() throws -> [MetricFamily] {
+        // The line count bounds the sample count: reserving it spares the series table its rehashes.
+        var lines = 0
+        var scan = 0
+        while scan < bytes.count {
+            scan = ExpositionReader.newline(in: bytes, from: scan) + 1
+            lines += 1
+        }
+        lastSeen.reserveCapacity(min(lines, limits.maxSamples))
         var start = 0
         var lineNumber = 0
         while start < bytes.count {

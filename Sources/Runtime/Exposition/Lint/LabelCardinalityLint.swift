@@ -17,18 +17,37 @@ public struct LabelCardinalityLint: MetricsLint {
     public var summary: String { "labels with many distinct values (IDs, URLs) make series explode" }
 
     public func check(_ family: MetricFamily, in context: MetricsLintContext) -> [Diagnostic] {
-        var values: [String: Set<String>] = [:]
-        var order: [String] = []
+        // One slot per label name, in first-seen order; a sample's labels usually sit at the same
+        // positions as the previous sample's, and a value equal to the slot's last one is not hashed.
+        var names: [String] = []
+        var values: [Set<String>] = []
+        var last: [String] = []
+        var slotOf: [String: Int] = [:]
         for sample in family.samples {
-            for label in sample.labels where label.name != "le" && label.name != "quantile" {
-                if values[label.name] == nil { order.append(label.name) }
-                values[label.name, default: []].insert(label.value)
+            for (position, label) in sample.labels.enumerated() where label.name != "le" && label.name != "quantile" {
+                let slot: Int
+                if position < names.count, names[position] == label.name {
+                    slot = position
+                } else if let found = slotOf[label.name] {
+                    slot = found
+                } else {
+                    slotOf[label.name] = names.count
+                    names.append(label.name)
+                    values.append([])
+                    last.append(label.value)
+                    values[names.count - 1].insert(label.value)
+                    continue
+                }
+                if last[slot] == label.value { continue }
+                last[slot] = label.value
+                values[slot].insert(label.value)
             }
         }
-        return order.compactMap { name in
-            guard let count = values[name]?.count, count > threshold else { return nil }
+        return names.indices.compactMap { i in
+            let count = values[i].count
+            guard count > threshold else { return nil }
             return context.warning(self, family,
-                                   "\(family.name): label \"\(name)\" has \(count) distinct values; consider dropping it or moving it to logs")
+                                   "\(family.name): label \"\(names[i])\" has \(count) distinct values; consider dropping it or moving it to logs")
         }
     }
 }
