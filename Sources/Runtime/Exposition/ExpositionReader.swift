@@ -57,10 +57,32 @@ struct ExpositionReader {
 
         private static let seed = UInt64.random(in: 1...UInt64.max)
 
-        /// FNV-1a over the bytes, then a terminator so `("ab","c")` and `("a","bc")` differ.
+        /// Mixes the bytes eight at a time, then the length, so `("ab","c")` and `("a","bc")` differ.
         private static func mix(_ string: String, into h: inout UInt64) {
-            for b in string.utf8 { h = (h ^ UInt64(b)) &* 0x100_0000_01b3 }
-            h = (h ^ 0xff) &* 0x100_0000_01b3
+            var copy = string
+            copy.withUTF8 { buffer in
+                let raw = UnsafeRawBufferPointer(buffer)
+                var i = 0
+                while i + 8 <= raw.count {
+                    step(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), &h)
+                    i += 8
+                }
+                var tail: UInt64 = 0
+                var shift: UInt64 = 0
+                while i < raw.count {
+                    tail |= UInt64(raw[i]) << shift
+                    shift += 8
+                    i += 1
+                }
+                step(tail, &h)
+                step(UInt64(raw.count), &h)
+            }
+        }
+
+        @inline(__always)
+        private static func step(_ word: UInt64, _ h: inout UInt64) {
+            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
         }
     }
 
