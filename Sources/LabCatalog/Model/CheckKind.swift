@@ -17,6 +17,9 @@ public enum CheckKind: String, Sendable, CaseIterable {
     case dashboardVariable = "dashboard_variable"
     case datasource
     case manual
+    case screenshots
+    case profilingReport = "profiling_report"
+    case documentSections = "document_sections"
 
     /// What the check verifies.
     public var summary: String {
@@ -37,6 +40,9 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .dashboardVariable: return "the dashboard defines a template variable"
         case .datasource: return "Grafana provisions a datasource with this URL"
         case .manual: return "graded by the teacher (report, screenshots); labctl lists it as pending"
+        case .screenshots: return "a folder of the submission holds at least N real images (PNG/JPEG signature, minimum size)"
+        case .profilingReport: return "a profiling report in the submission covers at least N endpoints (paths like /api/...)"
+        case .documentSections: return "a document of the submission has the required sections (Markdown headings)"
         }
     }
 
@@ -93,6 +99,12 @@ public enum CheckKind: String, Sendable, CaseIterable {
                     P("type", .string)]
         case .manual:
             return [P("evidence", .string, required: true)]
+        case .screenshots:
+            return [P("path", .string, required: true), P("min", .number), P("min_bytes", .number)]
+        case .profilingReport:
+            return [P("path", .string, required: true), P("endpoints", .number, required: true)]
+        case .documentSections:
+            return [P("path", .string, required: true), P("sections", .list, required: true)]
         }
     }
 
