@@ -1,0 +1,60 @@
+import ConfigModel
+import Diagnostics
+import LabCatalog
+
+/// `compose_service`: the compose file defines the service, and (each a part of the points) its
+/// image, published ports and depends_on as the spec asks.
+public struct ComposeServiceCheck: CheckEvaluator {
+    public static let kind = CheckKind.composeService
+    public init() {}
+
+    public func evaluate(_ check: Check, in context: GradingContext) throws -> CheckVerdict {
+        let file = try check.required("file"), name = try check.required("service")
+        let text: String
+        switch context.read(file) {
+        case .failure(let verdict): return verdict
+        case .success(let t): text = t
+        }
+        let (compose, diagnostics) = ComposeFile.load(text: text, file: file)
+        guard let compose else { return .failed(context.feedback(diagnostics)) }
+        guard let service = compose.services.first(where: { $0.name == name }) else {
+            return .failed(Feedback(context.say("\(file) no define el servicio \(name)", "\(file) does not define the service \(name)"),
+                                    location: SourceLocation(file: file, line: 1, column: 1)))
+        }
+        let at = service.node?.location
+        var total = 1, met = 1
+        var feedback: [Feedback] = []
+        if let image = check.string("image") {
+            total += 1
+            let actual = service.image ?? ""
+            // `prom/prometheus` matches `prom/prometheus:v3.0.0`; a tag in the spec must match exactly.
+            let base = actual.split(separator: ":").first.map(String.init) ?? actual
+            if actual == image || (!image.contains(":") && base == image) { met += 1 } else {
+                feedback.append(Feedback(context.say("el servicio \(name) usa la imagen \(actual.isEmpty ? "(ninguna)" : actual); se pide \(image)",
+                                                     "service \(name) uses image \(actual.isEmpty ? "(none)" : actual); \(image) is asked"), location: at))
+            }
+        }
+        if let ports = check.list("ports") {
+            total += 1
+            let actual = Set(service.ports.map(\.shortSyntax))
+            let missing = ports.filter { wanted in
+                guard let port = try? ComposePort.parse(wanted) else { return !actual.contains(wanted) }
+                return !service.ports.contains { $0.target == port.target && $0.published == port.published }
+            }
+            if missing.isEmpty { met += 1 } else {
+                feedback.append(Feedback(context.say("el servicio \(name) no publica \(missing.joined(separator: ", "))",
+                                                     "service \(name) does not publish \(missing.joined(separator: ", "))"), location: at))
+            }
+        }
+        if let dependencies = check.list("depends_on") {
+            total += 1
+            let actual = Set(service.dependsOn.map(\.service))
+            let missing = dependencies.filter { !actual.contains($0) }
+            if missing.isEmpty { met += 1 } else {
+                feedback.append(Feedback(context.say("el servicio \(name) no depende de \(missing.joined(separator: ", "))",
+                                                     "service \(name) does not depend on \(missing.joined(separator: ", "))"), location: at))
+            }
+        }
+        return .parts(met: met, of: total, feedback)
+    }
+}

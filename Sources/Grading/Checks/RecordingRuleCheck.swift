@@ -1,0 +1,46 @@
+import LabCatalog
+import PromModel
+
+/// `recording_rule`: the rule file records the series, and the recorded series (the student's rules
+/// evaluated on the scenario) matches the reference, names aside.
+public struct RecordingRuleCheck: CheckEvaluator {
+    public static let kind = CheckKind.recordingRule
+    public init() {}
+
+    public func evaluate(_ check: Check, in context: GradingContext) throws -> CheckVerdict {
+        let file = try check.required("file"), record = try check.required("record"), reference = try check.required("reference")
+        let scenario = try context.scenario(try check.required("scenario"), for: check)
+        let run = try context.ruleRun(file: file, scenario: scenario)
+        if !run.problems.isEmpty { return .failed(run.problems) }
+        guard let rule = run.rule(named: record, kind: .recording) else {
+            if let ruleFile = run.ruleFile { return .failed(RuleFileLookup.missing(record, in: ruleFile, file: file, context: context)) }
+            return .failed(run.problems)
+        }
+        // The reference runs on the scenario alone; the student's recorded series on the run's store.
+        let backend = RecordedBackend(recorded: EmbeddedQueryBackend(storage: run.storage, timeout: context.queryTimeout),
+                                      reference: try context.backend(scenario), referenceText: reference)
+        let comparison = QueryComparison(backend: backend, scenario: scenario, tolerance: ValueTolerance(), language: context.language)
+        // Recorded samples are written at evaluation times; evaluate one interval after each.
+        let result = try comparison.compare(answer: record, reference: reference, at: try check.duration("at"), dropName: true)
+        guard var feedback = result.feedback else { return .passed(chart: result.chart) }
+        feedback.location = rule.location
+        feedback.notes.append(context.say("expresión: \(rule.expr)", "expression: \(rule.expr)"))
+        return .failed([feedback], chart: result.chart)
+    }
+}
+
+/// Answers the reference text from the scenario and everything else from the store with the
+/// recorded series.
+struct RecordedBackend: QueryBackend {
+    let recorded: EmbeddedQueryBackend
+    let reference: EmbeddedQueryBackend
+    let referenceText: String
+
+    func instant(_ expr: String, at time: Int64) throws -> SampleSet {
+        try (expr == referenceText ? reference : recorded).instant(expr, at: time)
+    }
+
+    func range(_ expr: String, start: Int64, end: Int64, step: Int64) throws -> [Labels: [(t: Int64, v: Double)]] {
+        try (expr == referenceText ? reference : recorded).range(expr, start: start, end: end, step: step)
+    }
+}
