@@ -5,6 +5,7 @@ enum CommandTable {
     static let commands: [CommandSpec] = [
         LabsCommand.spec,
         InitCommand.spec,
+        GradeCommand.spec,
         StudentsCommand.spec,
         CheckCommand.spec,
         PromQLCommand.spec,
