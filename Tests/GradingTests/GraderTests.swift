@@ -40,6 +40,23 @@ final class GraderTests: XCTestCase {
         XCTAssertTrue(report.graderErrors.isEmpty)
     }
 
+    func testLab8RecordingRulesReferenceGetsFullMarks() throws {
+        let (spec, dir) = try solution("lab8")
+        let report = try Grader(spec: spec).grade(submission: dir)
+        XCTAssertEqual(report.points, report.maxPoints, PlainTextReport(language: .en).render(report))
+        XCTAssertEqual(report.checks.filter { $0.kind == "recording_rule" && $0.outcome == .passed }.count, 4)
+    }
+
+    func testWrongRecordingRuleLabelsFail() throws {
+        let (spec, dir) = try solution("lab8", patch: ["prometheus/recording_rules.yml":
+            ("sum by (job, endpoint) (rate(http_requests_total[1m]))", "sum by (job, method) (rate(http_requests_total[1m]))")])
+        let report = try Grader(spec: spec, options: GraderOptions(exercise: "recording")).grade(submission: dir)
+        let failed = report.checks.filter { $0.outcome == .failed }
+        XCTAssertEqual(failed.count, 1)
+        XCTAssertEqual(failed.first?.kind, "recording_rule")
+        XCTAssertEqual(failed.first?.feedback.first?.location?.file, "prometheus/recording_rules.yml")
+    }
+
     func testRaisedThresholdLosesExactlyTheFiringCheck() throws {
         let (spec, dir) = try solution("lab7", patch: ["prometheus/alert_rules.yml": (") > 0.05", ") > 0.5")])
         let report = try Grader(spec: spec).grade(submission: dir)

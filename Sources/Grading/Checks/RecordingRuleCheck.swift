@@ -1,8 +1,8 @@
 import LabCatalog
 import PromModel
 
-/// `recording_rule`: the rule file records the series, and the recorded series (the student's rules
-/// evaluated on the scenario) matches the reference, names aside.
+/// `recording_rule`: the rule file records the series, and the rule's expression (evaluated where the
+/// student's rules have run over the scenario) matches the reference, names aside.
 public struct RecordingRuleCheck: CheckEvaluator {
     public static let kind = CheckKind.recordingRule
     public init() {}
@@ -17,11 +17,12 @@ public struct RecordingRuleCheck: CheckEvaluator {
             return .failed(run.problems)
         }
         // The reference runs on the scenario alone; the student's recorded series on the run's store.
+        // The rule's expression runs on the run's store (so rules built on other recorded series see
+        // them) and is compared with the reference on the scenario at every time, names aside.
         let backend = RecordedBackend(recorded: EmbeddedQueryBackend(storage: run.storage, timeout: context.queryTimeout),
                                       reference: try context.backend(scenario), referenceText: reference)
         let comparison = QueryComparison(backend: backend, scenario: scenario, tolerance: ValueTolerance(), language: context.language)
-        // Recorded samples are written at evaluation times; evaluate one interval after each.
-        let result = try comparison.compare(answer: record, reference: reference, at: try check.duration("at"), dropName: true)
+        let result = try comparison.compare(answer: rule.expr, reference: reference, at: try check.duration("at"), dropName: true)
         guard var feedback = result.feedback else { return .passed(chart: result.chart) }
         feedback.location = rule.location
         feedback.notes.append(context.say("expresión: \(rule.expr)", "expression: \(rule.expr)"))
