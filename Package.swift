@@ -42,7 +42,8 @@ let package = Package(
             name: "labctl-bench",
             dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime",
                            "LabCatalog", "Grading"],
-            path: "Benchmarks"
+            path: "Benchmarks",
+            exclude: ["compare-promtool.sh"]
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
