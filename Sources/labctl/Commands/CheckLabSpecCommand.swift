@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import Grading
 import LabCatalog
 
 /// `labctl check lab-spec FILE|DIR...`: validates lab specs (`labs/<lab>/lab.yaml`).
@@ -34,7 +35,7 @@ enum CheckLabSpecCommand {
         for path in paths {
             let (spec, found) = LabSpecLoader.check(path: path)
             files.append(spec?.location.file ?? path)
-            diagnostics += found.map { d in
+            diagnostics += (found + (spec.map(SpecQueryValidator.validate) ?? [])).map { d in
                 var d = d
                 if d.location == nil { d.location = SourceLocation(file: path, line: 1, column: 1) }
                 return d
