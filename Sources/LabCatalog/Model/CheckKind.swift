@@ -87,7 +87,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
                     P("scenario", .scenario, required: true)]
         case .alertRoute:
             return [P("file", .file([.alertmanager]), required: true), P("labels", .map, required: true),
-                    P("receivers", .list, required: true)]
+                    P("receivers", .list, required: true), P("inhibited_by", .map)]
         case .dashboardPanel:
             return [P("file", .file([.dashboard]), required: true), P("title", .string),
                     P("type", .string), P("reference", .string), P("scenario", .scenario), P("uses", .list)]
