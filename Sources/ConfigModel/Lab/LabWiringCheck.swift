@@ -35,6 +35,7 @@ public enum LabWiringChecks {
         AlertsNotSentCheck.self,
         UnknownJobCheck.self,
         UnknownMetricCheck.self,
+        TodoMarkerCheck.self,
     ]
 
     /// Code and summary of every check.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What `labctl init` will do (or did) to each file of a lab directory.
 public struct InitPlan: Sendable {
     /// What happens to one file.
@@ -26,6 +28,8 @@ public struct InitPlan: Sendable {
         public var proposed: String
         /// The plain template render (stored as the merge base for the next update).
         public var render: String
+        /// For a binary file (an image copied verbatim): its bytes; the text fields are empty.
+        public var data: Data? = nil
 
         /// Whether applying the plan writes this file.
         public var writes: Bool { action == .create || action == .overwrite || action == .merge || action == .conflict }
@@ -63,6 +67,10 @@ public struct InitPlan: Sendable {
     public func diffs() -> String {
         var out = ""
         for e in entries where e.action != .unchanged {
+            if let data = e.data {
+                out += "Binary file b/\(e.path) (\(data.count) bytes)\n"
+                continue
+            }
             let from = e.current ?? ""
             let diff = UnifiedDiff().render(old: from, new: e.proposed,
                                             oldName: e.current == nil ? "/dev/null" : "a/\(e.path)",

@@ -10,11 +10,14 @@ public struct LabAnswers: Sendable, Hashable {
     public var version: Int
     /// Parameter values by name (student, prefix, domain, entity…).
     public var values: [String: String]
+    /// Whether the directory holds the starter or the reference solution (`init --solution`).
+    public var variant: LabVariant
 
-    public init(lab: String, version: Int, values: [String: String]) {
+    public init(lab: String, version: Int, values: [String: String], variant: LabVariant = .starter) {
         self.lab = lab
         self.version = version
         self.values = values
+        self.variant = variant
     }
 
     /// The folder inside a lab directory where labctl keeps its state.
@@ -29,11 +32,11 @@ public struct LabAnswers: Sendable, Hashable {
     /// The answers as YAML (written with ``YAMLWriter``).
     public func yaml() -> String {
         let values = self.values.keys.sorted().map { ($0, YAMLNode.string(self.values[$0] ?? "")) }
-        let root = YAMLNode.mapping([
-            ("lab", .string(lab)),
-            ("version", .scalar(String(version))),
-            ("answers", .mapping(values)),
-        ])
+        var pairs: [(String, YAMLNode)] = [("lab", .string(lab)), ("version", .scalar(String(version)))]
+        // Starters (the default) are written as before; only a solution records its variant.
+        if variant != .starter { pairs.append(("variant", .string(variant.rawValue))) }
+        pairs.append(("answers", .mapping(values)))
+        let root = YAMLNode.mapping(pairs)
         return "# Written by labctl init; labctl init --update reads it. Do not edit by hand.\n"
             + YAMLWriter().write(root)
     }
@@ -44,13 +47,21 @@ public struct LabAnswers: Sendable, Hashable {
         if let first = result.diagnostics.first { throw CatalogError(first.description) }
         guard let root = result.documents.first?.root else { throw CatalogError("\(file) is empty") }
         var ctx = YAMLDecodingContext()
-        let m = ctx.mapping(root, allowed: ["lab", "version", "answers"], what: "answers file")
+        let m = ctx.mapping(root, allowed: ["lab", "version", "variant", "answers"], what: "answers file")
         let lab = m.flatMap { ctx.required("lab", in: $0, what: "answers file") }.flatMap { ctx.string($0, what: "lab") }
         let version = m.flatMap { ctx.required("version", in: $0, what: "answers file") }
             .flatMap { ctx.int($0, in: 0...100_000, what: "version") }
         let values = ctx.stringMap(m?["answers"], what: "answers") ?? [:]
+        let variantName = m?["variant"].flatMap { ctx.string($0, what: "variant") }
         if let first = ctx.diagnostics.first { throw CatalogError(first.description) }
         guard let lab, let version else { throw CatalogError("\(file): lab and version are required") }
-        return LabAnswers(lab: lab, version: version, values: values)
+        var variant = LabVariant.starter
+        if let variantName {
+            guard let v = LabVariant(rawValue: variantName) else {
+                throw CatalogError("\(file): variant must be starter or solution, not \"\(variantName)\"")
+            }
+            variant = v
+        }
+        return LabAnswers(lab: lab, version: version, values: values, variant: variant)
     }
 }

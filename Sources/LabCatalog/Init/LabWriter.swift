@@ -17,15 +17,18 @@ public struct LabWriter: Sendable {
 
     // MARK: - Planning
 
-    /// The plan for writing `spec` into `directory` with the given values (`init LAB DIR`).
-    public func plan(_ spec: LabSpec, directory: String, given: [String: String], force: Bool) throws -> InitPlan {
+    /// The plan for writing `spec` into `directory` with the given values (`init LAB DIR`): the
+    /// starter by default, the reference solution with `variant: .solution` (`init --solution`).
+    public func plan(_ spec: LabSpec, directory: String, given: [String: String], force: Bool,
+                     variant: LabVariant = .starter) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
         try requireNoLinks(dir, LabAnswers.path)
         if let existing = try? readAnswers(dir), existing.lab != spec.id, !force {
             throw CatalogError("\(directory) holds lab \(existing.lab), not \(spec.id); use --force to write \(spec.id) over it")
         }
         let values = try AnswerResolver(spec: spec).resolve(given)
-        let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
+        let renderer = LabRenderer(catalog: catalog)
+        let renders = try renderer.render(spec, values: values, variant: variant)
         var entries: [InitPlan.Entry] = []
         for (path, content) in renders {
             let current = try readFile(dir, path)
@@ -38,8 +41,14 @@ public struct LabWriter: Sendable {
             }
             entries.append(.init(path: path, action: action, current: current, proposed: content, render: content))
         }
+        for (path, data) in try renderer.binaryFiles(spec, variant: variant) {
+            let current = try readData(dir, path)
+            let action: InitPlan.Action = current == nil ? .create : current == data ? .unchanged : force ? .overwrite : .keep
+            entries.append(.init(path: path, action: action, current: nil, proposed: "", render: "", data: data))
+        }
         return InitPlan(lab: spec, directory: directory, entries: entries,
-                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values), previousVersion: nil)
+                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values, variant: variant),
+                        previousVersion: nil)
     }
 
     /// The plan for bringing `directory` to the catalogue's version of its lab (`init --update DIR`).
@@ -53,7 +62,8 @@ public struct LabWriter: Sendable {
         let old = try readAnswers(dir)
         let spec = try catalog.requireLab(old.lab)
         let values = try AnswerResolver(spec: spec).resolve(old.values.merging(given) { $1 })
-        let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
+        let renderer = LabRenderer(catalog: catalog)
+        let renders = try renderer.render(spec, values: values, variant: old.variant)
         let labels = ThreeWayMerge.Labels(ours: "ours (your file)", theirs: "theirs (template \(spec.id) v\(spec.version))")
         var entries: [InitPlan.Entry] = []
         for (path, theirs) in renders {
@@ -76,8 +86,14 @@ public struct LabWriter: Sendable {
                 entries.append(.init(path: path, action: .merge, current: ours, proposed: merge.text, render: theirs))
             }
         }
+        for (path, data) in try renderer.binaryFiles(spec, variant: old.variant) {
+            // Binary files are not merged: a missing one is written, a changed one is the student's.
+            let current = try readData(dir, path)
+            let action: InitPlan.Action = current == nil ? .create : current == data ? .unchanged : .keep
+            entries.append(.init(path: path, action: action, current: nil, proposed: "", render: "", data: data))
+        }
         return InitPlan(lab: spec, directory: directory, entries: entries,
-                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values),
+                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values, variant: old.variant),
                         previousVersion: old.version)
     }
 
@@ -87,9 +103,13 @@ public struct LabWriter: Sendable {
     public func apply(_ plan: InitPlan) throws {
         let dir = URL(fileURLWithPath: plan.directory)
         for entry in plan.entries where entry.writes {
-            try write(entry.proposed, in: dir, entry.path)
+            if let data = entry.data {
+                try write(data, in: dir, entry.path)
+            } else {
+                try write(entry.proposed, in: dir, entry.path)
+            }
         }
-        for entry in plan.entries {
+        for entry in plan.entries where entry.data == nil {
             try write(entry.render, in: dir, LabAnswers.baseFolder + "/" + entry.path)
         }
         try write(plan.answers.yaml(), in: dir, LabAnswers.path)
@@ -119,6 +139,11 @@ public struct LabWriter: Sendable {
 
     /// The text of the file at `relative` inside `dir`, `nil` when it does not exist.
     private func readFile(_ dir: URL, _ relative: String) throws -> String? {
+        try readData(dir, relative).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The bytes of the file at `relative` inside `dir`, `nil` when it does not exist.
+    private func readData(_ dir: URL, _ relative: String) throws -> Data? {
         try requireNoLinks(dir, relative)
         let url = dir.appendingPathComponent(relative)
         var isDirectory: ObjCBool = false
@@ -130,15 +155,19 @@ public struct LabWriter: Sendable {
         guard data.count <= Self.maxFileBytes else {
             throw CatalogError("\(url.path) is larger than \(Self.maxFileBytes) bytes")
         }
-        return String(decoding: data, as: UTF8.self)
+        return data
     }
 
     private func write(_ text: String, in dir: URL, _ relative: String) throws {
+        try write(Data(text.utf8), in: dir, relative)
+    }
+
+    private func write(_ data: Data, in dir: URL, _ relative: String) throws {
         try requireNoLinks(dir, relative)
         let url = dir.appendingPathComponent(relative)
         do {
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+            try data.write(to: url, options: .atomic)
         } catch {
             throw CatalogError("cannot write \(url.path): \(error.localizedDescription)")
         }

@@ -19,4 +19,10 @@ public enum LabSpecDiagnosticCode {
     public static let unusedScenario = "lab-spec/unused-scenario"
     public static let badPath = "lab-spec/bad-path"
     public static let unknownAnswerKey = "lab-spec/unknown-answer-key"
+    /// `defects.yaml`: a defect that is malformed, does not apply to the solution or loses too much.
+    public static let badDefect = "lab-spec/bad-defect"
+    /// `starter.yaml`: a patch that is malformed or does not apply to its template.
+    public static let badStarter = "lab-spec/bad-starter"
+    /// Two checks of a lab with the same `id`.
+    public static let duplicateCheckID = "lab-spec/duplicate-check-id"
 }

@@ -42,6 +42,10 @@ public enum LabSpecLoader {
                                 at: spec.location))
         }
         let validator = LabSpecValidator(templatesRoot: templates, knownLabs: knownLabs)
-        return (spec, diagnostics + extra + validator.validate(spec))
+        var found = diagnostics + extra + validator.validate(spec)
+        if let templates, !found.contains(where: { $0.severity == .error }) {
+            found += LabVariantValidator(templatesRoot: templates).validate(spec, labFolder: labFolder)
+        }
+        return (spec, found)
     }
 }

@@ -35,4 +35,6 @@ public enum FileKind: String, Sendable, CaseIterable {
     case k6
     case promqlAnswers = "promql-answers"
     case text
+    /// A binary file (a PNG screenshot) copied verbatim: never rendered, never patched.
+    case image
 }

@@ -7,6 +7,9 @@ enum InitCommand {
         name: "init",
         summary: "Write a lab's files into a directory (safe to re-run; --update merges new templates)",
         discussion: """
+        Writes the starter students work from: the files of the lab with the parts each exercise asks
+        for left to do, marked `TODO(labctl)` (`labctl check lab DIR` lists them). --solution writes the
+        reference solution instead (for instructors; `labctl grade LAB DIR` gives it full marks).
         Files that already have the right content are skipped; files you changed are kept unless
         --force. --dry-run prints the plan and unified diffs without writing anything.
         DIR/.labctl/answers.yaml records the lab, template version and your values, and
@@ -14,11 +17,12 @@ enum InitCommand {
         to a newer template version with a three-way merge that keeps your edits (conflicts are
         marked with <<<<<<< ======= >>>>>>>; the command then exits with 1).
         """,
-        usage: ["LAB [DIR] [--student ID --prefix P --domain D --entity E] [--dry-run] [--force]",
+        usage: ["LAB [DIR] [--student ID --prefix P --domain D --entity E] [--solution] [--dry-run] [--force]",
                 "LAB [DIR] --student ID --roster FILE",
                 "--update DIR [--dry-run]"],
         examples: [
-            .init("labctl init lab1", "Write Lab 1 into ./lab1"),
+            .init("labctl init lab1", "Write Lab 1's starter into ./lab1"),
+            .init("labctl init lab7 /tmp/lab7-ref --solution", "Write Lab 7's reference solution (instructors)"),
             .init("labctl init practica26 p26 --student ana --prefix ana_shop --domain ecommerce --entity pedido",
                   "Práctica 26 with your values"),
             .init("labctl init practica26 p26 --student ana --roster clase.csv",
@@ -30,6 +34,7 @@ enum InitCommand {
             .flag("dry-run", short: "n", help: "Print the plan and diffs; write nothing"),
             .flag("force", help: "Overwrite files that differ from the template"),
             .flag("update", help: "Merge the current templates into DIR (the only positional)"),
+            .flag("solution", help: "Write the reference solution instead of the starter (instructors)"),
             .option("student", valueName: "ID", help: "Student id (parameter student)"),
             .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
@@ -65,6 +70,10 @@ enum InitCommand {
                     throw CLIError.usage("--update takes exactly one argument, the lab directory",
                                          commandPath: ["labctl", "init"])
                 }
+                if arguments.flag("solution") {
+                    throw CLIError.usage("--update keeps the variant the directory was written with; drop --solution",
+                                         commandPath: ["labctl", "init"])
+                }
                 plan = try writer.planUpdate(directory: directory, given: given)
             } else {
                 guard let id = positionals.first else {
@@ -72,7 +81,8 @@ enum InitCommand {
                 }
                 let lab = try catalog.requireLab(id)
                 let directory = positionals.count > 1 ? positionals[1] : id
-                plan = try writer.plan(lab, directory: directory, given: given, force: arguments.flag("force"))
+                plan = try writer.plan(lab, directory: directory, given: given, force: arguments.flag("force"),
+                                       variant: arguments.flag("solution") ? .solution : .starter)
             }
             if !dryRun { try writer.apply(plan) }
         } catch let error as CatalogError {
