@@ -89,8 +89,8 @@ final class GraderTests: XCTestCase {
 
     func testSpanishFeedbackAndCheckFilter() throws {
         let (spec, dir) = try solution("lab7", patch: ["prometheus/alert_rules.yml": (") > 0.05", ") > 0.5")])
-        let report = try Grader(spec: spec, options: GraderOptions(language: .es, check: "rules.5")).grade(submission: dir)
-        XCTAssertEqual(report.checks.map(\.id), ["rules.5"])
+        let report = try Grader(spec: spec, options: GraderOptions(language: .es, check: "rules.high_error_rate_fires")).grade(submission: dir)
+        XCTAssertEqual(report.checks.map(\.id), ["rules.high_error_rate_fires"])
         XCTAssertTrue(report.checks[0].feedback[0].message.contains("nunca dispara"))
     }
 

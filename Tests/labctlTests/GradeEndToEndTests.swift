@@ -6,7 +6,7 @@ final class GradeEndToEndTests: XCTestCase {
         let result = try LabctlProcess.run(["grade", "lab7", "--example", "--lang", "en"], timeout: 300)
         XCTAssertEqual(result.status, 0, result.stderr)
         XCTAssertTrue(result.stdout.contains("Total: 90/100"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("✘ rules.5"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("✘ rules.high_error_rate_fires"), result.stdout)
         XCTAssertTrue(result.stdout.contains("HighErrorRate never fires on error_burst"), result.stdout)
         XCTAssertTrue(result.stdout.contains("✔ routing.2"), result.stdout)
     }
