@@ -10,7 +10,8 @@ public struct LabAnswers: Sendable, Hashable {
     public var version: Int
     /// Parameter values by name (student, prefix, domain, entity…).
     public var values: [String: String]
-    /// Whether the directory holds the starter or the reference solution (`init --solution`).
+    /// Whether the directory holds the starter or the reference solution (`init --solution`); an
+    /// answers file without `variant:` (written before starters existed) means the solution.
     public var variant: LabVariant
 
     public init(lab: String, version: Int, values: [String: String], variant: LabVariant = .starter) {
@@ -33,8 +34,7 @@ public struct LabAnswers: Sendable, Hashable {
     public func yaml() -> String {
         let values = self.values.keys.sorted().map { ($0, YAMLNode.string(self.values[$0] ?? "")) }
         var pairs: [(String, YAMLNode)] = [("lab", .string(lab)), ("version", .scalar(String(version)))]
-        // Starters (the default) are written as before; only a solution records its variant.
-        if variant != .starter { pairs.append(("variant", .string(variant.rawValue))) }
+        pairs.append(("variant", .string(variant.rawValue)))
         pairs.append(("answers", .mapping(values)))
         let root = YAMLNode.mapping(pairs)
         return "# Written by labctl init; labctl init --update reads it. Do not edit by hand.\n"
@@ -55,7 +55,9 @@ public struct LabAnswers: Sendable, Hashable {
         let variantName = m?["variant"].flatMap { ctx.string($0, what: "variant") }
         if let first = ctx.diagnostics.first { throw CatalogError(first.description) }
         guard let lab, let version else { throw CatalogError("\(file): lab and version are required") }
-        var variant = LabVariant.starter
+        // Directories written before starters existed hold the complete files and record no variant:
+        // `init --update` keeps rendering those (the solution) instead of removing the student's work.
+        var variant = LabVariant.solution
         if let variantName {
             guard let v = LabVariant(rawValue: variantName) else {
                 throw CatalogError("\(file): variant must be starter or solution, not \"\(variantName)\"")

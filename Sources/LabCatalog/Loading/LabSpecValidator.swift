@@ -77,6 +77,18 @@ public struct LabSpecValidator {
         let renderer = TemplateRenderer(values: values)
         for file in spec.files where PathRules.problem(with: file.template) == nil {
             let url = root.appendingPathComponent(file.template)
+            if file.kind == .image {
+                // Copied verbatim, never rendered: it must exist and be small.
+                let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? nil
+                if size == nil {
+                    out.append(.error(LabSpecDiagnosticCode.missingTemplate,
+                                      "template \"\(file.template)\" for \(file.path) does not exist", at: file.location))
+                } else if let size, size > LabWriter.maxFileBytes {
+                    out.append(.error(LabSpecDiagnosticCode.templateError,
+                                      "template \"\(file.template)\" is larger than \(LabWriter.maxFileBytes) bytes", at: file.location))
+                }
+                continue
+            }
             guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                 out.append(.error(LabSpecDiagnosticCode.missingTemplate,
                                   "template \"\(file.template)\" for \(file.path) does not exist", at: file.location))
