@@ -6,9 +6,14 @@ public struct Grader: Sendable {
     public let spec: LabSpec
     public var options: GraderOptions
 
+    /// A grader of `spec`; the student's values are completed with the parameters' defaults
+    /// (`business_counter` from `entity` …) as `labctl init` completes them.
     public init(spec: LabSpec, options: GraderOptions = GraderOptions()) {
         self.spec = spec
         self.options = options
+        if !spec.parameters.isEmpty, let resolved = try? AnswerResolver(spec: spec).resolve(options.values) {
+            self.options.values = resolved
+        }
     }
 
     /// The report for the submission folder `path`; throws ``SubmissionError`` when it cannot be

@@ -19,7 +19,7 @@ final class GraderTests: XCTestCase {
         let spec = try catalog.requireLab(id)
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("grader-\(UUID().uuidString)")
         dirs.append(dir)
-        for (path, content) in try LabRenderer(catalog: catalog).render(spec, values: [:]) where !delete.contains(path) {
+        for (path, content) in try LabRenderer(catalog: catalog).render(spec, values: [:], variant: .solution) where !delete.contains(path) {
             var text = content
             if let (old, new) = patch[path] {
                 let range = try XCTUnwrap(text.range(of: old), "patch text not in \(path)")

@@ -4,7 +4,9 @@ import LabCatalog
 
 /// `metric_exposed`, statically: the service's Python source declares the metric with the
 /// prometheus_client constructor of its type (`Counter('name', …, ['label', …])`) and its labels.
-/// The `_total` suffix the client adds to counters is accepted either way.
+/// The `_total` suffix the client adds to counters is accepted either way. A metric the lab's
+/// Python does not declare but its scenario shows coming from another component is graded by its
+/// wiring (see `MetricExposedCheck+Component.swift`).
 public struct MetricExposedCheck: CheckEvaluator {
     public static let kind = CheckKind.metricExposed
     public init() {}
@@ -23,7 +25,7 @@ public struct MetricExposedCheck: CheckEvaluator {
             case .failure(let verdict): unreadable = unreadable ?? verdict; continue
             case .success(let t): text = t
             }
-            guard let declaration = Self.declaration(of: [metric, bare], in: text) else { continue }
+            guard let declaration = Self.declaration(of: [metric, bare], in: text, prefix: context.values["prefix"]) else { continue }
             let location = SourceLocation(file: file, line: declaration.line, column: declaration.column)
             var total = 1, met = 1
             var feedback: [Feedback] = []
@@ -49,12 +51,10 @@ public struct MetricExposedCheck: CheckEvaluator {
         }
         if let unreadable, files.count == 1 { return unreadable }
         if check.string("file") == nil, let name = check.string("scenario") {
-            // Exposed by a component the student does not write (an exporter, k6): only a running stack
-            // can show it, so the static check cannot grade it — not the student's fault.
+            // Exposed by a component the student does not write (an exporter, k6): grade the wiring.
             let scenario = try context.scenario(name, for: check)
-            if scenario.series.contains(where: { $0.labels["__name__"] == metric }) {
-                throw GraderError("metric_exposed \(metric): not declared in the lab's Python source; it comes from another "
-                                  + "component and needs the running stack (not available yet)", location: check.location)
+            if let series = scenario.series.first(where: { $0.labels["__name__"] == metric }) {
+                return componentVerdict(metric, labels: series.labels, in: context)
             }
         }
         return .failed(Feedback(context.say("ninguna métrica \(metric) declarada en \(files.joined(separator: ", "))",
@@ -70,13 +70,30 @@ public struct MetricExposedCheck: CheckEvaluator {
         var call: String
     }
 
-    /// Finds `'name'` or `"name"` as the first argument of a call; the call's function name is the
-    /// constructor.
-    static func declaration(of names: [String], in text: String) -> Declaration? {
+    /// The literal spellings of metric `name` in Python source: `'name'`, `"name"` and, when `name`
+    /// starts with the student's `prefix`, the f-strings that build it from a prefix variable
+    /// (`f'{prefix}_requests_total'`, `f"{self.prefix}_requests_total"`).
+    static func spellings(of name: String, prefix: String?) -> [String] {
+        var out: [String] = []
+        for quote in ["'", "\""] {
+            out.append(quote + name + quote)
+            if let prefix, !prefix.isEmpty, name.hasPrefix(prefix) {
+                let rest = name.dropFirst(prefix.count)
+                for variable in ["prefix", "self.prefix", "PREFIX", "METRIC_PREFIX"] {
+                    out.append("f" + quote + "{" + variable + "}" + rest + quote)
+                }
+            }
+        }
+        return out
+    }
+
+    /// Finds one of the spellings of `names` (see ``spellings(of:prefix:)``) as the first argument
+    /// of a call; the call's function name is the constructor.
+    static func declaration(of names: [String], in text: String, prefix: String? = nil) -> Declaration? {
         let bytes = Array(text.utf8)
         for name in names {
-            for quote in ["'", "\""] {
-                let needle = Array((quote + name + quote).utf8)
+            for spelling in spellings(of: name, prefix: prefix) {
+                let needle = Array(spelling.utf8)
                 var i = 0
                 while i + needle.count <= bytes.count {
                     if bytes[i] == needle[0], Array(bytes[i..<(i + needle.count)]) == needle {

@@ -3,9 +3,12 @@ import LabCatalog
 /// Substitutes a student's values (`<<labctl:prefix>>`) into the texts of a lab spec's checks and
 /// scenarios, so a Práctica 26 student is graded against their own metric names.
 public enum SpecValues {
-    /// `text` with every known `<<labctl:NAME>>` replaced; unknown names are left as they are.
+    /// `text` with every `<<labctl:NAME|filter>>` rendered as `labctl init` renders templates; when
+    /// a name is unknown (a value the student did not give), the known plain `<<labctl:NAME>>` are
+    /// replaced and the rest left as they are.
     public static func substitute(_ text: String, _ values: [String: String]) -> String {
         guard !values.isEmpty, text.contains(TemplateRenderer.opening) else { return text }
+        if let rendered = try? TemplateRenderer(values: values).render(text, file: "check") { return rendered }
         var out = text
         for (name, value) in values {
             out = out.replacingOccurrences(of: TemplateRenderer.opening + name + TemplateRenderer.closing, with: value)

@@ -28,6 +28,7 @@ enum GradeCommand {
             .option("format", valueName: "text|json", help: "Report format (default text)"),
             .flag("show-hidden", help: "Show the feedback of hidden checks (instructors)"),
             .flag("example", help: "Grade the built-in example submission of LAB"),
+            .option("defect", valueName: "ID", help: "With --example: the seeded defect to apply (default the lab's first)"),
             .option("student", valueName: "ID", help: "Student id (parameter student)"),
             .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
@@ -62,10 +63,14 @@ enum GradeCommand {
         for name in ["student", "prefix", "domain", "entity"] { if let v = arguments.value(name) { values[name] = v } }
         let directory: String
         if arguments.flag("example") {
-            for p in spec.parameters where values[p.name] == nil { values[p.name] = p.defaultValue ?? p.example }
-            directory = try GradingExample.write(spec, catalog: catalog, values: values)
-            console.err(language.say("ejemplo: solución de referencia de \(spec.id) con un defecto sembrado, en \(directory)\n",
-                                     "example: \(spec.id)'s reference solution with one seeded defect, in \(directory)\n"))
+            values = try GradingExample.values(for: spec, given: values)
+            let defect = try GradingExample.defect(of: spec, catalog: catalog, id: arguments.value("defect"))
+            directory = try GradingExample.write(spec, catalog: catalog, values: values, defect: defect)
+            let what = defect.map { language.say("con el defecto sembrado \($0.id) (\($0.description.es))",
+                                                 "with the seeded defect \($0.id) (\($0.description.en))") }
+                ?? language.say("sin defectos", "without defects")
+            console.err(language.say("ejemplo: solución de referencia de \(spec.id) \(what), en \(directory)\n",
+                                     "example: \(spec.id)'s reference solution \(what), in \(directory)\n"))
         } else {
             directory = arguments.positional("DIR").first ?? "."
         }
