@@ -55,8 +55,11 @@ final class StudentGeneratorTests: XCTestCase {
                 }
             }
             XCTAssertGreaterThanOrEqual(files, 12 + 12 + 2, "lab files, merge bases, answers and key")
-            let metrics = try TestSupport.read(dir.appendingPathComponent("alert_rules.yml"))
-            XCTAssertTrue(metrics.contains("\(student.prefix)_cpu_usage_percent > 80"))
+            // Students get the starter; the answer key holds the reference solution's queries.
+            let key = try TestSupport.read(dir.appendingPathComponent(AnswerKey.path))
+            XCTAssertTrue(key.contains("\(student.prefix)_cpu_usage_percent > 80"), key)
+            let metrics = try TestSupport.read(dir.appendingPathComponent("monitoring/metrics.py"))
+            XCTAssertTrue(metrics.contains("TODO(labctl)") || metrics.contains(student.prefix), "a starter, personalised")
             let answers = try LabAnswers.parse(try TestSupport.read(dir.appendingPathComponent(LabAnswers.path)), file: "a")
             XCTAssertEqual(answers.values["prefix"], student.prefix)
         }

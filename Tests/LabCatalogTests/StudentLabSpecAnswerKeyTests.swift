@@ -30,6 +30,6 @@ final class StudentLabSpecAnswerKeyTests: XCTestCase {
         let found = try lab0Spec { $0.replacingOccurrences(of: "key: answers.targets_up", with: "key: answers.targets_upp") }
         let error = try XCTUnwrap(found.first { $0.code == LabSpecDiagnosticCode.unknownAnswerKey }, "\(found)")
         XCTAssertTrue(error.message.contains("\"answers.targets_upp\""), error.message)
-        XCTAssertEqual(error.location?.line, 108)
+        XCTAssertEqual(error.location?.line, 118)
     }
 }

@@ -115,7 +115,11 @@ public struct LabPatchDecoder {
         let description = ctx.required("description", in: m, what: what).flatMap {
             LabSpecDecoder().text($0, &ctx, what: "defect description")
         }
-        let loses = ctx.required("loses", in: m, what: what).flatMap { ctx.int($0, in: 1...10_000, what: "loses") }
+        var loses = ctx.required("loses", in: m, what: what).flatMap { ctx.double($0, what: "loses") }
+        if let l = loses, !(l > 0 && l <= 10_000), let n = m["loses"] {
+            ctx.error(LabSpecDiagnosticCode.invalidValue, "loses must be a number of points in (0, 10000], not \(l)", at: n)
+            loses = nil
+        }
         let feedback = ctx.required("feedback", in: m, what: what).flatMap { ctx.string($0, what: "feedback") }
         let patchNode = ctx.required("patch", in: m, what: what)
         let patches = ctx.list(patchNode, what: "patch") { c, n in patch(n, &c) }

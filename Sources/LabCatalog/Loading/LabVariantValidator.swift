@@ -124,9 +124,9 @@ public struct LabVariantValidator {
         let atStake = spec.exercises.flatMap(\.checks).filter { check in
             Self.files(of: check).contains { f in patched.contains { $0 == f || $0.hasPrefix(f + "/") } }
         }.reduce(0) { $0 + $1.points }
-        if defect.loses > atStake {
+        if defect.loses > Double(atStake) {
             out.append(.error(LabSpecDiagnosticCode.badDefect,
-                              "defect \(defect.id) loses \(defect.loses) points, but the checks about "
+                              "defect \(defect.id) loses \(defect.loses.rounded() == defect.loses ? String(Int(defect.loses)) : String(defect.loses)) points, but the checks about "
                               + patched.sorted().joined(separator: ", ") + " are worth \(atStake)",
                               at: defect.location))
         }

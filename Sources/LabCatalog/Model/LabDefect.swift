@@ -17,15 +17,16 @@ public struct LabDefect: Sendable, Hashable {
     /// Unique within the lab (`[a-z][a-z0-9_]*`).
     public var id: String
     public var description: LocalizedText
-    /// Exactly the points of the checks the patch makes fail.
-    public var loses: Int
+    /// Exactly the points grading loses (partial credit included: 3.33 of a 10-point check with
+    /// three parts, one of them broken), to 0.01.
+    public var loses: Double
     /// A word the grader's feedback on the failing checks must contain.
     public var feedback: String
     /// Applied in order to the rendered reference solution.
     public var patch: [LabPatch]
     public var location: SourceLocation?
 
-    public init(id: String, description: LocalizedText, loses: Int, feedback: String, patch: [LabPatch],
+    public init(id: String, description: LocalizedText, loses: Double, feedback: String, patch: [LabPatch],
                 location: SourceLocation? = nil) {
         self.id = id
         self.description = description

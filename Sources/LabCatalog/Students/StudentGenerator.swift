@@ -51,7 +51,7 @@ public struct StudentGenerator: Sendable {
                 throw CatalogError("\(assignment.student.location): student \(assignment.student.id): \(error.message)")
             }
             let values = plan.answers.values
-            let renders = try renderer.render(spec, values: values)
+            let renders = try renderer.render(spec, values: values, variant: .solution)
             let key = AnswerKeyBuilder(spec: spec).build(assignment, values: values, renders: renders)
             let keyPath = keys.map { ($0 as NSString).appendingPathComponent("\(assignment.student.id).yaml") }
                 ?? (directory as NSString).appendingPathComponent(AnswerKey.path)

@@ -88,8 +88,11 @@ public struct SubmissionVerifier: Sendable {
             diagnostics += files.skipped
             allFiles += files.files.map { (directory as NSString).appendingPathComponent($0.path) }
             let values = try AnswerResolver(spec: spec).resolve(assignment.values(for: spec))
-            let renders = try LabRenderer(catalog: catalog).render(spec, values: values)
-            let key = AnswerKeyBuilder(spec: spec).build(assignment, values: values, renders: renders)
+            // The key comes from the reference solution; "own work" is what differs from the starter
+            // the student was given.
+            let key = AnswerKeyBuilder(spec: spec).build(
+                assignment, values: values, renders: try LabRenderer(catalog: catalog).render(spec, values: values, variant: .solution))
+            let renders = try LabRenderer(catalog: catalog).render(spec, values: values, variant: .starter)
             for (path, text) in files.files {
                 let file = (directory as NSString).appendingPathComponent(path)
                 let found = foreign(in: text, owner: owner, index: index, assignments: assignments, file: file)
