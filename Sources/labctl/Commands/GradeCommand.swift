@@ -18,6 +18,8 @@ enum GradeCommand {
                 "LAB --example"],
         examples: [
             .init("labctl grade lab7 --example", "Grade the built-in Lab 7 example (one seeded defect)"),
+            .init("labctl grade practica26 --roster roster.csv --submissions entregas --out notas",
+                  "Grade a whole class into notas/gradebook.csv, notas/summary.txt and notas/reports/"),
             .init("labctl grade lab7 .", "A student grades their own Lab 7 folder"),
             .init("labctl grade lab2 entrega --exercise ej3 --format json", "One exercise, as JSON"),
         ],
@@ -33,6 +35,14 @@ enum GradeCommand {
             .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
             .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
+            .option("set", valueName: "NAME=VALUE", help: "Any parameter of the student's variant", repeatable: true),
+            .option("roster", valueName: "FILE", help: "Grade a whole class: the roster CSV (with --submissions, --out)"),
+            .option("submissions", valueName: "DIR", help: "Class run: one folder per student id"),
+            .option("out", valueName: "DIR", help: "Class run: where gradebook.csv, summary.txt and reports/ go"),
+            .option("jobs", valueName: "N", help: "Class run: submissions graded at once (default: the cores)"),
+            .option("time-limit", valueName: "SECONDS", help: "Class run: time per submission (default 60)"),
+            .option("memory-limit", valueName: "MIB", help: "Class run: memory per submission (default 2048)"),
+            .option("compare", valueName: "OLD.csv", help: "Class run: list whose score changed since this gradebook"),
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", arity: .one, completion: .labs),
@@ -59,7 +69,16 @@ enum GradeCommand {
             throw CLIError.usage("\(spec.id) has no exercise \(exercise) (it has: \(spec.exercises.map(\.id).joined(separator: ", ")))",
                                  commandPath: path)
         }
+        if arguments.value("roster") != nil {
+            return try GradeClassRun.run(arguments, console, spec: spec, catalog: catalog, language: language)
+        }
         var values: [String: String] = [:]
+        for pair in arguments.values("set") {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw CLIError.usage("--set takes NAME=VALUE, got \"\(pair)\"", commandPath: path)
+            }
+            values[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
         for name in ["student", "prefix", "domain", "entity"] { if let v = arguments.value(name) { values[name] = v } }
         let directory: String
         if arguments.flag("example") {
