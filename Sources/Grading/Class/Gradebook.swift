@@ -27,9 +27,13 @@ public struct Gradebook: Sendable {
         return rows.map { $0.map(Self.quote).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    /// Points as the reports print them: integers bare, others to 0.01.
+    /// Points as the reports print them: to 0.01, without trailing zeros (`90`, `7.5`, `3.33`).
     public static func number(_ v: Double) -> String {
-        v == v.rounded() && abs(v) < 1e12 ? String(Int(v)) : String(format: "%.2f", v)
+        guard v.isFinite else { return String(v) }
+        var text = String(format: "%.2f", v)
+        while text.hasSuffix("0") { text.removeLast() }
+        if text.hasSuffix(".") { text.removeLast() }
+        return text == "-0" ? "0" : text
     }
 
     static func quote(_ field: String) -> String {

@@ -65,7 +65,8 @@ enum GradeClassRun {
             try FileManager.default.createDirectory(atPath: reports, withIntermediateDirectories: true)
             for s in report.students {
                 guard let r = s.report else { continue }
-                try write(PlainTextReport(language: language, showHidden: true, colour: false).render(r),
+                // The text report is the student's: hidden feedback only once the grades are released.
+                try write(PlainTextReport(language: language, showHidden: arguments.flag("release"), colour: false).render(r),
                           (reports as NSString).appendingPathComponent("\(s.studentID).txt"))
                 try write(JSONReport(showHidden: true).render(r), (reports as NSString).appendingPathComponent("\(s.studentID).json"))
             }

@@ -1,3 +1,5 @@
+import Diagnostics
+import Foundation
 import Grading
 import LabCatalog
 
@@ -29,6 +31,8 @@ enum GradeCommand {
             .option("lang", valueName: "es|en", help: "Feedback language (default: LANG, else English)"),
             .option("format", valueName: "text|json", help: "Report format (default text)"),
             .flag("show-hidden", help: "Show the feedback of hidden checks (instructors)"),
+            .flag("release", help: "The grades are published: show hidden checks' feedback to the student"),
+            .option("manual", valueName: "FILE", help: "The instructor's marks (YAML: check id -> points, comment)"),
             .flag("example", help: "Grade the built-in example submission of LAB"),
             .option("defect", valueName: "ID", help: "With --example: the seeded defect to apply (default the lab's first)"),
             .option("student", valueName: "ID", help: "Student id (parameter student)"),
@@ -95,7 +99,7 @@ enum GradeCommand {
         }
         let options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
                                     values: values, student: values["student"])
-        let report: GradeReport
+        var report: GradeReport
         do {
             report = try Grader(spec: spec, options: options).grade(submission: directory)
         } catch let error as SubmissionError {
@@ -105,7 +109,18 @@ enum GradeCommand {
         if let check = arguments.value("check"), report.checks.isEmpty {
             throw CLIError.usage("\(spec.id) has no check \(check)", commandPath: path)
         }
-        let showHidden = arguments.flag("show-hidden")
+        if let manualFile = arguments.value("manual") {
+            guard let data = FileManager.default.contents(atPath: manualFile) else { throw CLIError.failure("cannot read \(manualFile)") }
+            let (parsed, diagnostics) = ManualMarks.parse(String(decoding: data, as: UTF8.self), file: manualFile)
+            let problems = diagnostics + (parsed?.validate(against: report) ?? [])
+            if !problems.isEmpty {
+                _ = console.emit(DiagnosticReport(files: [manualFile], diagnostics: problems), format: .text, lintFatal: false,
+                                 sources: SourceCache())
+            }
+            guard let marks = parsed, !problems.contains(where: { $0.severity == .error }) else { return .failure }
+            report = marks.apply(to: report, language: language)
+        }
+        let showHidden = arguments.flag("show-hidden") || arguments.flag("release")
         switch format {
         case "json": console.out(JSONReport(showHidden: showHidden).render(report))
         default: console.out(PlainTextReport(language: language, showHidden: showHidden, colour: console.colorsOnStdout).render(report))
