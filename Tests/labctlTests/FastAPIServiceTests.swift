@@ -112,7 +112,7 @@ final class FastAPIServiceTests: XCTestCase {
             for p in lab.parameters where p.required { values[p.name] = p.example }
             let dir = root.appendingPathComponent(service.lab)
             let writer = LabWriter(catalog: catalog)
-            let plan = try writer.plan(lab, directory: dir.path, given: values, force: false)
+            let plan = try writer.plan(lab, directory: dir.path, given: values, force: false, variant: .solution)
             try writer.apply(plan)
             var expected = try expectedMetrics(lab, values: plan.answers.values, under: service.directory)
             if let counter = plan.answers.values["business_counter"], let prefix = plan.answers.values["prefix"] {

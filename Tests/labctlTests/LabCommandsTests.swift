@@ -66,6 +66,8 @@ final class LabCommandsTests: XCTestCase {
         XCTAssertTrue(diff.stdout.contains("--- a/prometheus/prometheus.yml\n+++ b/prometheus/prometheus.yml\n@@ -1,1 +1,"), diff.stdout)
         XCTAssertEqual(try String(contentsOfFile: file, encoding: .utf8), "global: {}\n")
         XCTAssertEqual(run(["init", "lab1", dir, "--force"]).status, 0)
+        XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("TODO(labctl)"), "the starter is back")
+        XCTAssertEqual(run(["init", "lab1", dir, "--force", "--solution"]).status, 0)
         XCTAssertTrue(try String(contentsOfFile: file, encoding: .utf8).contains("job_name: 'fastapi'"))
     }
 
@@ -75,14 +77,14 @@ final class LabCommandsTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stderr.contains("missing prefix"), missing.stderr)
         let ok = run(["init", "practica26", dir, "--student", "ana", "--prefix", "ana_shop", "--domain", "salud",
-                      "--entity", "cita", "--set", "project=clinica"])
+                      "--entity", "cita", "--set", "project=clinica", "--solution"])
         XCTAssertEqual(ok.status, 0, ok.stderr)
         let rules = try String(contentsOfFile: dir + "/alert_rules.yml", encoding: .utf8)
         XCTAssertTrue(rules.contains("alert: AnaShopHighCPU"), rules)
         XCTAssertTrue(rules.contains("expr: ana_shop_cpu_usage_percent > 80"), rules)
         XCTAssertTrue(rules.contains("{{ $value | humanizeDuration }}"), "Prometheus templates untouched")
         let answers = try String(contentsOfFile: dir + "/.labctl/answers.yaml", encoding: .utf8)
-        XCTAssertTrue(answers.contains("lab: practica26\nversion: 2\nanswers:\n"), answers)
+        XCTAssertTrue(answers.contains("lab: practica26\nversion: 2\nvariant: solution\nanswers:\n"), answers)
         XCTAssertTrue(answers.contains("  project: clinica\n"), answers)
         XCTAssertEqual(run(["init", "--update", dir]).status, 0)
         XCTAssertEqual(run(["init", "--update"]).status, 2)

@@ -14,7 +14,7 @@ final class LabSpecReferenceTests: XCTestCase {
     /// The lab written with its parameters' example values.
     private func initialise(_ lab: LabSpec, in root: URL) -> String {
         let directory = root.appendingPathComponent(lab.id).path
-        var arguments = ["init", lab.id, directory, "--quiet"]
+        var arguments = ["init", lab.id, directory, "--quiet", "--solution"]
         for parameter in lab.parameters { arguments += ["--set", "\(parameter.name)=\(parameter.example)"] }
         let result = run(arguments)
         XCTAssertEqual(result.status, 0, "init \(lab.id): \(result.stderr)")

@@ -30,7 +30,7 @@ final class LabTemplateHygieneTests: XCTestCase {
         XCTAssertEqual(catalog.labs.count, 10)
         for lab in catalog.labs {
             let dir = root.appendingPathComponent(lab.id).path
-            var arguments = ["init", lab.id, dir, "-q"]
+            var arguments = ["init", lab.id, dir, "-q", "--solution"]
             for p in lab.parameters where p.required { arguments += ["--set", "\(p.name)=\(p.example)"] }
             let written = run(arguments)
             XCTAssertEqual(written.status, 0, "\(lab.id): \(written.stderr)")

@@ -17,9 +17,9 @@ final class StudentsCommandTests: XCTestCase {
         let generated = run(["students", "generate", "--roster", roster, "--out", out])
         XCTAssertEqual(generated.status, 0, generated.stderr)
         XCTAssertEqual(generated.stdout, """
-        ana  ana_shop  ecommerce/\(try entity("ana", out)) (assigned: entity)  12 file(s)
-        bob  bob_med  salud/\(try entity("bob", out)) (assigned: entity)  12 file(s)
-        practica26 v2 for 2 student(s) in \(out): wrote 24 file(s)
+        ana  ana_shop  ecommerce/\(try entity("ana", out)) (assigned: entity)  15 file(s)
+        bob  bob_med  salud/\(try entity("bob", out)) (assigned: entity)  15 file(s)
+        practica26 v2 for 2 student(s) in \(out): wrote 30 file(s)
 
         """)
         XCTAssertTrue(FileManager.default.fileExists(atPath: out + "/.answer-keys/ana.yaml"))

@@ -41,9 +41,16 @@ final class UserJourneyTests: XCTestCase {
     // MARK: - Student: Lab 7
 
     func testStudentBreaksAndFixesLab7() throws {
+        // The starter says what is left to do; it is not broken.
         let created = try labctl("init", "lab7")
         XCTAssertEqual(created.status, 0, created.stderr)
         XCTAssertTrue(created.stdout.contains("wrote 16 file(s)"), created.stdout)
+        let todo = try labctl("check", "lab", "lab7")
+        XCTAssertEqual(todo.status, 0, todo.stderr)
+        XCTAssertTrue(todo.stderr.contains("[lab/todo] still to do: rules: HighErrorRate"), todo.stderr)
+        XCTAssertFalse(todo.stderr.contains(": error:"), todo.stderr)
+        // The student finishes the work (here: the reference solution) and breaks it again.
+        XCTAssertEqual(try labctl("init", "lab7", "lab7", "--solution", "--force").status, 0)
         let clean = try labctl("check", "lab", "lab7")
         XCTAssertEqual(clean.status, 0, clean.stderr)
         XCTAssertTrue(clean.stderr.hasPrefix("no problems found"), clean.stderr)
@@ -98,7 +105,7 @@ final class UserJourneyTests: XCTestCase {
     }
 
     func testTabsTimeoutsAndMissingRuleFiles() throws {
-        XCTAssertEqual(try labctl("init", "lab7", "lab").status, 0)
+        XCTAssertEqual(try labctl("init", "lab7", "lab", "--solution").status, 0)
         try replace("lab/prometheus/alert_rules.yml", "        for: 1m\n", "\tfor: 1m\n")
         let tab = try labctl("check", "rules", "lab/prometheus/alert_rules.yml")
         XCTAssertEqual(tab.status, 1)
@@ -115,7 +122,7 @@ final class UserJourneyTests: XCTestCase {
     }
 
     func testWrongCommandForTheFile() throws {
-        XCTAssertEqual(try labctl("init", "lab7", "lab").status, 0)
+        XCTAssertEqual(try labctl("init", "lab7", "lab", "--solution").status, 0)
         let result = try labctl("check", "config", "lab/alertmanager/alertmanager.yml")
         XCTAssertEqual(result.status, 1)
         XCTAssertTrue(result.stderr.contains("check it with `labctl check alertmanager lab/alertmanager/alertmanager.yml`"), result.stderr)
