@@ -5,7 +5,13 @@ extension Feedback {
     /// line — the form the terminal report prints and the text formats (JUnit, Gradescope) carry.
     var plainText: String {
         let at = location.map { "\($0): " } ?? ""
-        return ([at + message] + notes.map { "  " + $0 }).joined(separator: "\n")
+        return ([at + message] + noteLines.map { "  " + $0 }).joined(separator: "\n")
+    }
+
+    /// The notes split at their line breaks (a note may hold a multi-line expression), so each
+    /// line can be indented under the message.
+    var noteLines: [String] {
+        notes.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
     }
 }
 

@@ -26,7 +26,6 @@ public struct GradescopeReport: Sendable {
 
     /// The results object, for callers that add keys (execution time, leaderboard) before writing.
     public func object(_ report: GradeReport) -> [String: Any] {
-        let say = language.say
         let n = PlainTextReport.number
         var tests: [[String: Any]] = []
         for exercise in report.exercises {
@@ -35,16 +34,11 @@ public struct GradescopeReport: Sendable {
             }
         }
         var summary = "\(report.labTitle) (\(report.lab)): \(n(report.points))/\(n(report.maxPoints))"
+        let summaryLines = ReportSummary(language: language)
+        for line in [summaryLines.manual(report), summaryLines.graderErrors(report)] {
+            if let line { summary += "\n" + line }
+        }
         let manual = report.manualChecks
-        if !manual.isEmpty {
-            let points = manual.reduce(0) { $0 + $1.maxPoints }
-            summary += "\n" + say("\(manual.count) comprobaciones (\(n(points)) puntos) a calificar por el docente.",
-                                  "\(manual.count) checks (\(n(points)) points) to be graded by the instructor.")
-        }
-        if !report.graderErrors.isEmpty {
-            summary += "\n" + say("\(report.graderErrors.count) errores del corrector: no cuentan en contra del estudiante.",
-                                  "\(report.graderErrors.count) grader errors: not counted against the student.")
-        }
         var extra: [String: Any] = ["lab": report.lab, "language": report.language, "max_score": report.maxPoints,
                                     "manual_points": manual.reduce(0) { $0 + $1.maxPoints },
                                     "grader_errors": report.graderErrors.count]

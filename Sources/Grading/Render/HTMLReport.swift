@@ -38,19 +38,9 @@ public struct HTMLReport: Sendable {
             out += section(exercise)
         }
         out += "<footer>\n"
-        if hiddenMax > 0 {
-            out += "<p>" + say("Comprobaciones ocultas: \(n(hiddenPoints))/\(n(hiddenMax)) puntos.",
-                               "Hidden checks: \(n(hiddenPoints))/\(n(hiddenMax)) points.") + "</p>\n"
-        }
-        let manual = report.manualChecks
-        if !manual.isEmpty {
-            let points = manual.reduce(0) { $0 + $1.maxPoints }
-            out += "<p>" + say("\(manual.count) comprobaciones (\(n(points)) puntos) a calificar por el docente.",
-                               "\(manual.count) checks (\(n(points)) points) to be graded by the instructor.") + "</p>\n"
-        }
-        if !report.graderErrors.isEmpty {
-            out += "<p>" + say("\(report.graderErrors.count) errores del corrector: no cuentan en contra del estudiante.",
-                               "\(report.graderErrors.count) grader errors: not counted against the student.") + "</p>\n"
+        let summary = ReportSummary(language: language)
+        for line in [summary.hidden(points: hiddenPoints, max: hiddenMax), summary.manual(report), summary.graderErrors(report)] {
+            if let line { out += "<p>\(h(line))</p>\n" }
         }
         out += "<p class=\"by\">labctl grade</p>\n</footer>\n</main>\n</body>\n</html>\n"
         return out

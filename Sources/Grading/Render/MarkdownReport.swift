@@ -48,25 +48,15 @@ public struct MarkdownReport: Sendable {
                     if !feedback.notes.isEmpty {
                         let body = feedback.notes.joined(separator: "\n")
                         let fence = MarkupEscaping.fence(for: body)
-                        out += "\n  \(fence)text\n" + feedback.notes.map { "  " + $0 }.joined(separator: "\n") + "\n  \(fence)\n"
+                        out += "\n  \(fence)text\n" + feedback.noteLines.map { "  " + $0 }.joined(separator: "\n") + "\n  \(fence)\n"
                     }
                 }
             }
         }
         out += "\n"
-        if hiddenMax > 0 {
-            out += say("Comprobaciones ocultas: \(n(hiddenPoints))/\(n(hiddenMax)) puntos.\n",
-                       "Hidden checks: \(n(hiddenPoints))/\(n(hiddenMax)) points.\n")
-        }
-        let manual = report.manualChecks
-        if !manual.isEmpty {
-            let points = manual.reduce(0) { $0 + $1.maxPoints }
-            out += say("\(manual.count) comprobaciones (\(n(points)) puntos) a calificar por el docente.\n",
-                       "\(manual.count) checks (\(n(points)) points) to be graded by the instructor.\n")
-        }
-        if !report.graderErrors.isEmpty {
-            out += say("\(report.graderErrors.count) errores del corrector: no cuentan en contra del estudiante.\n",
-                       "\(report.graderErrors.count) grader errors: not counted against the student.\n")
+        let summary = ReportSummary(language: language)
+        for line in [summary.hidden(points: hiddenPoints, max: hiddenMax), summary.manual(report), summary.graderErrors(report)] {
+            if let line { out += line + "\n" }
         }
         return out
     }

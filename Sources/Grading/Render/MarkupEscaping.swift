@@ -51,8 +51,12 @@ enum MarkupEscaping {
     static func markdown(_ value: String) -> String {
         var out = ""
         out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
+        let scalars = Array(value.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
             switch scalar {
+            case "_" where isIntraword(scalars, index):
+                // GFM never reads `_` between letters or digits as emphasis (`config_valid`).
+                out.unicodeScalars.append(scalar)
             case "\\", "`", "*", "_", "[", "]", "|", "#", "~", "!": out += "\\"; out.unicodeScalars.append(scalar)
             case "<": out += "&lt;"
             case ">": out += "&gt;"
@@ -63,6 +67,14 @@ enum MarkupEscaping {
             }
         }
         return out
+    }
+
+    private static func isIntraword(_ scalars: [Unicode.Scalar], _ index: Int) -> Bool {
+        func word(_ i: Int) -> Bool {
+            guard i >= 0, i < scalars.count else { return false }
+            return scalars[i].properties.isAlphabetic || scalars[i].properties.numericType != nil
+        }
+        return word(index - 1) && word(index + 1)
     }
 
     /// A code fence longer than any run of backticks in `text`, so the text cannot close it.
