@@ -47,6 +47,14 @@ final class HTMLReportTests: XCTestCase {
             }
         }
         XCTAssertTrue(svgs[2].contains("no data on the scenario"))
+        // Same labels, same colour; the failing answer's `{}` series gets a colour of its own.
+        func strokes(_ svg: String) throws -> [String] {
+            try XMLDocument(data: Data(svg.utf8), options: []).nodes(forXPath: "//polyline")
+                .compactMap { ($0 as? XMLElement)?.attribute(forName: "stroke")?.stringValue }
+        }
+        let matching = try strokes(svgs[0]), failing = try strokes(svgs[1])
+        XCTAssertEqual(Array(matching.prefix(2)), Array(matching.suffix(2)))
+        XCTAssertEqual(Set(failing).count, 3, "\(failing)")
         // The passing check's chart is folded away; the failing one is open with its feedback.
         XCTAssertTrue(html.contains("<details class=\"check passed\">"))
         XCTAssertTrue(html.contains("<div class=\"check failed\">"))

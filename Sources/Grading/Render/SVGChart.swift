@@ -10,8 +10,10 @@ struct SVGChart: Sendable {
     var width = 640.0
     var plotHeight = 220.0
 
-    /// Colours by series index (the reference's n-th series and the student's share one colour).
-    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e"]
+    /// Line colours: a student's series with the same labels as a reference series takes its
+    /// colour, any other series the next unused one.
+    static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e",
+                          "#8c564b", "#e377c2", "#17becf", "#bcbd22", "#7f7f7f"]
     /// Legend labels longer than this are cut with an ellipsis.
     static let maxLabel = 72
 
@@ -68,8 +70,9 @@ struct SVGChart: Sendable {
         out += "<text x=\"\(f(x1))\" y=\"\(f(y1 + 30))\" text-anchor=\"end\" class=\"axis\">"
             + MarkupEscaping.html(say("tiempo desde el inicio del escenario", "time since the scenario's start")) + "</text>\n"
         // Lines: reference first, so the student's line is drawn on top.
+        let colours = self.colours
         for (index, (line, reference)) in lines.enumerated() {
-            let colour = Self.palette[(reference ? index : index - data.expected.count) % Self.palette.count]
+            let colour = colours[index]
             let style = reference ? " stroke-dasharray=\"7 4\" stroke-width=\"2.5\" opacity=\"0.8\"" : " stroke-width=\"2\""
             if line.points.count == 1, let p = line.points.first {
                 out += "<circle cx=\"\(f(px(p.time)))\" cy=\"\(f(py(p.value)))\" r=\"3\" fill=\"\(colour)\"/>\n"
@@ -83,14 +86,28 @@ struct SVGChart: Sendable {
 
     // MARK: - Legend
 
+    /// The colour of each line of `expected + actual`, in that order.
+    private var colours: [String] {
+        var byLabel: [String: String] = [:]
+        var out: [String] = []
+        for line in data.expected + data.actual {
+            if let colour = byLabel[line.label] { out.append(colour); continue }
+            let colour = Self.palette[byLabel.count % Self.palette.count]
+            byLabel[line.label] = colour
+            out.append(colour)
+        }
+        return out
+    }
+
     private func legend(_ lines: [(ChartData.Line, Bool)], at y: Double) -> String {
         let say = language.say
         var out = ""
         if lines.isEmpty {
             return "<text x=\"\(f(left))\" y=\"\(f(y + 13))\">" + MarkupEscaping.html(say("ninguna serie", "no series")) + "</text>\n"
         }
+        let colours = self.colours
         for (index, (line, reference)) in lines.enumerated() {
-            let colour = Self.palette[(reference ? index : index - data.expected.count) % Self.palette.count]
+            let colour = colours[index]
             let ly = y + Double(index) * legendLine + 9
             let dash = reference ? " stroke-dasharray=\"7 4\"" : ""
             out += "<line x1=\"\(f(left))\" y1=\"\(f(ly))\" x2=\"\(f(left + 28))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
