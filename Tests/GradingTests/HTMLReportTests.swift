@@ -97,3 +97,14 @@ final class HTMLReportTests: XCTestCase {
         return out
     }
 }
+
+extension HTMLReportTests {
+    func testChartCoordinatesHaveOneDecimal() {
+        let chart = SVGChart(data: ChartData(scenario: "s", expected: [], actual: []), language: .en)
+        XCTAssertEqual(chart.f(12.34), "12.3")
+        XCTAssertEqual(chart.f(-0.46), "-0.5")
+        XCTAssertEqual(chart.f(-0.04), "0.0")
+        XCTAssertEqual(chart.f(7), "7.0")
+        XCTAssertEqual(chart.f(.nan), "0.0")
+    }
+}

@@ -121,7 +121,13 @@ struct SVGChart: Sendable {
 
     // MARK: - Numbers
 
-    private func f(_ v: Double) -> String { String(format: "%.1f", v.isFinite ? v : 0) }
+    /// A coordinate with one decimal (`12.3`, `-0.5`); the chart has thousands, so no `String(format:)`.
+    func f(_ v: Double) -> String {
+        guard v.isFinite, abs(v) < 1e12 else { return "0.0" }
+        let tenths = Int((v * 10).rounded())
+        let whole = String(abs(tenths) / 10) + "." + String(abs(tenths) % 10)
+        return tenths < 0 ? "-" + whole : whole
+    }
 
     /// 1, 2 or 5 times a power of ten, at least `raw`.
     static func niceStep(_ raw: Double) -> Double {
