@@ -108,3 +108,18 @@ extension HTMLReportTests {
         XCTAssertEqual(chart.f(.nan), "0.0")
     }
 }
+
+extension HTMLReportTests {
+    func testLongLinesAreThinnedAndHiddenChecksMarkedWhenShown() throws {
+        let points = (0..<5000).map { ChartData.Point(time: Double($0), value: Double($0 % 7)) }
+        let thinned = SVGChart.thinned(points)
+        XCTAssertLessThanOrEqual(thinned.count, SVGChart.maxPoints + 1)
+        XCTAssertEqual(thinned.first, points.first)
+        XCTAssertEqual(thinned.last, points.last)
+        XCTAssertEqual(SVGChart.thinned(Array(points.prefix(10))).count, 10)
+        let shown = HTMLReport(language: .en, showHidden: true).render(ReportFixture.report(.en))
+        XCTAssertEqual(shown.components(separatedBy: "<span class=\"hidden\">hidden</span>").count - 1, 3)
+        let markdown = MarkdownReport(language: .es, showHidden: true).render(ReportFixture.report(.es))
+        XCTAssertTrue(markdown.contains("| alert_rule HighErrorRate _(oculta)_ | 0/5 |"), markdown)
+    }
+}

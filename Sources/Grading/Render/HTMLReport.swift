@@ -62,7 +62,7 @@ public struct HTMLReport: Sendable {
             + "<th class=\"num\">\(say("Puntos", "Points"))</th></tr></thead>\n<tbody>\n"
         for check in shown {
             out += "<tr class=\"\(check.outcome.rawValue)\"><td class=\"mark\">\(MarkdownReport.mark(check.outcome))</td>"
-                + "<td><code>\(h(check.id))</code></td><td>\(h(check.title))</td><td class=\"num\">\(h(score(check)))</td></tr>\n"
+                + "<td><code>\(h(check.id))</code></td><td>\(h(check.title))\(check.hidden ? " <span class=\"hidden\">" + say("oculta", "hidden") + "</span>" : "")</td><td class=\"num\">\(h(score(check)))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
         for check in shown { out += details(check) }
@@ -130,7 +130,7 @@ public struct HTMLReport: Sendable {
     .check { margin: 12px 0; padding: 10px 14px; border-left: 4px solid #9ca3af; background: #f9fafb; }
     .check.failed { border-color: #dc2626; } .check.partial { border-color: #ca8a04; } .check.passed { border-color: #16a34a; }
     .check.manual { border-color: #0891b2; } .check.grader_error { border-color: #a21caf; }
-    details.check summary { cursor: pointer; }
+    details.check summary { cursor: pointer; } .hidden { font-size: 0.8em; color: #6b7280; border: 1px solid #d1d5db; border-radius: 3px; padding: 0 4px; }
     .feedback { margin: 0; padding-left: 20px; } .feedback .at { color: #374151; background: #eef0f3; padding: 0 3px; }
     pre { background: #fff; border: 1px solid #e5e7eb; padding: 8px; overflow-x: auto; font: 0.85em/1.35 ui-monospace, monospace; }
     figure { margin: 10px 0 0; } figcaption { font-size: 0.85em; color: #6b7280; }

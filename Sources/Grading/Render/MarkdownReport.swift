@@ -36,7 +36,7 @@ public struct MarkdownReport: Sendable {
                 + say("Puntos", "Points") + " |\n"
             out += "|---|---|---|---:|\n"
             for check in shown {
-                out += "| \(Self.mark(check.outcome)) | `\(check.id.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))` | \(md(check.title)) | \(score(check)) |\n"
+                out += "| \(Self.mark(check.outcome)) | `\(check.id.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))` | \(md(check.title))\(check.hidden ? " _(" + say("oculta", "hidden") + ")_" : "") | \(score(check)) |\n"
             }
             let withFeedback = shown.filter { $0.outcome != .passed && !$0.feedback.isEmpty }
             if !withFeedback.isEmpty { out += "\n### " + say("Comentarios", "Feedback") + "\n" }

@@ -78,7 +78,7 @@ struct SVGChart: Sendable {
                 out += "<circle cx=\"\(f(px(p.time)))\" cy=\"\(f(py(p.value)))\" r=\"3\" fill=\"\(colour)\"/>\n"
                 continue
             }
-            let path = line.points.map { "\(f(px($0.time))),\(f(py($0.value)))" }.joined(separator: " ")
+            let path = Self.thinned(line.points).map { "\(f(px($0.time))),\(f(py($0.value)))" }.joined(separator: " ")
             out += "<polyline fill=\"none\" stroke=\"\(colour)\"\(style) points=\"\(path)\"/>\n"
         }
         return out + legend(lines, at: y1 + axisBand) + "</svg>"
@@ -120,6 +120,19 @@ struct SVGChart: Sendable {
     }
 
     // MARK: - Numbers
+
+    /// At most ``maxPoints`` points of a line (every n-th, and the last), so a long scenario from any
+    /// producer cannot make the page huge; the chart is ~600 px wide, so nothing visible is lost.
+    static func thinned(_ points: [ChartData.Point]) -> [ChartData.Point] {
+        guard points.count > maxPoints, let last = points.last else { return points }
+        let stride = (points.count + maxPoints - 1) / maxPoints
+        var out = Swift.stride(from: 0, to: points.count, by: stride).map { points[$0] }
+        if out.last != last { out.append(last) }
+        return out
+    }
+
+    /// Points kept per line.
+    static let maxPoints = 600
 
     /// A coordinate with one decimal (`12.3`, `-0.5`); the chart has thousands, so no `String(format:)`.
     func f(_ v: Double) -> String {
