@@ -80,4 +80,12 @@ final class GradescopeReportTests: XCTestCase {
         XCTAssertTrue((manual?["name"] as? String)?.contains("manual") == true)
         XCTAssertTrue((manual?["output"] as? String)?.contains("A calificar por el docente") == true)
     }
+
+    func testUngradedSubmission() throws {
+        let text = GradescopeReport.ungraded("no such folder: \"x\"")
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        XCTAssertEqual(object["score"] as? Double, 0)
+        XCTAssertEqual(object["output"] as? String, "no such folder: \"x\"")
+        XCTAssertEqual((object["tests"] as? [Any])?.count, 0)
+    }
 }

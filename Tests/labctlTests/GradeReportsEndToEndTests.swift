@@ -64,5 +64,14 @@ final class GradeReportsEndToEndTests: XCTestCase {
         XCTAssertTrue(failed.stderr.contains("cannot write the --junit report to \(missing)"), failed.stderr)
 
         XCTAssertEqual(try LabctlProcess.run(["grade", "lab7", ".", "--format", "pdf"]).status, 2)
+
+        // A submission that cannot be graded still leaves Gradescope a results.json saying why.
+        let dir = try makeTemporaryDirectory(prefix: "grade-ungraded")
+        let results = dir.appendingPathComponent("results.json")
+        let ungraded = try LabctlProcess.run(["grade", "lab7", "/nonexistent/sub", "--gradescope", results.path])
+        XCTAssertEqual(ungraded.status, 1, ungraded.stderr)
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: results)) as? [String: Any])
+        XCTAssertEqual(object["score"] as? Double, 0)
+        XCTAssertTrue((object["output"] as? String)?.contains("/nonexistent/sub") == true, "\(object)")
     }
 }

@@ -54,6 +54,17 @@ public struct GradescopeReport: Sendable {
         return text + "\n"
     }
 
+    /// `results.json` for a submission that could not be graded at all (no folder, unreadable): score 0,
+    /// no tests, and `message` as the output, so Gradescope shows the student why instead of a
+    /// failed autograder run.
+    public static func ungraded(_ message: String) -> String {
+        let object: [String: Any] = ["score": 0, "output": message, "output_format": "text", "stdout_visibility": "hidden",
+                                     "tests": [[String: Any]]()]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]),
+              let text = String(data: data, encoding: .utf8) else { return "{}\n" }
+        return text + "\n"
+    }
+
     // MARK: - Tests
 
     private func test(_ check: CheckResult, exercise: ExerciseResult, number: String) -> [String: Any] {

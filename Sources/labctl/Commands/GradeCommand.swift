@@ -87,6 +87,9 @@ enum GradeCommand {
             report = try Grader(spec: spec, options: options).grade(submission: directory)
         } catch let error as SubmissionError {
             console.err("labctl grade: " + error.message(language) + "\n")
+            if let file = arguments.value("gradescope") {
+                try write(GradescopeReport.ungraded(error.message(language)), option: "gradescope", to: file)
+            }
             return .failure
         }
         if let check = arguments.value("check"), report.checks.isEmpty {
@@ -113,11 +116,15 @@ enum GradeCommand {
         ]
         for (option, render) in files {
             guard let file = arguments.value(option) else { continue }
-            do {
-                try render().write(toFile: file, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError.failure("cannot write the --\(option) report to \(file): \((error as NSError).localizedDescription)")
-            }
+            try write(render(), option: option, to: file)
+        }
+    }
+
+    private static func write(_ text: String, option: String, to file: String) throws {
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CLIError.failure("cannot write the --\(option) report to \(file): \((error as NSError).localizedDescription)")
         }
     }
 }
