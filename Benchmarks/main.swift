@@ -44,6 +44,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "relabel", summary: "Relabelling throughput on a 6-step service-discovery chain [label sets]") {
         try RelabelBenchmark.run($0)
     },
+    BenchmarkEntry(name: "class-grade", summary: "A 30-student Práctica 26 class graded as grade --roster does [students] [jobs] [labctl]") {
+        try ClassGradeBenchmark.run($0)
+    },
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },

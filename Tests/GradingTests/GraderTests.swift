@@ -112,4 +112,27 @@ final class GraderTests: XCTestCase {
         XCTAssertEqual(report.maxPoints + report.manualChecks.reduce(0) { $0 + $1.maxPoints }
                        + report.graderErrors.reduce(0) { $0 + $1.maxPoints }, Double(spec.totalPoints))
     }
+
+    func testAliasBombAndPathologicalRegexAreFeedbackNotHangs() throws {
+        let (spec, dir) = try solution("lab7")
+        var bomb = "a: &a [\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\",\"x\"]\n"
+        for i in 1..<12 {
+            bomb += "a\(i): &a\(i) [" + Array(repeating: "*a" + (i > 1 ? String(i - 1) : ""), count: 9).joined(separator: ",") + "]\n"
+        }
+        let rules = URL(fileURLWithPath: dir).appendingPathComponent("prometheus/alert_rules.yml")
+        try bomb.write(to: rules, atomically: true, encoding: .utf8)
+        let start = Date()
+        let report = try Grader(spec: spec).grade(submission: dir)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 30)
+        let valid = try XCTUnwrap(report.checks.first { $0.id == "rules.alert_rules_valid" })
+        XCTAssertEqual(valid.outcome, .failed)
+        XCTAssertTrue(valid.feedback.contains { $0.message.contains("aliases expand") && $0.location?.file == "prometheus/alert_rules.yml" },
+                      "\(valid.feedback)")
+
+        try "groups:\n- name: x\n  rules:\n  - alert: HighErrorRate\n    expr: up{job=~\"(a*)*(b+)*(c?)*(d|e)*h{1,1000}\"} > 0\n    for: 1m\n"
+            .write(to: rules, atomically: true, encoding: .utf8)
+        let regex = try Grader(spec: spec).grade(submission: dir)
+        XCTAssertEqual(regex.checks.first { $0.id == "rules.high_error_rate_fires" }?.outcome, .failed)
+        XCTAssertLessThan(Date().timeIntervalSince(start), 60, "RE2 semantics: linear time, no backtracking blow-up")
+    }
 }

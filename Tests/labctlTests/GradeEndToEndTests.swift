@@ -8,7 +8,7 @@ final class GradeEndToEndTests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("Total: 90/100"), result.stdout)
         XCTAssertTrue(result.stdout.contains("✘ rules.high_error_rate_fires"), result.stdout)
         XCTAssertTrue(result.stdout.contains("HighErrorRate never fires on error_burst"), result.stdout)
-        XCTAssertTrue(result.stdout.contains("✔ routing.2"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("✔ routing.service_down_route"), result.stdout)
     }
 
     func testJSONFormatAndExitCodes() throws {

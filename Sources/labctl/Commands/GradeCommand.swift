@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Grading
 import LabCatalog
@@ -20,6 +21,8 @@ enum GradeCommand {
                 "LAB --example"],
         examples: [
             .init("labctl grade lab7 --example", "Grade the built-in Lab 7 example (one seeded defect)"),
+            .init("labctl grade practica26 --roster roster.csv --submissions entregas --out notas",
+                  "Grade a whole class into notas/gradebook.csv, notas/summary.txt and notas/reports/"),
             .init("labctl grade lab7 .", "A student grades their own Lab 7 folder"),
             .init("labctl grade lab2 entrega --exercise ej3 --format json", "One exercise, as JSON"),
             .init("labctl grade lab7 . --junit junit.xml --gradescope results.json", "Also write JUnit XML and Gradescope results"),
@@ -33,12 +36,22 @@ enum GradeCommand {
             .option("gradescope", valueName: "FILE", help: "Also write Gradescope's results.json to FILE"),
             .option("html", valueName: "FILE", help: "Also write the self-contained HTML report to FILE"),
             .flag("show-hidden", help: "Show the feedback of hidden checks (instructors)"),
+            .flag("release", help: "The grades are published: show hidden checks' feedback to the student"),
+            .option("manual", valueName: "FILE", help: "The instructor's marks (YAML: check id -> points, comment)"),
             .flag("example", help: "Grade the built-in example submission of LAB"),
             .option("defect", valueName: "ID", help: "With --example: the seeded defect to apply (default the lab's first)"),
             .option("student", valueName: "ID", help: "Student id (parameter student)"),
             .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
             .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
+            .option("set", valueName: "NAME=VALUE", help: "Any parameter of the student's variant", repeatable: true),
+            .option("roster", valueName: "FILE", help: "Grade a whole class: the roster CSV (with --submissions, --out)"),
+            .option("submissions", valueName: "DIR", help: "Class run: one folder per student id"),
+            .option("out", valueName: "DIR", help: "Class run: where gradebook.csv, summary.txt and reports/ go"),
+            .option("jobs", valueName: "N", help: "Class run: submissions graded at once (default: the cores)"),
+            .option("time-limit", valueName: "SECONDS", help: "Class run: time per submission (default 60)"),
+            .option("memory-limit", valueName: "MIB", help: "Class run: memory per submission (default 2048)"),
+            .option("compare", valueName: "OLD.csv", help: "Class run: list whose score changed since this gradebook"),
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", arity: .one, completion: .labs),
@@ -65,7 +78,16 @@ enum GradeCommand {
             throw CLIError.usage("\(spec.id) has no exercise \(exercise) (it has: \(spec.exercises.map(\.id).joined(separator: ", ")))",
                                  commandPath: path)
         }
+        if arguments.value("roster") != nil {
+            return try GradeClassRun.run(arguments, console, spec: spec, catalog: catalog, language: language)
+        }
         var values: [String: String] = [:]
+        for pair in arguments.values("set") {
+            guard let eq = pair.firstIndex(of: "="), eq != pair.startIndex else {
+                throw CLIError.usage("--set takes NAME=VALUE, got \"\(pair)\"", commandPath: path)
+            }
+            values[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
+        }
         for name in ["student", "prefix", "domain", "entity"] { if let v = arguments.value(name) { values[name] = v } }
         let directory: String
         if arguments.flag("example") {
@@ -82,7 +104,7 @@ enum GradeCommand {
         }
         let options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
                                     values: values, student: values["student"])
-        let report: GradeReport
+        var report: GradeReport
         do {
             report = try Grader(spec: spec, options: options).grade(submission: directory)
         } catch let error as SubmissionError {
@@ -95,7 +117,18 @@ enum GradeCommand {
         if let check = arguments.value("check"), report.checks.isEmpty {
             throw CLIError.usage("\(spec.id) has no check \(check)", commandPath: path)
         }
-        let showHidden = arguments.flag("show-hidden")
+        if let manualFile = arguments.value("manual") {
+            guard let data = FileManager.default.contents(atPath: manualFile) else { throw CLIError.failure("cannot read \(manualFile)") }
+            let (parsed, diagnostics) = ManualMarks.parse(String(decoding: data, as: UTF8.self), file: manualFile)
+            let problems = diagnostics + (parsed?.validate(against: report) ?? [])
+            if !problems.isEmpty {
+                _ = console.emit(DiagnosticReport(files: [manualFile], diagnostics: problems), format: .text, lintFatal: false,
+                                 sources: SourceCache())
+            }
+            guard let marks = parsed, !problems.contains(where: { $0.severity == .error }) else { return .failure }
+            report = marks.apply(to: report, language: language)
+        }
+        let showHidden = arguments.flag("show-hidden") || arguments.flag("release")
         switch format {
         case "json": console.out(JSONReport(showHidden: showHidden).render(report))
         case "markdown": console.out(MarkdownReport(language: language, showHidden: showHidden).render(report))
