@@ -61,7 +61,7 @@ public struct JUnitReport: Sendable {
         let title = visible ? check.title : say("(oculta)", "(hidden)")
         let head = "    <testcase" + attributes([("classname", classname), ("name", "\(check.id) \(title)")])
         let points = "\(PlainTextReport.number(check.points))/\(PlainTextReport.number(check.maxPoints))"
-        let text = visible ? check.feedbackText : say("Comprobación oculta: la respuesta se muestra tras publicar las notas.",
+        let text = visible ? check.feedbackText : say("Comprobación oculta: los comentarios se muestran al publicar las notas.",
                                                       "Hidden check: feedback is shown once grades are released.")
         let first = visible ? (check.feedback.first?.message ?? "") : text
         switch check.outcome {
