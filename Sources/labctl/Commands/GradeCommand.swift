@@ -16,7 +16,8 @@ enum GradeCommand {
         never counted against the student. --example grades a built-in reference solution with one
         seeded defect.
         """,
-        usage: ["LAB [DIR] [--exercise ID] [--check ID] [--lang es|en] [--format text|json]",
+        usage: ["LAB [DIR] [--exercise ID] [--check ID] [--lang es|en] [--format text|json|markdown|html]",
+                "LAB [DIR] [--junit FILE] [--gradescope FILE] [--html FILE]",
                 "LAB --example"],
         examples: [
             .init("labctl grade lab7 --example", "Grade the built-in Lab 7 example (one seeded defect)"),
@@ -24,12 +25,16 @@ enum GradeCommand {
                   "Grade a whole class into notas/gradebook.csv, notas/summary.txt and notas/reports/"),
             .init("labctl grade lab7 .", "A student grades their own Lab 7 folder"),
             .init("labctl grade lab2 entrega --exercise ej3 --format json", "One exercise, as JSON"),
+            .init("labctl grade lab7 . --junit junit.xml --gradescope results.json", "Also write JUnit XML and Gradescope results"),
         ],
         options: [
             .option("exercise", valueName: "ID", help: "Grade only this exercise"),
             .option("check", valueName: "ID", help: "Grade only this check"),
             .option("lang", valueName: "es|en", help: "Feedback language (default: LANG, else English)"),
-            .option("format", valueName: "text|json", help: "Report format (default text)"),
+            .option("format", valueName: "text|json|markdown|html", help: "Report format (default text)"),
+            .option("junit", valueName: "FILE", help: "Also write the report as JUnit XML to FILE"),
+            .option("gradescope", valueName: "FILE", help: "Also write Gradescope's results.json to FILE"),
+            .option("html", valueName: "FILE", help: "Also write the self-contained HTML report to FILE"),
             .flag("show-hidden", help: "Show the feedback of hidden checks (instructors)"),
             .flag("release", help: "The grades are published: show hidden checks' feedback to the student"),
             .option("manual", valueName: "FILE", help: "The instructor's marks (YAML: check id -> points, comment)"),
@@ -66,8 +71,8 @@ enum GradeCommand {
             language = l
         }
         let format = arguments.value("format") ?? "text"
-        guard format == "text" || format == "json" else {
-            throw CLIError.usage("--format must be text or json, not \(format)", commandPath: path)
+        guard ["text", "json", "markdown", "html"].contains(format) else {
+            throw CLIError.usage("--format must be text, json, markdown or html, not \(format)", commandPath: path)
         }
         if let exercise = arguments.value("exercise"), !spec.exercises.contains(where: { $0.id == exercise }) {
             throw CLIError.usage("\(spec.id) has no exercise \(exercise) (it has: \(spec.exercises.map(\.id).joined(separator: ", ")))",
@@ -104,6 +109,9 @@ enum GradeCommand {
             report = try Grader(spec: spec, options: options).grade(submission: directory)
         } catch let error as SubmissionError {
             console.err("labctl grade: " + error.message(language) + "\n")
+            if let file = arguments.value("gradescope") {
+                try write(GradescopeReport.ungraded(error.message(language)), option: "gradescope", to: file)
+            }
             return .failure
         }
         if let check = arguments.value("check"), report.checks.isEmpty {
@@ -123,8 +131,33 @@ enum GradeCommand {
         let showHidden = arguments.flag("show-hidden") || arguments.flag("release")
         switch format {
         case "json": console.out(JSONReport(showHidden: showHidden).render(report))
+        case "markdown": console.out(MarkdownReport(language: language, showHidden: showHidden).render(report))
+        case "html": console.out(HTMLReport(language: language, showHidden: showHidden).render(report))
         default: console.out(PlainTextReport(language: language, showHidden: showHidden, colour: console.colorsOnStdout).render(report))
         }
+        try writeReportFiles(report, arguments, language: language, showHidden: showHidden)
         return .success
+    }
+
+    /// Writes the `--junit`, `--gradescope` and `--html` files; a file that cannot be written is a failure (exit 1).
+    static func writeReportFiles(_ report: GradeReport, _ arguments: ParsedArguments, language: GradingLanguage,
+                                 showHidden: Bool) throws {
+        let files: [(String, () -> String)] = [
+            ("junit", { JUnitReport(language: language, showHidden: showHidden).render(report) }),
+            ("gradescope", { GradescopeReport(language: language).render(report) }),
+            ("html", { HTMLReport(language: language, showHidden: showHidden).render(report) }),
+        ]
+        for (option, render) in files {
+            guard let file = arguments.value(option) else { continue }
+            try write(render(), option: option, to: file)
+        }
+    }
+
+    private static func write(_ text: String, option: String, to file: String) throws {
+        do {
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        } catch {
+            throw CLIError.failure("cannot write the --\(option) report to \(file): \((error as NSError).localizedDescription)")
+        }
     }
 }
