@@ -24,10 +24,18 @@ let package = Package(
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
         .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML"]),
+        // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
+        // folder is the root, so every other target's folder is excluded below the package.
+        .target(
+            name: "LabContent",
+            path: ".",
+            exclude: ["Tests", "Benchmarks", "README.md"],
+            sources: ["Sources/LabContent/LabContentBundle.swift"],
+            resources: [.copy("labs"), .copy("templates")]
+        ),
         .target(
             name: "LabCatalog",
-            dependencies: ["Diagnostics", "YAML", "PromModel"],
-            resources: [.copy("Resources/labs"), .copy("Resources/templates")]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "LabContent"]
         ),
         .target(
             name: "Grading",
@@ -54,10 +62,18 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "YAML", "Diagnostics"]),
+        .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"],
                     exclude: ["Golden"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],
     swiftLanguageModes: [.v6]
 )
+
+// LabContent's folder is the package root: keep the other targets' folders out of it (else SwiftPM
+// warns about their files as unhandled resources).
+for content in package.targets where content.name == "LabContent" {
+    content.exclude += package.targets
+        .filter { $0.name != content.name && $0.path == nil && $0.type != .test }
+        .map { "Sources/\($0.name)" }
+}

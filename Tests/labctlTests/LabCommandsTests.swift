@@ -94,7 +94,7 @@ final class LabCommandsTests: XCTestCase {
 
     func testCheckLabSpecCommand() throws {
         let console = TestConsole()
-        let labs = LabctlProcess.packageRoot.appendingPathComponent("Sources/LabCatalog/Resources/labs")
+        let labs = LabctlProcess.packageRoot.appendingPathComponent("labs")
         let good = CommandRunner(root: CommandSpec(name: "labctl", summary: "", subcommands: [CheckLabSpecCommand.spec]),
                                      version: "t").run(["lab-spec", labs.appendingPathComponent("lab7").path], console: console.console)
         XCTAssertEqual(good, .success, console.stderr)

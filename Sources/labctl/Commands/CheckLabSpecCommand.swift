@@ -17,7 +17,7 @@ enum CheckLabSpecCommand {
         (labs/<lab>/ next to templates/) the templates are checked too.
         """,
         examples: [
-            .init("labctl check lab-spec Sources/LabCatalog/Resources/labs/lab7",
+            .init("labctl check lab-spec labs/lab7",
                   "Validate Lab 7's spec and templates (from the root of labctl's sources)"),
             .init("labctl check lab-spec \"$LABCTL_CONTENT\"/labs/*/lab.yaml --format json",
                   "Every spec of another course's content, as JSON"),
