@@ -21,7 +21,8 @@ public struct Grader: Sendable {
     public func grade(submission path: String) throws -> GradeReport {
         let submission = try Submission(path: path)
         let context = GradingContext(spec: spec, submission: submission, language: options.language,
-                                     values: options.values, queryTimeout: options.queryTimeout)
+                                     values: options.values, queryTimeout: options.queryTimeout,
+                                     prometheus: options.prometheusURL.map { PrometheusQueryBackend(baseURL: $0, timeout: options.queryTimeout) })
         var exercises: [ExerciseResult] = []
         for exercise in spec.exercises where options.exercise == nil || options.exercise == exercise.id {
             var results: [CheckResult] = []

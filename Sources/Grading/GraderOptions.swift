@@ -11,6 +11,9 @@ public struct GraderOptions: Sendable {
     public var student: String?
     /// Seconds one query may take.
     public var queryTimeout: Double
+    /// A running Prometheus holding the lab's scenarios (see ``ScenarioTimeline``) that the PromQL,
+    /// recording-rule and alert checks query instead of the embedded engine (`--prometheus`).
+    public var prometheusURL: String?
 
     public init(language: GradingLanguage = .en, exercise: String? = nil, check: String? = nil,
                 values: [String: String] = [:], student: String? = nil, queryTimeout: Double = 10) {

@@ -1,3 +1,4 @@
+import ConfigModel
 import Diagnostics
 import LabCatalog
 import PromModel
@@ -13,11 +14,18 @@ public final class GradingContext {
     public let values: [String: String]
     /// Seconds one query may take.
     public let queryTimeout: Double
+    /// The running Prometheus the query checks ask instead of the embedded engine (`--prometheus`),
+    /// holding the lab's scenarios as ``timeline`` places them.
+    public let prometheus: PrometheusQueryBackend?
+    /// Where each scenario lives on ``prometheus``.
+    public let timeline: ScenarioTimeline
     private var scenarios: [String: ScenarioData] = [:]
     private var ruleRuns: [String: RuleScenarioRun] = [:]
 
     public init(spec: LabSpec, submission: Submission, language: GradingLanguage, values: [String: String],
-                queryTimeout: Double = 10) {
+                queryTimeout: Double = 10, prometheus: PrometheusQueryBackend? = nil) {
+        self.prometheus = prometheus
+        timeline = ScenarioTimeline(spec)
         self.spec = spec
         self.submission = submission
         self.language = language
@@ -39,8 +47,15 @@ public final class GradingContext {
         return data
     }
 
+    /// The engine over the scenario alone: the Prometheus of ``prometheus`` at the scenario's slot
+    /// when there is one, else the embedded engine.
+    public func backend(_ scenario: ScenarioData) throws -> any QueryBackend {
+        if let prometheus { return prometheus.shifted(to: timeline.offset(scenario.name)) }
+        return try embeddedBackend(scenario)
+    }
+
     /// The embedded engine over the scenario alone.
-    public func backend(_ scenario: ScenarioData) throws -> EmbeddedQueryBackend {
+    public func embeddedBackend(_ scenario: ScenarioData) throws -> EmbeddedQueryBackend {
         do {
             return EmbeddedQueryBackend(storage: try scenario.storage(), timeout: queryTimeout)
         } catch {
@@ -55,6 +70,26 @@ public final class GradingContext {
         let run = RuleScenarioRun(file: file, scenario: scenario, submission: submission, timeout: queryTimeout)
         ruleRuns[key] = run
         return run
+    }
+
+    /// Where a recording rule's expression runs: on ``prometheus`` when the expression only reads
+    /// scenario series, else on the rule run's store (the remote server never ran the student's rules,
+    /// so series recorded by the same file exist only there).
+    public func recordedBackend(_ run: RuleScenarioRun, expr: String) throws -> any QueryBackend {
+        if prometheus != nil, let ruleFile = run.ruleFile, !RemoteAlertTimeline.usesRecordedSeries(expr, of: ruleFile) {
+            return try backend(run.scenario)
+        }
+        return EmbeddedQueryBackend(storage: run.storage, timeout: queryTimeout)
+    }
+
+    /// The history of alert `rule` on the run's scenario: computed on ``prometheus`` when there is one
+    /// and the rule can run there (see ``RemoteAlertTimeline``), else the embedded rule run's.
+    public func alertTimelines(_ run: RuleScenarioRun, rule: Rule) throws -> [RuleScenarioRun.AlertTimeline] {
+        if prometheus != nil, let ruleFile = run.ruleFile,
+           let remote = try RemoteAlertTimeline.timelines(for: rule, in: ruleFile, scenario: run.scenario, backend: try backend(run.scenario)) {
+            return remote
+        }
+        return run.alerts[rule.name] ?? []
     }
 
     /// The text of a submission file, or a failed verdict saying why it cannot be read.

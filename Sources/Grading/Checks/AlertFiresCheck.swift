@@ -16,7 +16,7 @@ public struct AlertFiresCheck: CheckEvaluator {
             if let ruleFile = run.ruleFile { return .failed(RuleFileLookup.missing(name, in: ruleFile, file: file, context: context)) }
             return .failed(run.problems)
         }
-        let timelines = run.alerts[name] ?? []
+        let timelines = try context.alertTimelines(run, rule: rule)
         let firing = timelines.compactMap(\.firingAt).min()
         let pending = timelines.compactMap(\.pendingAt).min()
         let f = PromModelDuration.format

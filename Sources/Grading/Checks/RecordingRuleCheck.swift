@@ -19,7 +19,8 @@ public struct RecordingRuleCheck: CheckEvaluator {
         // The reference runs on the scenario alone; the student's recorded series on the run's store.
         // The rule's expression runs on the run's store (so rules built on other recorded series see
         // them) and is compared with the reference on the scenario at every time, names aside.
-        let backend = RecordedBackend(recorded: EmbeddedQueryBackend(storage: run.storage, timeout: context.queryTimeout),
+        // With --prometheus both sides run there unless the expression reads series the file records.
+        let backend = RecordedBackend(recorded: try context.recordedBackend(run, expr: rule.expr),
                                       reference: try context.backend(scenario), referenceText: reference)
         let comparison = QueryComparison(backend: backend, scenario: scenario, tolerance: ValueTolerance(), language: context.language)
         let result = try comparison.compare(answer: rule.expr, reference: reference, at: try check.duration("at"), dropName: true)
@@ -33,8 +34,8 @@ public struct RecordingRuleCheck: CheckEvaluator {
 /// Answers the reference text from the scenario and everything else from the store with the
 /// recorded series.
 struct RecordedBackend: QueryBackend {
-    let recorded: EmbeddedQueryBackend
-    let reference: EmbeddedQueryBackend
+    let recorded: any QueryBackend
+    let reference: any QueryBackend
     let referenceText: String
 
     func instant(_ expr: String, at time: Int64) throws -> SampleSet {
