@@ -32,6 +32,8 @@ enum GradeCommand {
             .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
             .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
             .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
+            .option("prometheus", valueName: "URL", help: "Run the PromQL, rule and alert checks on this Prometheus (holding --export-scenario's data)"),
+            .option("export-scenario", valueName: "FILE", help: "Write the lab's scenarios as OpenMetrics for promtool tsdb create-blocks-from openmetrics, then exit"),
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", arity: .one, completion: .labs),
@@ -60,6 +62,23 @@ enum GradeCommand {
         }
         var values: [String: String] = [:]
         for name in ["student", "prefix", "domain", "entity"] { if let v = arguments.value(name) { values[name] = v } }
+        if let file = arguments.value("export-scenario") {
+            do {
+                try ScenarioTimeline(spec).openMetrics(spec, values: values).write(toFile: file, atomically: true, encoding: .utf8)
+            } catch {
+                console.err("labctl grade: cannot export the scenarios of \(spec.id) to \(file): \(error)\n")
+                return .failure
+            }
+            return .success
+        }
+        if let url = arguments.value("prometheus") {
+            do {
+                try PrometheusQueryBackend(baseURL: url, timeout: 10).probe()
+            } catch {
+                console.err("labctl grade: --prometheus \(url): \(error)\n")
+                return .failure
+            }
+        }
         let directory: String
         if arguments.flag("example") {
             for p in spec.parameters where values[p.name] == nil { values[p.name] = p.defaultValue ?? p.example }
@@ -69,8 +88,9 @@ enum GradeCommand {
         } else {
             directory = arguments.positional("DIR").first ?? "."
         }
-        let options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
+        var options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
                                     values: values, student: values["student"])
+        options.prometheusURL = arguments.value("prometheus")
         let report: GradeReport
         do {
             report = try Grader(spec: spec, options: options).grade(submission: directory)
