@@ -52,6 +52,8 @@ enum GradeCommand {
             .option("time-limit", valueName: "SECONDS", help: "Class run: time per submission (default 60)"),
             .option("memory-limit", valueName: "MIB", help: "Class run: memory per submission (default 2048)"),
             .option("compare", valueName: "OLD.csv", help: "Class run: list whose score changed since this gradebook"),
+            .option("prometheus", valueName: "URL", help: "Run the PromQL, rule and alert checks on this Prometheus (holding --export-scenario's data)"),
+            .option("export-scenario", valueName: "FILE", help: "Write the lab's scenarios as OpenMetrics for promtool tsdb create-blocks-from openmetrics, then exit"),
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", arity: .one, completion: .labs),
@@ -89,6 +91,23 @@ enum GradeCommand {
             values[String(pair[..<eq])] = String(pair[pair.index(after: eq)...])
         }
         for name in ["student", "prefix", "domain", "entity"] { if let v = arguments.value(name) { values[name] = v } }
+        if let file = arguments.value("export-scenario") {
+            do {
+                try ScenarioTimeline(spec).openMetrics(spec, values: values).write(toFile: file, atomically: true, encoding: .utf8)
+            } catch {
+                console.err("labctl grade: cannot export the scenarios of \(spec.id) to \(file): \(error)\n")
+                return .failure
+            }
+            return .success
+        }
+        if let url = arguments.value("prometheus") {
+            do {
+                try PrometheusQueryBackend(baseURL: url, timeout: 10).probe()
+            } catch {
+                console.err("labctl grade: --prometheus \(url): \(error)\n")
+                return .failure
+            }
+        }
         let directory: String
         if arguments.flag("example") {
             values = try GradingExample.values(for: spec, given: values)
@@ -102,8 +121,9 @@ enum GradeCommand {
         } else {
             directory = arguments.positional("DIR").first ?? "."
         }
-        let options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
+        var options = GraderOptions(language: language, exercise: arguments.value("exercise"), check: arguments.value("check"),
                                     values: values, student: values["student"])
+        options.prometheusURL = arguments.value("prometheus")
         var report: GradeReport
         do {
             report = try Grader(spec: spec, options: options).grade(submission: directory)

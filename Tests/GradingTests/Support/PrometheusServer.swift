@@ -1,0 +1,96 @@
+import Foundation
+import Runtime
+import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Debian's Prometheus started for one test on a free 127.0.0.1 port over a TSDB backfilled from an
+/// OpenMetrics text with promtool; stopped by PID in ``stop()``. Skips when the tools are missing.
+final class PrometheusServer {
+    let url: String
+    private let process: Process
+    private let directory: URL
+
+    static func tool(_ name: String) -> String? {
+        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
+            return "\(dir)/\(name)"
+        }
+        return nil
+    }
+
+    /// Backfills `openMetrics` and starts Prometheus over it, waiting (bounded) for `/-/ready`.
+    init(openMetrics: String) throws {
+        guard let prometheus = Self.tool("prometheus"), let promtool = Self.tool("promtool") else {
+            throw XCTSkip("prometheus/promtool not installed")
+        }
+        guard let port = Self.freePort() else { throw XCTSkip("no free port") }
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-backend-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let input = directory.appendingPathComponent("scenario.om"), data = directory.appendingPathComponent("data")
+        let config = directory.appendingPathComponent("prometheus.yml")
+        try openMetrics.write(to: input, atomically: true, encoding: .utf8)
+        try "global:\n  scrape_interval: 1m\n".write(to: config, atomically: true, encoding: .utf8)
+        let backfill = Process()
+        backfill.executableURL = URL(fileURLWithPath: promtool)
+        backfill.arguments = ["tsdb", "create-blocks-from", "openmetrics", input.path, data.path]
+        backfill.standardOutput = FileHandle.nullDevice
+        let errors = Pipe()
+        backfill.standardError = errors
+        try backfill.run()
+        let errText = errors.fileHandleForReading.readDataToEndOfFile()
+        backfill.waitUntilExit()
+        guard backfill.terminationStatus == 0 else {
+            throw NSError(domain: "promtool", code: Int(backfill.terminationStatus),
+                          userInfo: [NSLocalizedDescriptionKey: String(decoding: errText, as: UTF8.self)])
+        }
+        url = "http://127.0.0.1:\(port)"
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: prometheus)
+        process.arguments = ["--storage.tsdb.path=\(data.path)", "--config.file=\(config.path)",
+                             "--web.listen-address=127.0.0.1:\(port)", "--storage.tsdb.retention.time=100y"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let deadline = Date().addingTimeInterval(30)
+        while Date() < deadline {
+            if Self.ready(port: port) { return }
+            Thread.sleep(forTimeInterval: 0.2)
+        }
+        stop()
+        throw NSError(domain: "prometheus", code: 1, userInfo: [NSLocalizedDescriptionKey: "not ready within 30 s"])
+    }
+
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGTERM)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    private static func ready(port: Int) -> Bool {
+        ((try? HTTPClient(timeout: 2).get("http://127.0.0.1:\(port)/-/ready"))?.status) == 200
+    }
+
+    /// A TCP port free on 127.0.0.1 right now.
+    static func freePort() -> Int? {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = 0
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
+                guard bind(fd, raw, length) == 0 else { return -1 }
+                return getsockname(fd, raw, &length)
+            }
+        }
+        guard bound == 0 else { return nil }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
+
