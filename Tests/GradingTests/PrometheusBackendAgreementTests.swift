@@ -18,7 +18,7 @@ final class PrometheusBackendAgreementTests: XCTestCase {
     func solution(_ spec: LabSpec, catalog: Catalog, patch: [String: (String, String)]) throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("grader-remote-\(UUID().uuidString)")
         dirs.append(dir)
-        for (path, content) in try LabRenderer(catalog: catalog).render(spec, values: [:]) {
+        for (path, content) in try LabRenderer(catalog: catalog).render(spec, values: [:], variant: .solution) {
             var text = content
             if let (old, new) = patch[path] {
                 let range = try XCTUnwrap(text.range(of: old), "patch text not in \(path)")
