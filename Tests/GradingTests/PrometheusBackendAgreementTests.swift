@@ -89,6 +89,6 @@ final class PrometheusBackendAgreementTests: XCTestCase {
         let report = try Grader(spec: spec, options: options).grade(submission: dir)
         let alerts = report.checks.filter { $0.kind == "alert_fires" || $0.kind == "alert_silent" }
         XCTAssertFalse(alerts.isEmpty)
-        for check in alerts { XCTAssertEqual(check.outcome, .graderError, check.id) }
+        for check in alerts { XCTAssertEqual(check.outcome, .graderError, "\(check.id): \(check.feedback.map(\.message))") }
     }
 }
