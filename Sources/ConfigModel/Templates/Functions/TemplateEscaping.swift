@@ -1,3 +1,4 @@
+import PromModel
 /// The escaping functions of Go templates: `html` (HTMLEscapeString), `js` (JSEscapeString) and
 /// `urlquery` (QueryEscape).
 enum TemplateEscaping {
@@ -42,7 +43,7 @@ enum TemplateEscaping {
 
     /// `url.QueryEscape`: unreserved characters stay, spaces become `+`, the rest `%XX`.
     static func queryEscape(_ s: String) -> String {
-        escape(s, spaceAsPlus: true)
+        FormURLEncoding.encode(s)
     }
 
     /// `url.PathEscape`-like escaping used for links (spaces become `%20`).
