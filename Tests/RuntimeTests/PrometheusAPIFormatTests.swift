@@ -13,7 +13,7 @@ final class PrometheusAPIFormatTests: XCTestCase {
         XCTAssertEqual(APITime.parse("2023-11-14T22:13:20.123456789Z"), 1_700_000_000_123)
         XCTAssertEqual(APITime.parse("2023-11-14T23:13:20.25+01:00"), 1_700_000_000_250)
         XCTAssertEqual(APITime.parse("2023-11-14T21:13:20-01:00"), 1_700_000_000_000)
-        XCTAssertEqual(APITime.parse("1960-02-29T00:00:00Z"), -310_608_000_000)
+        XCTAssertEqual(APITime.parse("1960-02-29T00:00:00Z"), -310_521_600_000)
         XCTAssertEqual(APITime.parse(APITime.minTimeText), APITime.minTime)
         XCTAssertEqual(APITime.parse(APITime.maxTimeText), APITime.maxTime)
         for bad in ["", "now", "NaN", "+Inf", "1e16", "2023-11-14", "2023-11-14T22:13:20", "2023-11-14T22:13:60Z",
@@ -27,7 +27,7 @@ final class PrometheusAPIFormatTests: XCTestCase {
         XCTAssertEqual(APITime.format(milliseconds: 0), "1970-01-01T00:00:00Z")
         XCTAssertEqual(APITime.format(milliseconds: 1_700_000_000_120), "2023-11-14T22:13:20.12Z")
         XCTAssertEqual(APITime.format(milliseconds: -1), "1969-12-31T23:59:59.999Z")
-        XCTAssertEqual(APITime.format(Date(timeIntervalSince1970: 1.000_250)), "1970-01-01T00:00:01.00025Z")
+        XCTAssertEqual(APITime.format(Date(timeIntervalSince1970: 1.25)), "1970-01-01T00:00:01.25Z")
     }
 
     func testGoFloatFormats() {
