@@ -190,3 +190,31 @@ final class PrometheusAPIQueryTests: XCTestCase {
         XCTAssertEqual(APIFixture.get(api, "/api/v1/query_exemplars?query=up&start=10&end=5").status, 400)
     }
 }
+
+/// `/api/v1/parse_query`.
+final class PrometheusAPIParseQueryTests: XCTestCase {
+    func testTreeShape() throws {
+        let api = APIFixture.api(MemoryStorage())
+        let query = #"sum by (job) (rate(http_requests_total{code=~"5.."}[5m] offset 1m)) > bool 2"#
+        let body = try APIFixture.json(APIFixture.get(api, APIFixture.target("/api/v1/parse_query", [("query", query)])))
+        let root = try XCTUnwrap(body["data"] as? [String: Any])
+        XCTAssertEqual(root["type"] as? String, "binaryExpr")
+        XCTAssertEqual(root["op"] as? String, ">")
+        XCTAssertEqual(root["bool"] as? Bool, true)
+        XCTAssertEqual((root["rhs"] as? [String: Any])?["val"] as? String, "2")
+        let sum = try XCTUnwrap(root["lhs"] as? [String: Any])
+        XCTAssertEqual(sum["type"] as? String, "aggregation")
+        XCTAssertEqual(sum["grouping"] as? [String], ["job"])
+        XCTAssertTrue(sum["param"] is NSNull)
+        let call = try XCTUnwrap(sum["expr"] as? [String: Any])
+        XCTAssertEqual((call["func"] as? [String: Any])?["name"] as? String, "rate")
+        XCTAssertEqual((call["func"] as? [String: Any])?["argTypes"] as? [String], ["matrix"])
+        let selector = try XCTUnwrap((call["args"] as? [[String: Any]])?.first)
+        XCTAssertEqual(selector["type"] as? String, "matrixSelector")
+        XCTAssertEqual(selector["range"] as? Int, 300_000)
+        XCTAssertEqual(selector["offset"] as? Int, 60_000)
+        let matchers = try XCTUnwrap(selector["matchers"] as? [[String: String]])
+        XCTAssertTrue(matchers.contains(["name": "code", "type": "=~", "value": "5.."]))
+        XCTAssertEqual(APIFixture.get(api, "/api/v1/parse_query?query=sum(").status, 400)
+    }
+}

@@ -23,6 +23,7 @@ struct APIRoute: Sendable {
         APIRoute("/api/v1/query_range", getPost) { api, r, _ in try api.queryRange(r) },
         APIRoute("/api/v1/query_exemplars", getPost) { api, r, _ in try api.queryExemplars(r) },
         APIRoute("/api/v1/format_query", getPost) { api, r, _ in try api.formatQuery(r) },
+        APIRoute("/api/v1/parse_query", getPost) { api, r, _ in try api.parseQuery(r) },
         APIRoute("/api/v1/labels", getPost) { api, r, _ in try api.labelNames(r) },
         APIRoute("/api/v1/label/:name/values", get) { api, r, name in try api.labelValues(r, name: name) },
         APIRoute("/api/v1/series", getPost) { api, r, _ in try api.series(r) },

@@ -84,6 +84,11 @@ extension PrometheusAPI {
         return Self.success(JSONString.quote(expr.prettyDescription))
     }
 
+    /// `/api/v1/parse_query`: the query's syntax tree as JSON, as Prometheus's `translateAST`.
+    func parseQuery(_ r: HTTPServerRequest) throws -> HTTPServerResponse {
+        Self.success(ParseQueryJSON.node(try parse(r.formValue("query") ?? "")))
+    }
+
     // MARK: - Helpers
 
     /// The engine for one request: `timeout` (when given) shortens `--query.timeout`, never lengthens it.
