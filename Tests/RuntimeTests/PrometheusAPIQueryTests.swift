@@ -33,7 +33,18 @@ final class PrometheusAPIQueryTests: XCTestCase {
     func testScalarAndPostForm() throws {
         let response = APIFixture.post(try api(), "/api/v1/query", form: [("query", "1 + 1"), ("time", "12.5")])
         XCTAssertEqual(APIFixture.text(response),
-                       #"{"status":"success","data":{"resultType":"scalar","result":[12.500,"2"]}}"#)
+                       #"{"status":"success","data":{"resultType":"scalar","result":[12.5,"2"]}}"#)
+    }
+
+    func testValueAndTimestampDigitsAsPrometheus() throws {
+        let api = try api()
+        // Vectors: millisecond digits and 'e' form for tiny and huge values; scalars: Go floats.
+        XCTAssertEqual(APIFixture.text(APIFixture.get(api, "/api/v1/query?query=vector(1.5e-7)&time=12.5")),
+                       #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{},"value":[12.500,"1.5e-07"]}]}}"#)
+        XCTAssertEqual(APIFixture.text(APIFixture.get(api, "/api/v1/query?query=1.5e-7&time=1700000000.001")),
+                       #"{"status":"success","data":{"resultType":"scalar","result":[1700000000.001,"0.00000015"]}}"#)
+        XCTAssertEqual(APIFixture.text(APIFixture.get(api, "/api/v1/query?query=%22%3Cb%3E%22&time=12.25")),
+                       #"{"status":"success","data":{"resultType":"string","result":[12.25,"\u003cb\u003e"]}}"#)
     }
 
     func testTimeAsRFC3339WithFractionAndOffset() throws {
@@ -176,7 +187,8 @@ final class PrometheusAPIQueryTests: XCTestCase {
         try APIFixture.assertError(APIFixture.get(api, "/api/v1/nope"), status: 404, type: "not_found", "404 page not found")
         let wrong = api.handle(HTTPServerRequest(method: "DELETE", target: "/api/v1/query?query=up"))
         XCTAssertEqual(wrong.status, 405)
-        XCTAssertEqual(wrong.header("Allow"), "GET, POST")
+        XCTAssertEqual(wrong.header("Allow"), "GET, OPTIONS, POST")
+        XCTAssertEqual(APIFixture.text(wrong), "Method Not Allowed\n")
         XCTAssertEqual(api.handle(HTTPServerRequest(method: "OPTIONS", target: "/api/v1/query")).status, 204)
         let head = api.handle(HTTPServerRequest(method: "HEAD", target: "/api/v1/query?query=up"))
         XCTAssertEqual(head.status, 200)

@@ -45,8 +45,15 @@ final class PrometheusAPISeriesTests: XCTestCase {
         XCTAssertEqual(broken.status, 400)
         let message = try XCTUnwrap(try APIFixture.json(broken)["error"] as? String)
         XCTAssertTrue(message.hasPrefix("invalid parameter \"match[]\": 1:"), message)
-        let notSelector = APIFixture.get(api, APIFixture.target("/api/v1/series", [("match[]", "rate(up[5m])")]))
-        XCTAssertEqual(notSelector.status, 400)
+        let expected = ["rate(up[5m])": "1:5: parse error: unexpected \"(\"", "up[5m]": "1:3: parse error: unexpected \"[\"",
+                        "up offset 5m": "1:4: parse error: unexpected <offset>",
+                        #"up{job="a"} + 1"#: "1:13: parse error: unexpected <op:+>",
+                        "up foo": "1:4: parse error: unexpected identifier \"foo\"", "up and x": "1:4: parse error: unexpected <op:and>",
+                        "5": "1:1: parse error: unexpected number \"5\""]
+        for (selector, message) in expected {
+            try APIFixture.assertError(APIFixture.get(api, APIFixture.target("/api/v1/series", [("match[]", selector)])),
+                                       status: 400, type: "bad_data", "invalid parameter \"match[]\": " + message)
+        }
         try APIFixture.assertError(APIFixture.get(api, APIFixture.target("/api/v1/series", [("match[]", "up"), ("start", "x")])),
                                    status: 400, type: "bad_data",
                                    "invalid parameter \"start\": invalid time value for 'start': cannot parse \"x\" to a valid timestamp")

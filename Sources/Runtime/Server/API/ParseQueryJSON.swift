@@ -9,24 +9,24 @@ enum ParseQueryJSON {
         switch expr {
         case .aggregate(let a):
             return "{\"expr\":" + node(a.expr) + ",\"grouping\":" + strings(a.grouping) + ",\"op\":"
-                + JSONString.quote(a.op.rawValue) + ",\"param\":" + (a.param.map(node) ?? "null")
+                + QueryResultJSON.quote(a.op.rawValue) + ",\"param\":" + (a.param.map(node) ?? "null")
                 + ",\"type\":\"aggregation\",\"without\":\(a.without)}"
         case .binary(let b):
             var matching = "null"
             if let m = b.matching {
-                matching = "{\"card\":" + JSONString.quote(m.cardinality.rawValue) + ",\"include\":" + strings(m.include)
+                matching = "{\"card\":" + QueryResultJSON.quote(m.cardinality.rawValue) + ",\"include\":" + strings(m.include)
                     + ",\"labels\":" + strings(m.matchingLabels) + ",\"on\":\(m.on)}"
             }
             return "{\"bool\":\(b.returnBool),\"lhs\":" + node(b.lhs) + ",\"matching\":" + matching + ",\"op\":"
-                + JSONString.quote(b.op.rawValue) + ",\"rhs\":" + node(b.rhs) + ",\"type\":\"binaryExpr\"}"
+                + QueryResultJSON.quote(b.op.rawValue) + ",\"rhs\":" + node(b.rhs) + ",\"type\":\"binaryExpr\"}"
         case .call(let c):
             let f = c.function
             return "{\"args\":[" + c.args.map(node).joined(separator: ",") + "],\"func\":{\"argTypes\":"
-                + strings(f.argTypes.map(\.rawValue)) + ",\"name\":" + JSONString.quote(f.name) + ",\"returnType\":"
-                + JSONString.quote(f.returnType.rawValue) + ",\"variadic\":\(f.variadic)},\"type\":\"call\"}"
+                + strings(f.argTypes.map(\.rawValue)) + ",\"name\":" + QueryResultJSON.quote(f.name) + ",\"returnType\":"
+                + QueryResultJSON.quote(f.returnType.rawValue) + ",\"variadic\":\(f.variadic)},\"type\":\"call\"}"
         case .matrixSelector(let m):
             let vs = m.vectorSelector
-            return "{\"matchers\":" + matchers(vs.matchers) + ",\"name\":" + JSONString.quote(vs.name) + ",\"offset\":"
+            return "{\"matchers\":" + matchers(vs.matchers) + ",\"name\":" + QueryResultJSON.quote(vs.name) + ",\"offset\":"
                 + "\(vs.offsetMilliseconds ?? 0),\"range\":\(m.range.constantMilliseconds ?? 0)"
                 + at(vs.at) + ",\"type\":\"matrixSelector\"}"
         case .subquery(let s):
@@ -34,15 +34,15 @@ enum ParseQueryJSON {
             return "{\"expr\":" + node(s.expr) + ",\"offset\":\(offset),\"range\":\(s.range.constantMilliseconds ?? 0)"
                 + at(s.at, step: s.step?.constantMilliseconds ?? 0) + ",\"type\":\"subquery\"}"
         case .number(let n):
-            return "{\"type\":\"numberLiteral\",\"val\":" + JSONString.quote(GoFormat.float(n.value)) + "}"
+            return "{\"type\":\"numberLiteral\",\"val\":" + QueryResultJSON.quote(GoFormat.float(n.value)) + "}"
         case .string(let s):
-            return "{\"type\":\"stringLiteral\",\"val\":" + JSONString.quote(s.value) + "}"
+            return "{\"type\":\"stringLiteral\",\"val\":" + QueryResultJSON.quote(s.value) + "}"
         case .paren(let p):
             return "{\"expr\":" + node(p.expr) + ",\"type\":\"parenExpr\"}"
         case .unary(let u):
-            return "{\"expr\":" + node(u.expr) + ",\"op\":" + JSONString.quote(u.op.rawValue) + ",\"type\":\"unaryExpr\"}"
+            return "{\"expr\":" + node(u.expr) + ",\"op\":" + QueryResultJSON.quote(u.op.rawValue) + ",\"type\":\"unaryExpr\"}"
         case .vectorSelector(let vs):
-            return "{\"matchers\":" + matchers(vs.matchers) + ",\"name\":" + JSONString.quote(vs.name)
+            return "{\"matchers\":" + matchers(vs.matchers) + ",\"name\":" + QueryResultJSON.quote(vs.name)
                 + ",\"offset\":\(vs.offsetMilliseconds ?? 0)" + at(vs.at) + ",\"type\":\"vectorSelector\"}"
         case .stepInvariant(let s):
             return node(s.expr)
@@ -50,12 +50,12 @@ enum ParseQueryJSON {
     }
 
     private static func strings(_ list: [String]) -> String {
-        "[" + list.map { JSONString.quote($0) }.joined(separator: ",") + "]"
+        "[" + list.map { QueryResultJSON.quote($0) }.joined(separator: ",") + "]"
     }
 
     private static func matchers(_ list: [LabelMatcher]) -> String {
-        "[" + list.map { "{\"name\":" + JSONString.quote($0.name) + ",\"type\":" + JSONString.quote($0.type.rawValue)
-            + ",\"value\":" + JSONString.quote($0.value) + "}" }.joined(separator: ",") + "]"
+        "[" + list.map { "{\"name\":" + QueryResultJSON.quote($0.name) + ",\"type\":" + QueryResultJSON.quote($0.type.rawValue)
+            + ",\"value\":" + QueryResultJSON.quote($0.value) + "}" }.joined(separator: ",") + "]"
     }
 
     /// `,"startOrEnd":…[,"step":…],"timestamp":…` for an `@` modifier (keys in sorted order).

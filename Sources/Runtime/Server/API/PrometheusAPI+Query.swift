@@ -81,7 +81,7 @@ extension PrometheusAPI {
     /// `/api/v1/format_query`: the query pretty-printed as Prometheus's `expr.Pretty(0)`.
     func formatQuery(_ r: HTTPServerRequest) throws -> HTTPServerResponse {
         let expr = try parse(r.formValue("query") ?? "")
-        return Self.success(JSONString.quote(expr.prettyDescription))
+        return Self.success(QueryResultJSON.quote(expr.prettyDescription))
     }
 
     /// `/api/v1/parse_query`: the query's syntax tree as JSON, as Prometheus's `translateAST`.

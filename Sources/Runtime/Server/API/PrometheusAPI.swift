@@ -58,16 +58,14 @@ public final class PrometheusAPI: HTTPRequestHandler {
         }
         if let (route, name) = findRoute(path) {
             guard route.methods.contains(method) else {
-                let allowed = route.methods.sorted().joined(separator: ", ")
-                var response = HTTPServerResponse.json(405, QueryResultJSON.error(
-                    type: APIError.Kind.badData.rawValue,
-                    message: "method \(request.method) not allowed for \(path); allowed: \(allowed)"))
+                // Prometheus's router answers in plain text, listing OPTIONS for the API's paths.
+                var allowed = route.methods
+                if path.hasPrefix("/api/") { allowed.insert("OPTIONS") }
+                var response = Self.httpError(405, "Method Not Allowed")
                 if path == "/-/reload" || path == "/-/quit" {
                     response = .plain(405, "Only POST or PUT requests allowed")
-                } else if !path.hasPrefix("/api/") {
-                    response = .plain(405, "Method Not Allowed\n")
                 }
-                response.headers.append(("Allow", allowed))
+                response.headers.append(("Allow", allowed.sorted().joined(separator: ", ")))
                 return (name, response)
             }
             if path != "/-/healthy", path != "/metrics", !context.isReady() { return (name, Self.notReady) }
