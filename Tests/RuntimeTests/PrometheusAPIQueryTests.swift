@@ -123,6 +123,16 @@ final class PrometheusAPIQueryTests: XCTestCase {
                                    "query processing would load too many samples into memory in query execution")
     }
 
+    func testBusyQuerySlotsTimeOutInTheQueue() throws {
+        let api = APIFixture.api(try APIFixture.storage(),
+                                 context: APIContext(now: { APIFixture.now }, maxConcurrentQueries: 1))
+        api.querySlots.wait()
+        try APIFixture.assertError(APIFixture.get(api, "/api/v1/query?query=up&timeout=0.05"), status: 503, type: "timeout",
+                                   "query timed out in query queue")
+        api.querySlots.signal()
+        XCTAssertEqual(APIFixture.get(api, "/api/v1/query?query=up&timeout=0.05").status, 200)
+    }
+
     func testExecutionErrorIs422() throws {
         let target = APIFixture.target("/api/v1/query", [("query", "up + on(job) up")])
         let response = APIFixture.get(try api(), target)

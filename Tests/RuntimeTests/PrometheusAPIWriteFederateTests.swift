@@ -124,6 +124,9 @@ final class PrometheusAPIWriteFederateTests: XCTestCase {
         let empty = APIFixture.get(api, "/federate")
         XCTAssertEqual(empty.status, 200)
         XCTAssertTrue(empty.body.isEmpty)
+        let everything = APIFixture.text(APIFixture.get(api, APIFixture.target("/federate", [("match[]", #"{job=~".*"}"#)])))
+        XCTAssertEqual(everything.components(separatedBy: "\n").filter { !$0.isEmpty && !$0.hasPrefix("#") }.count, 3,
+                       "a selector matching the empty string takes every series, as Prometheus's federation")
         let bad = APIFixture.get(api, APIFixture.target("/federate", [("match[]", "up{")]))
         XCTAssertEqual(bad.status, 400)
         XCTAssertTrue(APIFixture.text(bad).contains("parse error"), APIFixture.text(bad))

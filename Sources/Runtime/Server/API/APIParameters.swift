@@ -104,12 +104,15 @@ enum APIParameters {
     }
 
     /// The matchers of one series selector, or a ``ParameterError`` with the parse error's text.
-    static func selector(_ text: String) throws -> [LabelMatcher] {
+    /// - Parameter allowEmptyMatching: accept selectors whose matchers all match the empty string
+    ///   (`{job=~".*"}`), as Prometheus's selector grammar does for `/federate`.
+    static func selector(_ text: String, allowEmptyMatching: Bool = false) throws -> [LabelMatcher] {
         let expr: Expr
         do {
             expr = try Parser(options: .standard).parseExpr(text)
         } catch let errors as ParseErrors {
             if let first = errors.first, first.message == "vector selector must contain at least one non-empty matcher" {
+                if allowEmptyMatching, let matchers = braceMatchers(text) { return matchers }
                 throw ParameterError("match[] must contain at least one non-empty matcher")
             }
             throw ParameterError(errors.description)
@@ -118,6 +121,15 @@ enum APIParameters {
             throw ParameterError(selectorError(text, expr: expr))
         }
         return vs.matchers
+    }
+
+    /// The matchers of `{…}` alone: parsed behind a placeholder name whose matcher is then dropped.
+    private static func braceMatchers(_ text: String) -> [LabelMatcher]? {
+        guard text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).hasPrefix("{") else { return nil }
+        let placeholder = "labctl_placeholder_name"
+        guard case .vectorSelector(let vs)? = try? Parser(options: .standard).parseExpr(placeholder + text),
+              vs.offset == nil, vs.at == nil else { return nil }
+        return vs.matchers.filter { !($0.name == Label.metricName && $0.value == placeholder && $0.type == .equal) }
     }
 
     /// The parse error Prometheus's selector grammar gives for an expression that is not a plain

@@ -28,6 +28,8 @@ public final class PrometheusAPI: HTTPRequestHandler {
     public let context: APIContext
     /// Requests and durations by handler, for `/metrics`.
     public let metrics: APIMetrics
+    /// Free query slots (``APIContext/maxConcurrentQueries``).
+    let querySlots: DispatchSemaphore
 
     public init(storage: MemoryStorage, engineOptions: EngineOptions = .standard,
                 parserOptions: ParserOptions = .standard, context: APIContext = APIContext(),
@@ -37,6 +39,7 @@ public final class PrometheusAPI: HTTPRequestHandler {
         self.parserOptions = parserOptions
         self.context = context
         self.metrics = APIMetrics(extra: extraMetrics)
+        self.querySlots = DispatchSemaphore(value: context.maxConcurrentQueries)
     }
 
     // MARK: - Dispatch
