@@ -46,7 +46,14 @@ public final class PrometheusAPI: HTTPRequestHandler {
 
     public func handle(_ request: HTTPServerRequest) -> HTTPServerResponse {
         let started = DispatchTime.now().uptimeNanoseconds
-        let (handler, response) = route(request)
+        var (handler, response) = route(request)
+        if request.path.hasPrefix("/api/v1/"), let origin = request.header("Origin") {
+            // Prometheus's CORS headers for its default `--web.cors.origin=.*`.
+            response.headers += [("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, Origin"),
+                                 ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                                 ("Access-Control-Allow-Origin", origin),
+                                 ("Access-Control-Expose-Headers", "Date")]
+        }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
         metrics.observe(handler: handler, code: response.status, seconds: elapsed)
         return response
