@@ -76,6 +76,13 @@ final class PrometheusAPIAgreementTests: XCTestCase {
         let ours = String(decoding: live.handle(HTTPServerRequest(method: "GET", target: federate)).body, as: UTF8.self)
         XCTAssertEqual(ours, theirs)
 
+        // A body that is not snappy: the same 400 text.
+        let garbage = Array("garbagegarbage".utf8)
+        let theirGarbage = try peer.send("POST", "/api/v1/write", headers: headers, body: garbage)
+        let ourGarbage = api.handle(HTTPServerRequest(method: "POST", target: "/api/v1/write", headers: headers, body: garbage))
+        XCTAssertEqual(ourGarbage.status, theirGarbage.status)
+        XCTAssertEqual(String(decoding: ourGarbage.body, as: UTF8.self), String(decoding: theirGarbage.body, as: UTF8.self))
+
         // Out-of-order samples: both refuse the request with the same text.
         let late = RemoteWriteRequest(timeseries: [.init(labels: ["__name__": "up", "job": "api", "instance": "a:8000"],
                                                          samples: [Sample(t: start + 1, v: 0)])]).encodedSnappy()

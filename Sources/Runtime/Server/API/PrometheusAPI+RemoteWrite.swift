@@ -18,7 +18,9 @@ extension PrometheusAPI {
         do {
             request = try RemoteWriteRequest.decode(snappyCompressed: r.body, limits: context.remoteWriteLimits)
         } catch {
-            return Self.httpError(400, "\(error)")
+            // Go's snappy says only "snappy: corrupt input"; labctl's decoder also says where.
+            let text = "\(error)"
+            return Self.httpError(400, text.hasPrefix("snappy: corrupt input") ? "snappy: corrupt input" : text)
         }
         let app = storage.appender()
         for series in request.timeseries where series.labels.metricName != nil {

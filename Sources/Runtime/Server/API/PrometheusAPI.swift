@@ -95,7 +95,8 @@ public final class PrometheusAPI: HTTPRequestHandler {
 
     private func findRoute(_ path: String) -> (APIRoute, String)? {
         if let route = APIRoute.byPath[path] { return (route, route.path) }
-        if path.hasPrefix("/api/v1/label/"), path.hasSuffix("/values"), path.count > "/api/v1/label//values".count {
+        if path.hasPrefix("/api/v1/label/"), path.hasSuffix("/values"), path.count > "/api/v1/label//values".count,
+           !path.dropFirst("/api/v1/label/".count).dropLast("/values".count).contains("/") {
             if let route = APIRoute.byPath["/api/v1/label/:name/values"] { return (route, route.path) }
         }
         return nil
