@@ -1,4 +1,5 @@
 import Foundation
+import ConfigModel
 import PromModel
 import XCTest
 @testable import Runtime
@@ -152,5 +153,108 @@ final class PrometheusAPIAgreementTests: XCTestCase {
         case let v as NSNumber: return v.doubleValue
         default: return nil
         }
+    }
+}
+
+/// `/api/v1/targets`, `/api/v1/rules` and `/api/v1/alerts`: the same keys as Debian's Prometheus
+/// for the same configuration (values that depend on timing are not compared). Skipped without prometheus.
+final class PrometheusAPIShapeAgreementTests: XCTestCase {
+    private static let rules = """
+        groups:
+          - name: lab
+            interval: 1s
+            rules:
+              - record: job:up:count
+                expr: count(up)
+              - alert: AlwaysFiring
+                expr: vector(1)
+                labels:
+                  severity: info
+                annotations:
+                  summary: "always {{ $value }}"
+        """
+
+    private static let config = """
+        global:
+          scrape_interval: 1s
+          evaluation_interval: 1s
+        rule_files: ["{dir}/rules.yml"]
+        scrape_configs:
+          - job_name: dead
+            static_configs:
+              - targets: ["127.0.0.1:1"]
+                labels:
+                  team: lab
+          - job_name: dropped
+            static_configs:
+              - targets: ["127.0.0.1:2"]
+            relabel_configs:
+              - action: drop
+                source_labels: [__address__]
+                regex: "127\\\\.0\\\\.0\\\\.1:2"
+        """
+
+    func testSameKeys() throws {
+        let peer = try PrometheusAPIPeer(config: Self.config, files: ["rules.yml": Self.rules])
+        defer { peer.stop() }
+        // Wait (bounded) until Prometheus has scraped and evaluated once.
+        let deadline = Date().addingTimeInterval(20)
+        var ready = false
+        while Date() < deadline, !ready {
+            let alerts = try? JSONSerialization.jsonObject(with: Data(try peer.send("GET", "/api/v1/alerts").body)) as? [String: Any]
+            let list = (alerts?["data"] as? [String: Any])?["alerts"] as? [Any]
+            let targets = String(decoding: try peer.send("GET", "/api/v1/targets").body, as: UTF8.self)
+            ready = !(list ?? []).isEmpty && targets.contains("\"down\"")
+            if !ready { Thread.sleep(forTimeInterval: 0.3) }
+        }
+        try XCTSkipUnless(ready, "prometheus did not evaluate within 20 s")
+
+        let storage = MemoryStorage()
+        let text = Self.config.replacingOccurrences(of: "{dir}", with: peer.path)
+        let parsed = PrometheusConfig.parse(text, file: "prometheus.yml")
+        let prometheus = try XCTUnwrap(parsed.validValue, "\(parsed.diagnostics)")
+        let scrapes = ScrapeManager(storage: storage)
+        try scrapes.apply(prometheus, baseDirectory: peer.path)
+        scrapes.scrapeAllOnce()
+        let now = Int64(Date().timeIntervalSince1970 * 1000)
+        let rules = RuleManager(options: RuleManagerOptions(query: Engine().ruleQuery(over: storage), storage: storage,
+                                                            clock: ManualRuleClock(at: now)))
+        try rules.load([try RuleFixtures.ruleFile(Self.rules, file: peer.path + "/rules.yml")])
+        rules.evaluateAll(at: now)
+        let api = PrometheusAPI(storage: storage, context: APIContext(scrapeManager: scrapes, ruleManager: rules))
+
+        for target in ["/api/v1/targets", "/api/v1/rules", "/api/v1/alerts"] {
+            let theirs = try JSONSerialization.jsonObject(with: Data(try peer.send("GET", target).body))
+            let ours = try JSONSerialization.jsonObject(with: Data(api.handle(HTTPServerRequest(method: "GET", target: target)).body))
+            // Keys Prometheus 3 added after Debian's 2.x.
+            let newer: Set<String> = ["droppedTargetCounts", "keepFiringFor"]
+            let laterPaths: Set<String> = [".data.droppedTargets[].scrapePool"]  // added after 2.x as well
+            XCTAssertEqual(keys(ours, skipping: newer).filter { !laterPaths.contains($0) },
+                           keys(theirs, skipping: newer).filter { !laterPaths.contains($0) }, target)
+        }
+        // Values that do not depend on timing agree.
+        let theirRules = String(decoding: try peer.send("GET", "/api/v1/rules").body, as: UTF8.self)
+        let ourRules = String(decoding: api.handle(HTTPServerRequest(method: "GET", target: "/api/v1/rules")).body, as: UTF8.self)
+        for fragment in [#""query":"count(up)""#, #""query":"vector(1)""#, #""state":"firing""#, #""value":"1e+00""#,
+                         #""annotations":{"summary":"always {{ $value }}"}"#, #""health":"ok""#, #""interval":1"#] {
+            XCTAssertTrue(theirRules.contains(fragment), "prometheus: \(fragment)")
+            XCTAssertTrue(ourRules.contains(fragment), "labctl: \(fragment)")
+        }
+    }
+
+    /// Every key path (`data.groups[].rules[].name`) in the JSON value, sorted.
+    private func keys(_ value: Any, prefix: String = "", skipping: Set<String>) -> [String] {
+        if let dictionary = value as? [String: Any] {
+            return dictionary.flatMap { key, inner -> [String] in
+                guard !skipping.contains(key) else { return [] }
+                // Label maps hold data, not schema.
+                if ["labels", "discoveredLabels", "annotations"].contains(key) { return [prefix + "." + key] }
+                return [prefix + "." + key] + keys(inner, prefix: prefix + "." + key, skipping: skipping)
+            }.reduce(into: Set<String>()) { $0.insert($1) }.sorted()
+        }
+        if let list = value as? [Any] {
+            return Set(list.flatMap { keys($0, prefix: prefix + "[]", skipping: skipping) }).sorted()
+        }
+        return []
     }
 }

@@ -12,7 +12,11 @@ final class PrometheusAPIPeer {
     private let process: Process
     private let directory: URL
 
-    init(config: String) throws {
+    /// The peer's directory (config and extra files live there).
+    var path: String { directory.path }
+
+    /// Starts Prometheus with `config`; `{dir}` in it is replaced by the directory holding `files`.
+    init(config: String, files: [String: String] = [:]) throws {
         guard let binary = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
             .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
             throw XCTSkip("prometheus not installed")
@@ -21,7 +25,11 @@ final class PrometheusAPIPeer {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let configFile = directory.appendingPathComponent("prometheus.yml")
-        try config.write(to: configFile, atomically: true, encoding: .utf8)
+        for (name, text) in files {
+            try text.write(to: directory.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        try config.replacingOccurrences(of: "{dir}", with: directory.path)
+            .write(to: configFile, atomically: true, encoding: .utf8)
         base = "http://127.0.0.1:\(port)"
         process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
