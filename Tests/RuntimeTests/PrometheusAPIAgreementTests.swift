@@ -61,6 +61,9 @@ final class PrometheusAPIAgreementTests: XCTestCase {
             "/api/v1/series",
             "/api/v1/series?match[]=" + FormURLEncoding.encode("rate(up[5m])"),
             "/api/v1/format_query?query=" + FormURLEncoding.encode("sum(rate(x[5m]))by(job)"),
+            "/api/v1/query?query=up&time=yesterday",
+            "/api/v1/labels?match[]=" + FormURLEncoding.encode("up{"),
+            "/api/v1/label/code/values?match[]=" + FormURLEncoding.encode(#"{x=~".*"}"#),
         ]
         for target in targets {
             let theirs = try peer.send("GET", target)

@@ -73,7 +73,7 @@ final class PrometheusAPIQueryTests: XCTestCase {
         let api = try api()
         try APIFixture.assertError(APIFixture.get(api, APIFixture.target("/api/v1/query", [("query", "up"), ("time", "yesterday")])),
                                    status: 400, type: "bad_data",
-                                   "invalid parameter \"time\": invalid time value for 'time': cannot parse \"yesterday\" to a valid timestamp")
+                                   "invalid parameter \"time\": Invalid time value for 'time': cannot parse \"yesterday\" to a valid timestamp")
         for bad in ["NaN", "Inf", "-Inf", "1e300", "2024-13-01T00:00:00Z", "2024-02-30T00:00:00Z", "2024-01-01T00:00:00"] {
             let response = APIFixture.get(api, APIFixture.target("/api/v1/query", [("query", "up"), ("time", bad)]))
             XCTAssertEqual(response.status, 400, bad)

@@ -56,7 +56,7 @@ final class PrometheusAPISeriesTests: XCTestCase {
         }
         try APIFixture.assertError(APIFixture.get(api, APIFixture.target("/api/v1/series", [("match[]", "up"), ("start", "x")])),
                                    status: 400, type: "bad_data",
-                                   "invalid parameter \"start\": invalid time value for 'start': cannot parse \"x\" to a valid timestamp")
+                                   "invalid parameter \"start\": Invalid time value for 'start': cannot parse \"x\" to a valid timestamp")
     }
 
     func testLabelNames() throws {

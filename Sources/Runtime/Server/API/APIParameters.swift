@@ -23,7 +23,7 @@ enum APIParameters {
         do {
             return try time(text)
         } catch let error as ParameterError {
-            throw APIError.invalidParameter(name, "invalid time value for '\(name)': \(error.message)")
+            throw APIError.invalidParameter(name, "Invalid time value for '\(name)': \(error.message)")
         }
     }
 
@@ -83,13 +83,17 @@ enum APIParameters {
 
     /// Prometheus's `parseMatchersParam`: every `match[]` a selector, each with a matcher that does
     /// not match the empty string.
-    static func matcherSets(_ values: [String], parameter: String = "match[]") throws -> [[LabelMatcher]] {
+    /// - Parameter named: errors as `invalid parameter "match[]": …` (`/api/v1/series`, `/api/v1/rules`),
+    ///   or the bare message (`/api/v1/labels` and label values, as Prometheus words them).
+    static func matcherSets(_ values: [String], named: Bool = true) throws -> [[LabelMatcher]] {
         var sets: [[LabelMatcher]] = []
-        for text in values {
-            sets.append(try selector(text, parameter: parameter))
-        }
-        for set in sets where !set.contains(where: { !$0.matchesEmpty }) {
-            throw APIError.invalidParameter(parameter, "match[] must contain at least one non-empty matcher")
+        do {
+            for text in values { sets.append(try selector(text)) }
+            for set in sets where !set.contains(where: { !$0.matchesEmpty }) {
+                throw ParameterError("match[] must contain at least one non-empty matcher")
+            }
+        } catch let error as ParameterError {
+            throw named ? APIError.invalidParameter("match[]", error.message) : APIError(.badData, error.message)
         }
         return sets
     }

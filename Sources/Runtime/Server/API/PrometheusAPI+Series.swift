@@ -30,7 +30,7 @@ extension PrometheusAPI {
         let limit = try APIParameters.limit(r)
         let start = try APIParameters.time(r, "start", default: APIParameters.minTime)
         let end = try APIParameters.time(r, "end", default: APIParameters.maxTime)
-        let sets = try APIParameters.matcherSets(r.formValues("match[]"))
+        let sets = try APIParameters.matcherSets(r.formValues("match[]"), named: false)
         let names = try collect(sets, start: start, end: end,
                                 fromIndex: { try storage.labelNames(matchers: $0) },
                                 fromSeries: { $0.map(\.name) })
@@ -45,7 +45,7 @@ extension PrometheusAPI {
         let limit = try APIParameters.limit(r)
         let start = try APIParameters.time(r, "start", default: APIParameters.minTime)
         let end = try APIParameters.time(r, "end", default: APIParameters.maxTime)
-        let sets = try APIParameters.matcherSets(r.formValues("match[]"))
+        let sets = try APIParameters.matcherSets(r.formValues("match[]"), named: false)
         let values = try collect(sets, start: start, end: end,
                                  fromIndex: { try storage.labelValues(name, matchers: $0) },
                                  fromSeries: { labels in labels[name].map { [$0] } ?? [] })
