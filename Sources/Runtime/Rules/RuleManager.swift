@@ -21,8 +21,8 @@ import PromModel
 /// (Prometheus counts the others as missed iterations).
 public final class RuleManager: @unchecked Sendable {
     public let options: RuleManagerOptions
-    private let lock = NSLock()
-    private var groupList: [RuleGroupEvaluator] = []
+    let lock = NSLock()
+    var groupList: [RuleGroupEvaluator] = []
 
     public init(options: RuleManagerOptions) {
         self.options = options
