@@ -333,8 +333,8 @@ final class HTTPConnectionPoller: @unchecked Sendable {
     /// Answers `failure` in plain text and closes (draining).
     private func reject(_ connection: HTTPServerConnection, _ failure: HTTPRequestFailure, _ now: Double) {
         let answer = HTTPServerResponse.serverError(failure.status, failure.message, date: date.now)
-        stats.sent(connection.sendNow(answer))
         stats.rejected(failure.reason, status: failure.status)
+        stats.sent(connection.sendNow(answer))
         startDrain(connection, now)
     }
 
