@@ -39,7 +39,7 @@ final class QueryCommandTests: XCTestCase {
         let result = QueryResult(value: .vector([VectorSample(metric: ["__name__": "up", "job": "a\"b"], t: 1_000, f: 1)]),
                                  annotations: [Annotation(severity: .warning, message: "careful", span: .init(start: 0, end: 2)),
                                                Annotation(severity: .info, message: "fyi", span: .init(start: 3, end: 4))])
-        XCTAssertEqual(QueryCommand.apiJSON(result, query: "up + 1"),
+        XCTAssertEqual(QueryResultJSON.response(result, query: "up + 1"),
                        #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"__name__":"up","job":"a\"b"},"value":[1,"1"]}]},"warnings":["PromQL warning: careful (1:1)"],"infos":["PromQL info: fyi (1:4)"]}"#)
         XCTAssertEqual(QueryCommand.table(.vector([])), "(empty result)\n")
         XCTAssertEqual(QueryCommand.table(.string(t: 0, s: "hi")), "METRIC  VALUE  TIMESTAMP\nstring  \"hi\"   0\n")

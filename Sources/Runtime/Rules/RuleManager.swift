@@ -35,6 +35,14 @@ public final class RuleManager: @unchecked Sendable {
         return groupList
     }
 
+    /// Runs `body` on the loaded groups while holding the manager's lock, so that the rule and alert
+    /// state read inside it is not changed by an evaluation meanwhile (for the HTTP API).
+    public func withGroups<T>(_ body: ([RuleGroupEvaluator]) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(groupList)
+    }
+
     // MARK: - Loading
 
     /// Replaces the groups with those of `files`. A group whose (file, name) was loaded before keeps its
