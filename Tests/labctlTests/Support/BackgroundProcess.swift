@@ -67,7 +67,8 @@ final class BackgroundProcess {
 
     /// The path of an installed tool, or nil.
     static func tool(_ name: String) -> String? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin"]
+        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
+        for dir in path + ["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin"]
         where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
             return "\(dir)/\(name)"
         }
