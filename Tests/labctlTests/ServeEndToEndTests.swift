@@ -274,3 +274,59 @@ final class ServeEndToEndTests: XCTestCase {
          "--user-data-dir=\(directory.appendingPathComponent("chromium-profile").path)"]
     }
 }
+
+// MARK: - Hostile clients
+
+extension ServeEndToEndTests {
+    /// Raw bytes to the server and whatever it answers within `timeout` seconds (empty on none).
+    static func rawExchange(port: Int, _ bytes: [UInt8], timeout: Double = 5, readLimit: Int = 65_536) -> String {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard fd >= 0 else { return "" }
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else { return "" }
+        var tv = timeval(tv_sec: Int(timeout), tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        _ = bytes.withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var out: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while out.count < readLimit {
+            let n = recv(fd, &buffer, buffer.count, 0)
+            if n <= 0 { break }
+            out += buffer[0..<n]
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    func testMalformedHugeAndSlowRequestsDoNotStopTheServer() throws {
+        let serve = try Serve(config: "global: {}\n")
+        defer { XCTAssertEqual(serve.stop(), 0) }
+        let garbage = Self.rawExchange(port: serve.port, Array("\u{0}\u{1}GARBAGE / HTTP/9\r\n\r\n".utf8))
+        XCTAssertTrue(garbage.hasPrefix("HTTP/1.1 4") || garbage.hasPrefix("HTTP/1.1 5"), garbage)
+        let huge = Self.rawExchange(port: serve.port, Array(
+            "POST /api/v1/query HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 104857600\r\n\r\nquery=".utf8))
+        XCTAssertTrue(huge.hasPrefix("HTTP/1.1 413"), huge)
+        let longLine = Self.rawExchange(port: serve.port, Array(("GET /api/v1/query?query=" + String(repeating: "a", count: 100_000) + " HTTP/1.1\r\n\r\n").utf8))
+        XCTAssertTrue(longLine.hasPrefix("HTTP/1.1 414"), longLine)
+        let badQuery = try serve.get("/api/v1/query?query=" + FormURLEncoding.encode("sum(rate(x[5m])) by"))
+        XCTAssertEqual(badQuery.status, 400)
+        XCTAssertTrue(badQuery.text.contains("\"errorType\":\"bad_data\""), badQuery.text)
+        let badTime = try serve.get("/api/v1/query_range?query=up&start=10&end=1&step=1")
+        XCTAssertEqual(badTime.status, 400, badTime.text)
+        // A client that sends half a request head and then nothing; others are served meanwhile.
+        let slow = DispatchQueue(label: "slow")
+        let group = DispatchGroup()
+        let port = serve.port
+        slow.async(group: group) { _ = Self.rawExchange(port: port, Array("GET /metrics HTTP/1.1\r\nHost".utf8), timeout: 2) }
+        for _ in 0..<20 { XCTAssertEqual(try serve.get("/-/healthy").status, 200) }
+        group.wait()
+        XCTAssertEqual(try serve.get("/api/v1/status/buildinfo").status, 200)
+    }
+}
