@@ -50,6 +50,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },
+    BenchmarkEntry(name: "scrape", summary: "labctl serve's scrape manager: [targets] × [series] every 1s for [seconds] into the store") {
+        try ScrapeBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },
