@@ -126,7 +126,10 @@ enum HTTPSocket {
         var service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
         guard getnameinfo(address, length, &host, socklen_t(host.count), &service, socklen_t(service.count),
                           NI_NUMERICHOST | NI_NUMERICSERV) == 0 else { return "" }
-        let h = String(cString: host), s = String(cString: service)
+        func text(_ chars: [CChar]) -> String {
+            String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        let h = text(host), s = text(service)
         return h.contains(":") ? "[\(h)]:\(s)" : "\(h):\(s)"
     }
 }
