@@ -37,23 +37,14 @@ enum HTTPSocket {
         #endif
     }
 
-    static func shutdownWrite(_ fd: Int32) {
+    /// Shuts down the write side (`writeOnly`) or both sides of `fd`; the descriptor stays open.
+    static func shutdown(_ fd: Int32, writeOnly: Bool) {
         #if canImport(Darwin)
-        _ = Darwin.shutdown(fd, SHUT_WR)
+        _ = Darwin.shutdown(fd, writeOnly ? SHUT_WR : SHUT_RDWR)
         #elseif canImport(Musl)
-        _ = Musl.shutdown(fd, Int32(SHUT_WR))
+        _ = Musl.shutdown(fd, Int32(writeOnly ? SHUT_WR : SHUT_RDWR))
         #else
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
-        #endif
-    }
-
-    static func shutdownBoth(_ fd: Int32) {
-        #if canImport(Darwin)
-        _ = Darwin.shutdown(fd, SHUT_RDWR)
-        #elseif canImport(Musl)
-        _ = Musl.shutdown(fd, Int32(SHUT_RDWR))
-        #else
-        _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+        _ = Glibc.shutdown(fd, Int32(writeOnly ? SHUT_WR : SHUT_RDWR))
         #endif
     }
 
