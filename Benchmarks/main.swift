@@ -53,6 +53,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "scrape", summary: "labctl serve's scrape manager: [targets] × [series] every 1s for [seconds] into the store") {
         try ScrapeBenchmark.run($0)
     },
+    BenchmarkEntry(name: "http", summary: "labctl's HTTP server: keep-alive requests/s, latency p50/p99, peak RSS (and wrk) [clients] [seconds]") {
+        try HTTPServerBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },
