@@ -59,6 +59,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },
+    BenchmarkEntry(name: "api", summary: "Prometheus HTTP API handler in-process: query, query_range, series, federate, remote write [series]") {
+        try APIBenchmark.run($0)
+    },
 ]
 
 let benchArguments = Array(CommandLine.arguments.dropFirst())

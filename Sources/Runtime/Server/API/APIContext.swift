@@ -37,6 +37,9 @@ public struct APIContext: Sendable {
     public var enableRemoteWrite: Bool
     /// Limits on a remote-write body.
     public var remoteWriteLimits: RemoteWriteRequest.Limits
+    /// Most queries evaluated at once (Prometheus's `--query.max-concurrency`, 20); later ones wait
+    /// for a slot until their time-out, then fail with `query timed out in query queue`.
+    public var maxConcurrentQueries: Int
 
     public init(scrapeManager: ScrapeManager? = nil, ruleManager: RuleManager? = nil,
                 configYAML: @escaping @Sendable () -> String = { "" },
@@ -48,7 +51,7 @@ public struct APIContext: Sendable {
                 lastReload: (@Sendable () -> (success: Bool, time: Date))? = nil,
                 quit: (@Sendable () -> Void)? = nil, isReady: @escaping @Sendable () -> Bool = { true },
                 enableLifecycle: Bool = false, enableRemoteWrite: Bool = false,
-                remoteWriteLimits: RemoteWriteRequest.Limits = .default) {
+                remoteWriteLimits: RemoteWriteRequest.Limits = .default, maxConcurrentQueries: Int = 20) {
         self.scrapeManager = scrapeManager
         self.ruleManager = ruleManager
         self.configYAML = configYAML
@@ -65,5 +68,6 @@ public struct APIContext: Sendable {
         self.enableLifecycle = enableLifecycle
         self.enableRemoteWrite = enableRemoteWrite
         self.remoteWriteLimits = remoteWriteLimits
+        self.maxConcurrentQueries = max(1, maxConcurrentQueries)
     }
 }
