@@ -1,0 +1,131 @@
+import Foundation
+import PromModel
+
+/// Loads a storage directory into a `MemoryStorage`: the latest checkpoint, then every later
+/// segment in order. A torn or corrupt segment is truncated at its last good record (a warning),
+/// and replay goes on with the next segment; nothing here crashes or loops on bad bytes.
+struct WALReplayer {
+    let directory: WALDirectory
+    let memory: MemoryStorage
+    let maxRecordBytes: Int
+
+    /// What replay learnt that the writer needs: the WAL reference of each memory reference.
+    private(set) var walRefOfMemRef: [UInt64] = []
+    private(set) var maxWalRef: UInt64 = 0
+    /// Highest segment or checkpoint number seen (the writer starts after it).
+    private(set) var lastSegment = 0
+    private(set) var report = WALReplayReport()
+
+    private var memRefOfWalRef: [UInt64: UInt32] = [:]
+    private var counts = MemoryStorage.ReplayCounts()
+    private var unknownRefs = 0
+    private var seriesWarnings = 0
+
+    init(directory: WALDirectory, memory: MemoryStorage, maxRecordBytes: Int) {
+        self.directory = directory
+        self.memory = memory
+        self.maxRecordBytes = maxRecordBytes
+    }
+
+    // MARK: - Replay
+
+    /// Replays everything; I/O errors that prevent repairs are thrown.
+    mutating func replay() throws {
+        let started = Date()
+        for temporary in directory.temporaryCheckpoints() { try? FileManager.default.removeItem(atPath: temporary) }
+        let checkpoints = directory.checkpoints()
+        if let latest = checkpoints.last {
+            let path = directory.checkpointPath(latest)
+            for n in directory.segments(in: path) {
+                readFile(path + "/" + WALDirectory.segmentName(n), repair: false)
+            }
+            report.checkpoint = latest
+            lastSegment = latest
+            // Older checkpoints and covered segments are left over from an interrupted cleanup.
+            for old in checkpoints.dropLast() { try? FileManager.default.removeItem(atPath: directory.checkpointPath(old)) }
+        }
+        for n in directory.segments() {
+            if let checkpoint = report.checkpoint, n <= checkpoint {
+                try? FileManager.default.removeItem(atPath: directory.segmentPath(n))
+                continue
+            }
+            readFile(directory.segmentPath(n), repair: true)
+            report.segmentsRead += 1
+            lastSegment = max(lastSegment, n)
+        }
+        report.samplesRejected = counts.rejected
+        report.samplesDroppedByRetention = counts.outOfBounds
+        report.samplesOfUnknownSeries = unknownRefs
+        if unknownRefs > 0 {
+            report.warnings.append(WALWarning(file: directory.wal, offset: 0,
+                                              reason: "\(unknownRefs) samples of series whose series record was lost were dropped"))
+        }
+        report.seconds = Date().timeIntervalSince(started)
+    }
+
+    private mutating func readFile(_ path: String, repair: Bool) {
+        var reader: WALSegmentReader
+        do {
+            reader = try WALSegmentReader(path: path, maxRecordBytes: maxRecordBytes)
+        } catch {
+            report.warnings.append(WALWarning(file: path, offset: 0, reason: "unreadable, skipped: \(error)"))
+            return
+        }
+        while let record = reader.next() { apply(record, file: path) }
+        report.bytesRead += reader.offset
+        guard let corruption = reader.corruption else { return }
+        var reason = corruption.reason
+        if repair {
+            do {
+                try WALFile.truncate(path, to: corruption.offset)
+                reason += "; truncated the segment at the last good record"
+            } catch {
+                reason += "; could not truncate: \(error)"
+            }
+        } else {
+            reason += "; the rest of the checkpoint was skipped"
+        }
+        report.warnings.append(WALWarning(file: path, offset: corruption.offset, reason: reason))
+    }
+
+    // MARK: - Records
+
+    private mutating func apply(_ record: WALRecord, file: String) {
+        switch record {
+        case .series(let series):
+            for s in series {
+                do {
+                    let memRef = try memory.replaySeries(s.labels)
+                    memRefOfWalRef[s.ref] = memRef
+                    setWalRef(s.ref, for: memRef)
+                    maxWalRef = max(maxWalRef, s.ref)
+                } catch {
+                    if seriesWarnings < 10 {
+                        report.warnings.append(WALWarning(file: file, offset: 0, reason: "series \(s.labels) not restored: \(error)"))
+                    }
+                    seriesWarnings += 1
+                }
+            }
+        case .samples(let samples):
+            var batch: [(ref: UInt32, t: Int64, v: Double, st: Int64)] = []
+            batch.reserveCapacity(samples.count)
+            for s in samples {
+                guard let memRef = memRefOfWalRef[s.ref] else {
+                    unknownRefs += 1
+                    continue
+                }
+                batch.append((memRef, s.t, s.v, s.st))
+            }
+            report.samplesRead += samples.count
+            memory.replayAppend(batch, into: &counts)
+        }
+    }
+
+    private mutating func setWalRef(_ walRef: UInt64, for memRef: UInt32) {
+        let i = Int(memRef)
+        if i >= walRefOfMemRef.count {
+            walRefOfMemRef.append(contentsOf: repeatElement(0, count: i + 1 - walRefOfMemRef.count))
+        }
+        walRefOfMemRef[i] = walRef
+    }
+}
