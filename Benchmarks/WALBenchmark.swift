@@ -63,15 +63,15 @@ enum WALBenchmark {
     /// Opens DIR (replaying it), prints the report and peak memory, optionally checkpoints.
     static func replay(_ dir: String, checkpoint: Bool) throws {
         let options = PersistentStorageOptions(retention: nil, checkpointInterval: 0, checkpointOnClose: false)
-        let rssBefore = StorageBenchmark.maxRSSKiB()
+        let rssBefore = peakRSSKiB()
         let start = Date()
         let storage = try PersistentStorage.open(directory: dir, options: options)
         let seconds = Date().timeIntervalSince(start)
         let report = storage.replayReport
         let what = report.checkpoint == nil ? "log" : "checkpoint + log"
-        print(String(format: "replay (%@): %@; %.0f samples/s, %.1f MB/s read; maxrss %d KiB (%d KiB at start)",
+        print(String(format: "replay (%@): %@; %.0f samples/s, %.1f MB/s read; peak RSS %d KiB (%d KiB at start)",
                      what, report.description, Double(report.samples) / seconds,
-                     Double(report.bytesRead) / 1e6 / seconds, StorageBenchmark.maxRSSKiB(), rssBefore))
+                     Double(report.bytesRead) / 1e6 / seconds, peakRSSKiB(), rssBefore))
         let stats = storage.stats()
         print(String(format: "  held: %d series, %d samples, %.2f bytes/sample in chunks", stats.seriesCount,
                      stats.sampleCount, stats.bytesPerSample))
@@ -82,6 +82,17 @@ enum WALBenchmark {
                          c.seconds, c.segmentsRemoved))
         }
         try storage.close()
+    }
+
+    /// This process's peak resident memory: VmHWM from /proc (maxrss survives exec on Linux, so a
+    /// child would report its parent's peak), else getrusage.
+    static func peakRSSKiB() -> Int {
+        if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+           let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+           let kib = Int(line.split(separator: " ").dropFirst().first ?? "") {
+            return kib
+        }
+        return StorageBenchmark.maxRSSKiB()
     }
 
     private static func runChild(_ arguments: [String]) throws {

@@ -72,8 +72,8 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
             if let cutoff = options.retentionCutoff { memory.truncate(before: cutoff) }
             var replayer = WALReplayer(directory: directory, memory: memory, maxRecordBytes: options.wal.maxRecordBytes)
             try replayer.replay()
-            // Series whose every sample was too old were created empty: drop them.
-            if let cutoff = options.retentionCutoff { memory.truncate(before: cutoff) }
+            // Series whose samples were all too old, or lost with a torn record, were created empty: drop them.
+            memory.truncate(before: options.retentionCutoff ?? .min)
             let storage = try PersistentStorage(directory: directory, options: options, memory: memory,
                                                 lock: lock, replayer: replayer)
             storage.startMaintenance()
@@ -121,6 +121,8 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
     /// Stops checkpointing, writes a last checkpoint (unless disabled), syncs and closes the log and
     /// releases the lock. Later commits throw `WALError` `.closed`.
     public func close() throws {
+        let alreadyClosed = commitLock.withLock { closed }
+        if alreadyClosed { return }
         maintenance.lock()
         stopping = true
         maintenance.broadcast()

@@ -14,8 +14,10 @@ final class WALDirectoryLock {
         file = try WALFile.openLockFile(path)
         guard flock(file.fd, LOCK_EX | LOCK_NB) == 0 else {
             let busy = errno == EWOULDBLOCK
-            let holder = (try? String(contentsOfFile: path, encoding: .utf8))?
-                .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            var head = [UInt8](repeating: 0, count: 32)
+            let n = head.withUnsafeMutableBytes { pread(file.fd, $0.baseAddress, $0.count, 0) }
+            let holder = String(decoding: head.prefix(max(0, n)), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
             guard busy else { throw WALError.posix("flock", path) }
             let who = holder.isEmpty ? "another process" : "process \(holder)"
             throw WALError(.locked, "storage directory \(directory) is in use by \(who) (lock file \(path)); "

@@ -16,7 +16,10 @@ struct WALReplayer {
     private(set) var lastSegment = 0
     private(set) var report = WALReplayReport()
 
-    private var memRefOfWalRef: [UInt64: UInt32] = [:]
+    /// Memory reference of each WAL reference: dense refs in an array (`UInt32.max` = none), the rest in a dictionary.
+    private var denseMemRefs: [UInt32] = []
+    private var sparseMemRefs: [UInt64: UInt32] = [:]
+    private static let denseLimit: UInt64 = 1 << 24
     private var counts = MemoryStorage.ReplayCounts()
     private var unknownRefs = 0
     private var seriesWarnings = 0
@@ -60,6 +63,10 @@ struct WALReplayer {
             report.warnings.append(WALWarning(file: directory.wal, offset: 0,
                                               reason: "\(unknownRefs) samples of series whose series record was lost were dropped"))
         }
+        if seriesWarnings > 10 {
+            report.warnings.append(WALWarning(file: directory.wal, offset: 0,
+                                              reason: "\(seriesWarnings) series in all were not restored"))
+        }
         report.seconds = Date().timeIntervalSince(started)
     }
 
@@ -96,7 +103,7 @@ struct WALReplayer {
             for s in series {
                 do {
                     let memRef = try memory.replaySeries(s.labels)
-                    memRefOfWalRef[s.ref] = memRef
+                    setMemRef(memRef, for: s.ref)
                     setWalRef(s.ref, for: memRef)
                     maxWalRef = max(maxWalRef, s.ref)
                 } catch {
@@ -110,7 +117,7 @@ struct WALReplayer {
             var batch: [(ref: UInt32, t: Int64, v: Double, st: Int64)] = []
             batch.reserveCapacity(samples.count)
             for s in samples {
-                guard let memRef = memRefOfWalRef[s.ref] else {
+                guard let memRef = memRef(of: s.ref) else {
                     unknownRefs += 1
                     continue
                 }
@@ -119,6 +126,26 @@ struct WALReplayer {
             report.samplesRead += samples.count
             memory.replayAppend(batch, into: &counts)
         }
+    }
+
+    private func memRef(of walRef: UInt64) -> UInt32? {
+        if walRef < UInt64(denseMemRefs.count) {
+            let memRef = denseMemRefs[Int(walRef)]
+            return memRef == .max ? nil : memRef
+        }
+        return walRef < WALReplayer.denseLimit ? nil : sparseMemRefs[walRef]
+    }
+
+    private mutating func setMemRef(_ memRef: UInt32, for walRef: UInt64) {
+        guard walRef < WALReplayer.denseLimit else {
+            sparseMemRefs[walRef] = memRef
+            return
+        }
+        let i = Int(walRef)
+        if i >= denseMemRefs.count {
+            denseMemRefs.append(contentsOf: repeatElement(.max, count: max(i + 1 - denseMemRefs.count, denseMemRefs.count)))
+        }
+        denseMemRefs[i] = memRef
     }
 
     private mutating func setWalRef(_ walRef: UInt64, for memRef: UInt32) {
