@@ -101,3 +101,19 @@ final class WALRecordTests: XCTestCase {
         }
     }
 }
+
+extension WALRecordTests {
+    func testChunkRecordsRoundTripAndDecodeToTheirSamples() throws {
+        var chunk = XORChunk()
+        for i in 0..<100 { XCTAssertTrue(chunk.append(t: Int64(i) * 15_000, v: i == 50 ? StaleNaN.value : Double(i) * 1.5, st: i == 3 ? 7 : 0)) }
+        let encoded = chunk.sealed()
+        let record = WALRecord.chunks([WALChunk(ref: 9, encoded), WALChunk(ref: 10, count: 0, minT: 0, maxT: 0, bytes: [])])
+        try roundTrip(record)
+        guard case .chunks(let back)? = try decode(WALRecordCodec.frame(record)) else { return XCTFail("not chunks") }
+        XCTAssertEqual(back[0].encoded.samples, encoded.samples)
+        XCTAssertEqual(back[0].startTimes?[3], 7)
+        // A chunk claiming more samples than its bits could hold is refused.
+        let lying = WALRecord.chunks([WALChunk(ref: 1, count: 1_000, minT: 0, maxT: 0, bytes: [1, 2])])
+        XCTAssertThrowsError(try decode(WALRecordCodec.frame(lying)))
+    }
+}

@@ -66,11 +66,20 @@ extension PersistentStorage {
         }
         report.series = series.count
         for record in WALRecordBatcher.records(series: series, samples: []) { try sink.add(record) }
+        // Whole chunks inside retention as they are compressed; a chunk that straddles the cutoff as samples.
         var samples: [WALSample] = []
+        var chunks: [WALChunk] = []
+        var chunkBytes = 0
         for s in snapshot {
             let walRef = Int(s.ref) < refs.count ? refs[Int(s.ref)] : 0
             guard walRef != 0 else { continue }
             for chunk in s.chunks where chunk.maxT >= cutoff {
+                if chunk.minT >= cutoff {
+                    chunks.append(WALChunk(ref: walRef, chunk))
+                    chunkBytes += chunk.byteCount + 16
+                    report.samples += chunk.count
+                    continue
+                }
                 var it = chunk.makeIterator()
                 var index = 0
                 while let sample = it.next() {
@@ -80,12 +89,18 @@ extension PersistentStorage {
                     samples.append(WALSample(ref: walRef, t: sample.t, v: sample.v, st: st))
                 }
             }
+            if chunkBytes >= WALRecordBatcher.seriesBytesPerRecord {
+                try sink.add(.chunks(chunks))
+                chunks.removeAll(keepingCapacity: true)
+                chunkBytes = 0
+            }
             if samples.count >= WALRecordBatcher.samplesPerRecord {
                 report.samples += samples.count
                 for record in WALRecordBatcher.records(series: [], samples: samples) { try sink.add(record) }
                 samples.removeAll(keepingCapacity: true)
             }
         }
+        if !chunks.isEmpty { try sink.add(.chunks(chunks)) }
         report.samples += samples.count
         for record in WALRecordBatcher.records(series: [], samples: samples) { try sink.add(record) }
         try sink.finish()

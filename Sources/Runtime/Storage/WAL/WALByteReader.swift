@@ -41,6 +41,16 @@ struct WALByteReader {
         return v
     }
 
+    /// Length-prefixed bytes.
+    mutating func byteArray() throws -> [UInt8] {
+        let length = try uvarint()
+        guard length <= UInt64(remaining) else { throw WALDecodeError("\(length) bytes exceed the record") }
+        let n = Int(length)
+        let out = [UInt8](UnsafeRawBufferPointer(rebasing: bytes[position..<(position + n)]))
+        position += n
+        return out
+    }
+
     mutating func string() throws -> String {
         let length = try uvarint()
         guard length <= UInt64(remaining) else { throw WALDecodeError("string of \(length) bytes exceeds the record") }

@@ -10,12 +10,15 @@ public enum WALRecord: Hashable, Sendable {
     case series([WALSeries])
     /// Samples of series named earlier, in the order they were committed.
     case samples([WALSample])
+    /// Compressed chunks of series named earlier (checkpoints write these: ~1.5 bytes per sample).
+    case chunks([WALChunk])
 
     /// The byte stored in the frame header for this kind of record.
     var type: WALRecordType {
         switch self {
         case .series: return .series
         case .samples(let samples): return samples.contains { $0.st != 0 } ? .samplesWithStart : .samples
+        case .chunks: return .chunks
         }
     }
 }
@@ -65,4 +68,35 @@ enum WALRecordType: UInt8 {
     case series = 1
     case samples = 2
     case samplesWithStart = 3
+    case chunks = 4
+}
+
+/// A chunk as logged: the series' WAL reference and the chunk's encoded samples (see `XORChunk`).
+public struct WALChunk: Hashable, Sendable {
+    public var ref: UInt64
+    public var count: Int
+    public var minT: Int64
+    public var maxT: Int64
+    public var bytes: [UInt8]
+    /// Start timestamps, one per sample (0 = none), or `nil` when no sample has one.
+    public var startTimes: [Int64]?
+
+    public init(ref: UInt64, count: Int, minT: Int64, maxT: Int64, bytes: [UInt8], startTimes: [Int64]? = nil) {
+        self.ref = ref
+        self.count = count
+        self.minT = minT
+        self.maxT = maxT
+        self.bytes = bytes
+        self.startTimes = startTimes
+    }
+
+    init(ref: UInt64, _ chunk: EncodedChunk) {
+        self.init(ref: ref, count: chunk.count, minT: chunk.minT, maxT: chunk.maxT, bytes: chunk.bytes,
+                  startTimes: chunk.startTimes)
+    }
+
+    /// The chunk to decode (a corrupt one decodes to fewer samples, never crashes).
+    var encoded: EncodedChunk {
+        EncodedChunk(bytes: bytes, count: count, minT: minT, maxT: maxT, startTimes: startTimes)
+    }
 }

@@ -11,6 +11,9 @@ import PromModel
 ///   `samplesWithStart` adds the start timestamp as a signed varint delta against the sample's `t`
 ///   (or 0 for none, written as the flag byte 0; 1 + delta otherwise).
 ///
+/// - chunks: `count`, then per chunk `ref`, `sample count`, `minT` (signed), `maxT - minT` (signed),
+///   the encoded bytes (uvarint length + bytes), and a flag byte: 1 + one signed start timestamp per sample.
+///
 /// A scrape of one target is one record: sequential refs and a shared timestamp cost 2 bytes plus
 /// the value per sample.
 enum WALRecordCodec {
@@ -70,6 +73,22 @@ enum WALRecordCodec {
                 prevRef = s.ref
                 prevT = s.t
             }
+        case .chunks(let chunks):
+            w.uvarint(UInt64(chunks.count))
+            for c in chunks {
+                w.uvarint(c.ref)
+                w.uvarint(UInt64(c.count))
+                w.varint(c.minT)
+                w.varint(c.maxT &- c.minT)
+                w.uvarint(UInt64(c.bytes.count))
+                w.buffer.append(contentsOf: c.bytes)
+                if let startTimes = c.startTimes, startTimes.count == c.count {
+                    w.byte(1)
+                    for st in startTimes { w.varint(st) }
+                } else {
+                    w.byte(0)
+                }
+            }
         }
     }
 
@@ -128,6 +147,29 @@ enum WALRecordCodec {
                 out.append(WALSample(ref: ref, t: t, v: v, st: st))
             }
             return .samples(out)
+        case .chunks:
+            let count = try r.uvarint()
+            var out: [WALChunk] = []
+            out.reserveCapacity(Int(min(count, UInt64(payload.count / 6))))
+            for _ in 0..<count {
+                let ref = try r.uvarint()
+                let samples = try r.uvarint()
+                let minT = try r.varint()
+                let maxT = minT &+ (try r.varint())
+                let bytes = try r.byteArray()
+                // A sample takes at least one bit; the first one 128.
+                guard samples <= UInt64(bytes.count) * 8 else { throw WALDecodeError("chunk claims \(samples) samples in \(bytes.count) bytes") }
+                var startTimes: [Int64]?
+                if try r.byte() != 0 {
+                    guard samples <= UInt64(r.remaining) else { throw WALDecodeError("start timestamps exceed the record") }
+                    var sts: [Int64] = []
+                    sts.reserveCapacity(Int(samples))
+                    for _ in 0..<samples { sts.append(try r.varint()) }
+                    startTimes = sts
+                }
+                out.append(WALChunk(ref: ref, count: Int(samples), minT: minT, maxT: maxT, bytes: bytes, startTimes: startTimes))
+            }
+            return .chunks(out)
         case nil:
             throw WALDecodeError("unknown record type \(type)")
         }

@@ -125,6 +125,23 @@ struct WALReplayer {
             }
             report.samplesRead += samples.count
             memory.replayAppend(batch, into: &counts)
+        case .chunks(let chunks):
+            var batch: [(ref: UInt32, t: Int64, v: Double, st: Int64)] = []
+            for c in chunks {
+                guard let memRef = memRef(of: c.ref) else {
+                    unknownRefs += c.count
+                    continue
+                }
+                var it = c.encoded.makeIterator()
+                var index = 0
+                while let s = it.next() {
+                    let st = c.startTimes.map { index < $0.count ? $0[index] : 0 } ?? 0
+                    batch.append((memRef, s.t, s.v, st))
+                    index += 1
+                }
+                report.samplesRead += index
+            }
+            memory.replayAppend(batch, into: &counts)
         }
     }
 
