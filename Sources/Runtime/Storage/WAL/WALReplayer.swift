@@ -140,6 +140,10 @@ struct WALReplayer {
                     index += 1
                 }
                 report.samplesRead += index
+                if batch.count >= WALRecordBatcher.samplesPerRecord {
+                    memory.replayAppend(batch, into: &counts)
+                    batch.removeAll(keepingCapacity: true)
+                }
             }
             memory.replayAppend(batch, into: &counts)
         }
