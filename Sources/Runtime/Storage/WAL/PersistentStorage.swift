@@ -8,6 +8,7 @@ import PromModel
 /// A crash (SIGKILL, power loss) loses at most the batches committed in the last `syncInterval`
 /// seconds; a torn or corrupt tail is truncated at the last good record with a warning.
 /// `DIR/lock` keeps a second process (or a second storage in this one) out of the directory.
+/// Call `close()` when done: the sync and checkpoint threads keep an unclosed storage alive.
 ///
 /// ```swift
 /// let storage = try PersistentStorage.open(directory: "data")

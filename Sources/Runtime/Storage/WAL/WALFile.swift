@@ -15,25 +15,25 @@ final class WALFile {
         self.fd = fd
     }
 
-    deinit { if fd >= 0 { _ = Glibc.close(fd) } }
+    deinit { if fd >= 0 { _ = WALSystemCall.close(fd) } }
 
     /// Opens `path` for reading.
     static func openForReading(_ path: String) throws -> WALFile {
-        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC)
+        let fd = WALSystemCall.open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw WALError.posix("open", path) }
         return WALFile(path: path, fd: fd)
     }
 
     /// Creates `path` (which must not exist) for appending.
     static func create(_ path: String) throws -> WALFile {
-        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = WALSystemCall.open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WALError.posix("create", path) }
         return WALFile(path: path, fd: fd)
     }
 
     /// Opens (creating) `path` for reading and writing, as the lock file.
     static func openLockFile(_ path: String) throws -> WALFile {
-        let fd = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let fd = WALSystemCall.open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw WALError.posix("open", path) }
         return WALFile(path: path, fd: fd)
     }
@@ -45,7 +45,7 @@ final class WALFile {
         var offset = 0
         while offset < bytes.count {
             guard let base = bytes.baseAddress else { return }
-            let n = Glibc.write(fd, base + offset, bytes.count - offset)
+            let n = WALSystemCall.write(fd, base + offset, bytes.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
                 throw WALError.posix("write", path)
@@ -58,7 +58,7 @@ final class WALFile {
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         while true {
-            let n = Glibc.read(fd, base, buffer.count)
+            let n = WALSystemCall.read(fd, base, buffer.count)
             if n < 0, errno == EINTR { continue }
             guard n >= 0 else { throw WALError.posix("read", path) }
             return n
@@ -77,7 +77,7 @@ final class WALFile {
     }
 
     func close() {
-        if fd >= 0 { _ = Glibc.close(fd) }
+        if fd >= 0 { _ = WALSystemCall.close(fd) }
         fd = -1
     }
 
@@ -85,23 +85,23 @@ final class WALFile {
 
     /// Cuts the file at `path` to `length` bytes and syncs it.
     static func truncate(_ path: String, to length: Int) throws {
-        let fd = Glibc.open(path, O_WRONLY | O_CLOEXEC)
+        let fd = WALSystemCall.open(path, O_WRONLY | O_CLOEXEC)
         guard fd >= 0 else { throw WALError.posix("open", path) }
-        defer { _ = Glibc.close(fd) }
+        defer { _ = WALSystemCall.close(fd) }
         guard ftruncate(fd, off_t(length)) == 0 else { throw WALError.posix("truncate", path) }
         guard fsync(fd) == 0 else { throw WALError.posix("fsync", path) }
     }
 
     /// Syncs a directory, so that files created, renamed or removed in it are durable.
     static func syncDirectory(_ path: String) throws {
-        let fd = Glibc.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        let fd = WALSystemCall.open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard fd >= 0 else { throw WALError.posix("open", path) }
-        defer { _ = Glibc.close(fd) }
+        defer { _ = WALSystemCall.close(fd) }
         guard fsync(fd) == 0 else { throw WALError.posix("fsync", path) }
     }
 
     /// Renames atomically.
     static func rename(_ from: String, _ to: String) throws {
-        guard Glibc.rename(from, to) == 0 else { throw WALError.posix("rename", from) }
+        guard WALSystemCall.rename(from, to) == 0 else { throw WALError.posix("rename", from) }
     }
 }
