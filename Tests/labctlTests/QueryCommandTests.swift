@@ -29,10 +29,10 @@ final class QueryCommandTests: XCTestCase {
     }
 
     func testDataKindDetection() {
-        XCTAssertTrue(QueryCommand.isLoadScript("# data\n\nload 1m\n  x 1\n"))
-        XCTAssertTrue(QueryCommand.isLoadScript("load_with_nhcb 1m\n"))
-        XCTAssertFalse(QueryCommand.isLoadScript("# TYPE x gauge\nx 1 1\n# EOF\n"))
-        XCTAssertFalse(QueryCommand.isLoadScript("loader 1 1\n"))
+        XCTAssertTrue(DataFileLoader.isLoadScript("# data\n\nload 1m\n  x 1\n"))
+        XCTAssertTrue(DataFileLoader.isLoadScript("load_with_nhcb 1m\n"))
+        XCTAssertFalse(DataFileLoader.isLoadScript("# TYPE x gauge\nx 1 1\n# EOF\n"))
+        XCTAssertFalse(DataFileLoader.isLoadScript("loader 1 1\n"))
     }
 
     func testTableAndJSON() {

@@ -37,6 +37,9 @@ public struct APIContext: Sendable {
     public var enableRemoteWrite: Bool
     /// Limits on a remote-write body.
     public var remoteWriteLimits: RemoteWriteRequest.Limits
+    /// Where remote-written samples go when not straight into the queried storage (a write-ahead
+    /// logged store whose memory is the queried storage).
+    public var remoteWriteTarget: (any Appendable)?
     /// Most queries evaluated at once (Prometheus's `--query.max-concurrency`, 20); later ones wait
     /// for a slot until their time-out, then fail with `query timed out in query queue`.
     public var maxConcurrentQueries: Int

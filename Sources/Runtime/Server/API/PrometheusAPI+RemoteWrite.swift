@@ -22,7 +22,7 @@ extension PrometheusAPI {
             let text = "\(error)"
             return Self.httpError(400, text.hasPrefix("snappy: corrupt input") ? "snappy: corrupt input" : text)
         }
-        let app = storage.appender()
+        let app = (context.remoteWriteTarget ?? storage).appender()
         for series in request.timeseries where series.labels.metricName != nil {
             var ref: SeriesRef?
             for sample in series.samples {
