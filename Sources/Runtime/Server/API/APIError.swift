@@ -15,10 +15,12 @@ public struct APIError: Error, Hashable, Sendable, CustomStringConvertible {
         case unavailable
     }
 
+    /// The `errorType`.
     public var kind: Kind
     /// The `error` text.
     public var message: String
 
+    /// An error of `kind` with Prometheus's `message`.
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
