@@ -37,6 +37,18 @@ final class HTTPServerProtocolTests: XCTestCase {
         try client.send(batch)
         for i in 0..<20 { XCTAssertEqual(try client.readResponse().text, "GET /p/\(i)") }
         XCTAssertEqual(try client.readResponse().text, "POST /p/last body=abc")
+        // A bad request behind good ones: the good ones are answered, then 400 and close.
+        try client.send("GET /ok HTTP/1.1\r\nHost: t\r\n\r\nGARBAGE\r\n\r\nGET /never HTTP/1.1\r\nHost: t\r\n\r\n")
+        XCTAssertEqual(try client.readResponse().text, "GET /ok")
+        XCTAssertEqual(try client.readResponse().status, 400)
+        XCTAssertTrue(client.isClosedByServer())
+        // Pipelined 100-continue behind a request.
+        let other = try HTTPServerTestClient(port: server.boundPort)
+        try other.send("GET /first HTTP/1.1\r\nHost: t\r\n\r\nPUT /second HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+        XCTAssertEqual(try other.readResponse().text, "GET /first")
+        XCTAssertEqual(try other.readResponse().status, 100)
+        try other.send("hi")
+        XCTAssertEqual(try other.readResponse().text, "PUT /second body=hi")
     }
 
     func testHTTP10ClosesUnlessKeepAliveIsAsked() throws {
