@@ -184,6 +184,15 @@ final class HTTPServerProtocolTests: XCTestCase {
         XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /metrics?x=1")
     }
 
+    func testListensOnIPv6Loopback() throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "::1", port: 0), handler: Support.echo)
+        do { try server.start() } catch { throw XCTSkip("no IPv6 loopback here: \(error)") }
+        defer { server.shutdown(grace: 1) }
+        XCTAssertEqual(server.boundAddress, "[::1]:\(server.boundPort)")
+        let response = try HTTPClient(timeout: 5).get("http://[::1]:\(server.boundPort)/six")
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /six")
+    }
+
     func testStartOnAnAddressInUseThrowsAClearError() throws {
         let first = try Support.start(self)
         let second = HTTPServer(configuration: HTTPServerConfiguration(port: first.boundPort), handler: Support.echo)
