@@ -46,6 +46,7 @@ enum HTTPServerBenchmark {
         let stats = server.stats
         print("server stats: requests \(stats.requests), connections \(stats.connectionsAccepted), bytes in \(stats.bytesReceived), out \(stats.bytesSent)")
         print("maxrss: \(StorageBenchmark.maxRSSKiB()) KiB")
+        idleConnections(port: server.boundPort, count: 1000)
         runWrk(port: server.boundPort, seconds: seconds)
         print("maxrss after wrk: \(StorageBenchmark.maxRSSKiB()) KiB")
     }
@@ -53,10 +54,14 @@ enum HTTPServerBenchmark {
     /// One keep-alive connection sending `GET /api/v1/query?query=up` until `deadline`: the latency
     /// of each request, and the count of failures (each reconnects).
     private static func clientLoop(port: Int, until deadline: Date) -> ([Double], Int) {
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        return clientLoop(port: port, until: deadline, buffer: &buffer)
+    }
+
+    private static func clientLoop(port: Int, until deadline: Date, buffer: inout [UInt8]) -> ([Double], Int) {
         let request = Array("GET /api/v1/query?query=up HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".utf8)
         var latencies: [Double] = []
         var failures = 0
-        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
         while Date() < deadline {
             let fd = connectLoopback(port: port)
             guard fd >= 0 else {
@@ -120,6 +125,24 @@ enum HTTPServerBenchmark {
             return -1
         }
         return fd
+    }
+
+    /// Opens `count` idle connections, then times one request beside them; prints peak RSS.
+    private static func idleConnections(port: Int, count: Int) {
+        var fds: [Int32] = []
+        defer { for fd in fds { close(fd) } }
+        for _ in 0..<count {
+            let fd = connectLoopback(port: port)
+            guard fd >= 0 else { break }
+            fds.append(fd)
+        }
+        usleep(200_000)
+        var buffer = [UInt8](repeating: 0, count: 16 * 1024)
+        let (latencies, failures) = clientLoop(port: port, until: Date().addingTimeInterval(0.5), buffer: &buffer)
+        let sorted = latencies.sorted()
+        let p50 = sorted.isEmpty ? 0 : sorted[sorted.count / 2] * 1000
+        print(String(format: "with %d idle connections open: one client %d req in 0.5 s, p50 %.3f ms, errors %d; maxrss %d KiB",
+                     fds.count, sorted.count, p50, failures, StorageBenchmark.maxRSSKiB()))
     }
 
     /// wrk's summary against the same server, when wrk is installed.

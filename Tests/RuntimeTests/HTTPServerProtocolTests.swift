@@ -37,6 +37,18 @@ final class HTTPServerProtocolTests: XCTestCase {
         try client.send(batch)
         for i in 0..<20 { XCTAssertEqual(try client.readResponse().text, "GET /p/\(i)") }
         XCTAssertEqual(try client.readResponse().text, "POST /p/last body=abc")
+        // A bad request behind good ones: the good ones are answered, then 400 and close.
+        try client.send("GET /ok HTTP/1.1\r\nHost: t\r\n\r\nGARBAGE\r\n\r\nGET /never HTTP/1.1\r\nHost: t\r\n\r\n")
+        XCTAssertEqual(try client.readResponse().text, "GET /ok")
+        XCTAssertEqual(try client.readResponse().status, 400)
+        XCTAssertTrue(client.isClosedByServer())
+        // Pipelined 100-continue behind a request.
+        let other = try HTTPServerTestClient(port: server.boundPort)
+        try other.send("GET /first HTTP/1.1\r\nHost: t\r\n\r\nPUT /second HTTP/1.1\r\nHost: t\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\n")
+        XCTAssertEqual(try other.readResponse().text, "GET /first")
+        XCTAssertEqual(try other.readResponse().status, 100)
+        try other.send("hi")
+        XCTAssertEqual(try other.readResponse().text, "PUT /second body=hi")
     }
 
     func testHTTP10ClosesUnlessKeepAliveIsAsked() throws {
@@ -170,6 +182,15 @@ final class HTTPServerProtocolTests: XCTestCase {
         let response = try HTTPClient(timeout: 5).get("http://127.0.0.1:\(server.boundPort)/metrics?x=1")
         XCTAssertEqual(response.status, 200)
         XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /metrics?x=1")
+    }
+
+    func testListensOnIPv6Loopback() throws {
+        let server = HTTPServer(configuration: HTTPServerConfiguration(host: "::1", port: 0), handler: Support.echo)
+        do { try server.start() } catch { throw XCTSkip("no IPv6 loopback here: \(error)") }
+        defer { server.shutdown(grace: 1) }
+        XCTAssertEqual(server.boundAddress, "[::1]:\(server.boundPort)")
+        let response = try HTTPClient(timeout: 5).get("http://[::1]:\(server.boundPort)/six")
+        XCTAssertEqual(String(decoding: response.body, as: UTF8.self), "GET /six")
     }
 
     func testStartOnAnAddressInUseThrowsAClearError() throws {
