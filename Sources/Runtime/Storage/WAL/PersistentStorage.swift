@@ -51,7 +51,7 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
         self.memory = memory
         self.directoryLock = lock
         walRefOfMemRef = replayer.walRefOfMemRef
-        nextWalRef = replayer.maxWalRef + 1
+        nextWalRef = max(1, replayer.maxWalRef &+ 1)
         var report = replayer.report
         let stats = memory.stats()
         report.series = stats.seriesCount
