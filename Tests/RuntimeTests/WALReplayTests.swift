@@ -99,6 +99,9 @@ final class WALReplayTests: XCTestCase {
         let more = try WALTestSupport.fill(storage, series: 25, perSeries: 10, start: 100_000)
         for (k, v) in more { expected[k, default: []] += v }
         let second = try storage.checkpoint()
+        XCTAssertEqual(storage.status.lastCheckpoint, second)
+        XCTAssertEqual(storage.status.currentSegment, second.segment + 1)
+        XCTAssertNil(storage.status.checkpointError)
         XCTAssertGreaterThan(second.segment, report.segment)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/wal/checkpoint." + WALDirectory.segmentName(report.segment)),
                        "older checkpoints are deleted")

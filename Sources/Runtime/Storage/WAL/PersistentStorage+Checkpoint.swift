@@ -116,6 +116,7 @@ extension PersistentStorage {
             try? FileManager.default.removeItem(atPath: directory.checkpointPath(old))
         }
         report.seconds = Date().timeIntervalSince(started)
+        maintenance.withLock { lastCheckpoint = report }
         return report
     }
 
@@ -146,6 +147,14 @@ extension PersistentStorage {
         maintenanceDone = true
         maintenance.broadcast()
         maintenance.unlock()
+    }
+
+    /// What the log and the checkpoints have done since open.
+    public var status: WALStatus {
+        let (checkpoint, error) = maintenance.withLock { (lastCheckpoint, lastCheckpointError) }
+        return WALStatus(directory: directory.root, currentSegment: writer.currentSegment, commits: writer.appendedSequence,
+                         durableCommits: writer.syncedSequence, loggedBytes: writer.loggedBytes,
+                         lastCheckpoint: checkpoint, checkpointError: error.map { "\($0)" })
     }
 
     /// The error of the last background checkpoint, if it failed.

@@ -43,6 +43,7 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
     var stopping = false
     var maintenanceDone = false
     var lastCheckpointError: Error?
+    var lastCheckpoint: WALCheckpointReport?
 
     private init(directory: WALDirectory, options: PersistentStorageOptions, memory: MemoryStorage,
                  lock: WALDirectoryLock, replayer: WALReplayer) throws {
