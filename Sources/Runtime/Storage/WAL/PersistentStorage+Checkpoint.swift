@@ -5,11 +5,14 @@ import PromModel
 public struct WALCheckpointReport: Hashable, Sendable {
     /// The last segment it covers (`checkpoint.NNNNNNNN`).
     public var segment: Int
+    /// Series and samples written.
     public var series: Int
     public var samples: Int
+    /// Size of the checkpoint file.
     public var bytes: Int
     /// Segments deleted because the checkpoint covers them.
     public var segmentsRemoved: Int
+    /// Wall-clock time it took.
     public var seconds: Double
 }
 
