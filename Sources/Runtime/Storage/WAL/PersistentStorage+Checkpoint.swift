@@ -19,7 +19,7 @@ public struct WALCheckpointReport: Hashable, Sendable {
 // MARK: - Checkpoints
 
 extension PersistentStorage {
-    /// Applies retention to the in-memory store, then writes every live series and its samples
+    /// Applies retention (from the newest sample) to the in-memory store, then writes every live series and its samples
     /// within retention to `wal/checkpoint.N/` (N = the last segment covered; written under a
     /// temporary name, fsynced, renamed), and deletes segments up to N and older checkpoints.
     @discardableResult
@@ -27,8 +27,9 @@ extension PersistentStorage {
         checkpointLock.lock()
         defer { checkpointLock.unlock() }
         let started = Date()
-        let cutoff = options.retentionCutoff ?? .min
-        if options.retentionCutoff != nil { memory.truncate(before: cutoff) }
+        let retained = options.retention == nil ? nil : options.retentionCutoff(newest: memory.stats().maxTime)
+        let cutoff = retained ?? .min
+        if retained != nil { memory.truncate(before: cutoff) }
 
         // A consistent cut: everything in segments <= covered is in the snapshot, nothing later is.
         commitLock.lock()
