@@ -21,29 +21,15 @@ enum WALBenchmark {
         let rssBefore = StorageBenchmark.maxRSSKiB()
 
         // MARK: Append
-        var storage: PersistentStorage? = try PersistentStorage.open(directory: dir, options: options)
-        guard let writing = storage else { return }
         let jobs = ["api", "web", "db", "cache", "queue"]
         let labels = (0..<seriesCount).map { i -> Labels in
             ["__name__": "http_requests_total", "job": jobs[i % jobs.count], "instance": "host-\(i / 100):9100",
              "path": "/api/v\(i % 3)/item\(i % 17)", "series": "\(i)"]
         }
-        var refs: [SeriesRef] = []
-        var start = Date()
-        let first = writing.appender()
-        for l in labels { refs.append(try first.append(l, t: 1_700_000_000_000, v: 0)) }
-        try first.commit()
-        for step in 1..<steps {
-            // One scrape of every series per step (a batch per 1,000 series, like targets).
-            let t = 1_700_000_000_000 + Int64(step) * 15_000
-            var i = 0
-            while i < refs.count {
-                let app = writing.appender()
-                for j in i..<min(i + 1000, refs.count) { try app.append(refs[j], t: t, v: Double(step * (j % 13)) + 0.5) }
-                try app.commit()
-                i += 1000
-            }
-        }
+        let memorySeconds = try ingest(into: MemoryStorage(), labels: labels, steps: steps)
+        let writing = try PersistentStorage.open(directory: dir, options: options)
+        let start = Date()
+        _ = try ingest(into: writing, labels: labels, steps: steps)
         try writing.sync()
         let appendSeconds = Date().timeIntervalSince(start)
         let samples = steps * seriesCount
@@ -51,13 +37,34 @@ enum WALBenchmark {
         print(String(format: "append: %d samples, %d series in %.2fs = %.0f samples/s; WAL %.1f MB = %.1f MB/s, %.2f bytes/sample",
                      samples, seriesCount, appendSeconds, Double(samples) / appendSeconds, bytes / 1e6,
                      bytes / 1e6 / appendSeconds, bytes / Double(samples)))
+        print(String(format: "  the same into MemoryStorage alone: %.2fs = %.0f samples/s", memorySeconds,
+                     Double(samples) / memorySeconds))
         try writing.close()
-        storage = nil
         print("maxrss after append: \(StorageBenchmark.maxRSSKiB()) KiB (before: \(rssBefore) KiB)")
 
         // MARK: Replay, each in a fresh process so its peak memory is its own
         try runChild(["--replay", dir, "--checkpoint"])
         try runChild(["--replay", dir])
+    }
+
+    /// One scrape of every series per step, a batch per 1,000 series (like targets); returns seconds.
+    private static func ingest(into storage: any Storage, labels: [Labels], steps: Int) throws -> Double {
+        let start = Date()
+        var refs: [SeriesRef] = []
+        let first = storage.appender()
+        for l in labels { refs.append(try first.append(l, t: 1_700_000_000_000, v: 0)) }
+        try first.commit()
+        for step in 1..<max(steps, 1) {
+            let t = 1_700_000_000_000 + Int64(step) * 15_000
+            var i = 0
+            while i < refs.count {
+                let app = storage.appender()
+                for j in i..<min(i + 1000, refs.count) { try app.append(refs[j], t: t, v: Double(step * (j % 13)) + 0.5) }
+                try app.commit()
+                i += 1000
+            }
+        }
+        return Date().timeIntervalSince(start)
     }
 
     /// Opens DIR (replaying it), prints the report and peak memory, optionally checkpoints.

@@ -118,13 +118,16 @@ final class WALCorruptionTests: XCTestCase {
         var rng = SystemRandomNumberGenerator()
         let garbage = (0..<5000).map { _ in UInt8.random(in: 0...255, using: &rng) }
         try WALTestSupport.write(garbage, to: segments[1])
+        // And a garbage segment at the tail.
+        let tail = dir + "/wal/" + WALDirectory.segmentName(9)
+        try WALTestSupport.write(Array(garbage.reversed()), to: tail)
 
         let storage = try open(dir)
         defer { try? storage.close() }
         XCTAssertEqual(try WALTestSupport.contents(storage), expected)
-        XCTAssertEqual(storage.replayReport.warnings.count, 1, "\(storage.replayReport.warnings)")
-        XCTAssertEqual(storage.replayReport.warnings.first?.file, segments[1])
+        XCTAssertEqual(storage.replayReport.warnings.map(\.file), [segments[1], tail], "\(storage.replayReport.warnings)")
         XCTAssertEqual(WALTestSupport.size(segments[1]), 0)
+        XCTAssertEqual(WALTestSupport.size(tail), 0)
     }
 
     func testHugeLengthPrefixIsRejectedWithoutAllocating() throws {

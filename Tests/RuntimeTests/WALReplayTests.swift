@@ -1,5 +1,6 @@
 import XCTest
 import PromModel
+import PromQL
 @testable import Runtime
 
 final class WALReplayTests: XCTestCase {
@@ -37,6 +38,25 @@ final class WALReplayTests: XCTestCase {
         // Start timestamps survive too.
         let chunks = try reopened.select([try LabelMatcher(.equal, "__name__", "special")], mint: 0, maxt: 1000)
         XCTAssertEqual(chunks.first?.encodedChunks.first?.startTimes?.first, 50)
+    }
+
+    func testPromQLAnswersTheSameAfterReplay() throws {
+        let dir = WALTestSupport.directory(self)
+        let storage = try PersistentStorage.open(directory: dir, options: WALTestSupport.logOnly())
+        _ = try WALTestSupport.fill(storage, series: 6, perSeries: 120, step: 15_000)
+        let engine = Engine(options: .conformance)
+        let query = try Parser(options: .allExperimental).parseExpr("sum by (job) (rate(wal_test[1m])) or max by (instance) (wal_test)")
+        func answer(_ q: any Querier) throws -> String {
+            let result = try engine.instantQuery(query, at: 1_000 + 100 * 15_000, querier: q)
+            guard case .vector(let samples) = result.value else { return "not a vector" }
+            return samples.map { "\($0.metric) \($0.f)" }.sorted().joined(separator: "\n")
+        }
+        let before = try answer(storage)
+        try storage.close()
+        let reopened = try PersistentStorage.open(directory: dir, options: WALTestSupport.logOnly())
+        defer { try? reopened.close() }
+        XCTAssertFalse(before.isEmpty)
+        XCTAssertEqual(try answer(reopened), before)
     }
 
     func testAppendsAfterReplayAndSeveralRestartsKeepReferencesApart() throws {
@@ -79,6 +99,9 @@ final class WALReplayTests: XCTestCase {
         let more = try WALTestSupport.fill(storage, series: 25, perSeries: 10, start: 100_000)
         for (k, v) in more { expected[k, default: []] += v }
         let second = try storage.checkpoint()
+        XCTAssertEqual(storage.status.lastCheckpoint, second)
+        XCTAssertEqual(storage.status.currentSegment, second.segment + 1)
+        XCTAssertNil(storage.status.checkpointError)
         XCTAssertGreaterThan(second.segment, report.segment)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir + "/wal/checkpoint." + WALDirectory.segmentName(report.segment)),
                        "older checkpoints are deleted")
@@ -117,10 +140,8 @@ final class WALReplayTests: XCTestCase {
 
     func testRetentionDropsOldSamplesOnCheckpointAndReplay() throws {
         let dir = WALTestSupport.directory(self)
-        let clock = ManualMillis(10_000)
         var options = WALTestSupport.logOnly()
         options.retention = .seconds(5)
-        options.now = { clock.value }
         // Written without retention: samples at 1s..10s; "old" only has samples at 1s..2s.
         let storage = try PersistentStorage.open(directory: dir, options: WALTestSupport.logOnly())
         _ = try WALTestSupport.fill(storage, series: 2, perSeries: 10)
@@ -130,29 +151,46 @@ final class WALReplayTests: XCTestCase {
         try app.commit()
         try storage.close()
 
-        // Replay with the clock at 10s keeps samples >= 5s.
+        // Replay: the newest sample is at 10s, so retention keeps from 5s on (whole chunks in memory).
         let reopened = try PersistentStorage.open(directory: dir, options: options)
         let held = try WALTestSupport.contents(reopened)
         XCTAssertEqual(held.count, 2, "the series with only old samples is gone: \(held.keys.sorted())")
-        XCTAssertEqual(held.values.map { $0.map(\.t) }.first, [5_000, 6_000, 7_000, 8_000, 9_000, 10_000])
-        XCTAssertEqual(reopened.replayReport.samplesDroppedByRetention, 2 * 4 + 2)
+        XCTAssertEqual(reopened.replayReport.samplesDroppedByRetention, 2)
         // Samples older than retention are rejected as out of bounds by the store.
         let late = reopened.appender()
-        XCTAssertThrowsError(try late.append(["__name__": "wal_test", "instance": "host-0", "job": "node"], t: 1_000, v: 0))
-
-        // A checkpoint at 13s keeps only samples >= 8s, and moves the store's retention forward.
-        clock.value = 13_000
+        XCTAssertThrowsError(try late.append(["__name__": "new"], t: 4_000, v: 0)) {
+            XCTAssertEqual(($0 as? StorageError)?.kind, .outOfBounds)
+        }
+        // New data at 13s: a checkpoint keeps only samples >= 8s, and moves the store's bounds forward.
+        let fresh = reopened.appender()
+        for s in 0..<2 { try fresh.append(["__name__": "wal_test", "instance": "host-\(s)", "job": "node"], t: 13_000, v: 1) }
+        try fresh.commit()
         let report = try reopened.checkpoint()
-        XCTAssertEqual(report.samples, 2 * 3)
+        XCTAssertEqual(report.samples, 2 * 4, "8s, 9s, 10s and 13s of both series")
         let now = reopened.appender()
-        XCTAssertThrowsError(try now.append(["__name__": "wal_test", "instance": "host-0", "job": "node"], t: 7_500, v: 0)) {
+        XCTAssertThrowsError(try now.append(["__name__": "new"], t: 7_500, v: 0)) {
             XCTAssertEqual(($0 as? StorageError)?.kind, .outOfBounds)
         }
         try reopened.close()
         let third = try PersistentStorage.open(directory: dir, options: options)
         defer { try? third.close() }
-        XCTAssertEqual(third.replayReport.samples, 6)
+        XCTAssertEqual(third.replayReport.samples, 8)
         XCTAssertEqual(third.replayReport.samplesDroppedByRetention, 0)
+        XCTAssertEqual(try WALTestSupport.contents(third).values.map { $0.map(\.t) }.first, [8_000, 9_000, 10_000, 13_000])
+    }
+
+    func testRetentionIsMeasuredFromTheDataSoBackfilledOldDataIsKept() throws {
+        let dir = WALTestSupport.directory(self)
+        var options = WALTestSupport.logOnly()
+        options.retention = .seconds(15 * 24 * 3600)
+        let storage = try PersistentStorage.open(directory: dir, options: options)
+        // Samples from January 1970, long before the wall clock's 15 days.
+        let expected = try WALTestSupport.fill(storage, series: 3, perSeries: 4)
+        try storage.checkpoint()
+        try storage.close()
+        let reopened = try PersistentStorage.open(directory: dir, options: options)
+        defer { try? reopened.close() }
+        XCTAssertEqual(try WALTestSupport.contents(reopened), expected)
     }
 
     // MARK: - Lock
@@ -178,16 +216,5 @@ final class WALReplayTests: XCTestCase {
         XCTAssertThrowsError(try PersistentStorage.open(directory: "/proc/labctl-no-such/dir", options: WALTestSupport.logOnly())) {
             XCTAssertEqual(($0 as? WALError)?.kind, .io)
         }
-    }
-}
-
-/// A clock tests move by hand.
-final class ManualMillis: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Int64
-    init(_ value: Int64) { stored = value }
-    var value: Int64 {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }

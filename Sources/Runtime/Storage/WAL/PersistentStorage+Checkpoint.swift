@@ -5,18 +5,21 @@ import PromModel
 public struct WALCheckpointReport: Hashable, Sendable {
     /// The last segment it covers (`checkpoint.NNNNNNNN`).
     public var segment: Int
+    /// Series and samples written.
     public var series: Int
     public var samples: Int
+    /// Size of the checkpoint file.
     public var bytes: Int
     /// Segments deleted because the checkpoint covers them.
     public var segmentsRemoved: Int
+    /// Wall-clock time it took.
     public var seconds: Double
 }
 
 // MARK: - Checkpoints
 
 extension PersistentStorage {
-    /// Applies retention to the in-memory store, then writes every live series and its samples
+    /// Applies retention (from the newest sample) to the in-memory store, then writes every live series and its samples
     /// within retention to `wal/checkpoint.N/` (N = the last segment covered; written under a
     /// temporary name, fsynced, renamed), and deletes segments up to N and older checkpoints.
     @discardableResult
@@ -24,8 +27,9 @@ extension PersistentStorage {
         checkpointLock.lock()
         defer { checkpointLock.unlock() }
         let started = Date()
-        let cutoff = options.retentionCutoff ?? .min
-        if options.retentionCutoff != nil { memory.truncate(before: cutoff) }
+        let retained = options.retention == nil ? nil : options.retentionCutoff(newest: memory.stats().maxTime)
+        let cutoff = retained ?? .min
+        if retained != nil { memory.truncate(before: cutoff) }
 
         // A consistent cut: everything in segments <= covered is in the snapshot, nothing later is.
         commitLock.lock()
@@ -116,6 +120,7 @@ extension PersistentStorage {
             try? FileManager.default.removeItem(atPath: directory.checkpointPath(old))
         }
         report.seconds = Date().timeIntervalSince(started)
+        maintenance.withLock { lastCheckpoint = report }
         return report
     }
 
@@ -146,6 +151,14 @@ extension PersistentStorage {
         maintenanceDone = true
         maintenance.broadcast()
         maintenance.unlock()
+    }
+
+    /// What the log and the checkpoints have done since open.
+    public var status: WALStatus {
+        let (checkpoint, error) = maintenance.withLock { (lastCheckpoint, lastCheckpointError) }
+        return WALStatus(directory: directory.root, currentSegment: writer.currentSegment, commits: writer.appendedSequence,
+                         durableCommits: writer.syncedSequence, loggedBytes: writer.loggedBytes,
+                         lastCheckpoint: checkpoint, checkpointError: error.map { "\($0)" })
     }
 
     /// The error of the last background checkpoint, if it failed.

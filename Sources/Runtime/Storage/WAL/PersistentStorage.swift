@@ -43,19 +43,21 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
     var stopping = false
     var maintenanceDone = false
     var lastCheckpointError: Error?
+    var lastCheckpoint: WALCheckpointReport?
 
     private init(directory: WALDirectory, options: PersistentStorageOptions, memory: MemoryStorage,
-                 lock: WALDirectoryLock, replayer: WALReplayer) throws {
+                 lock: WALDirectoryLock, replayer: WALReplayer, droppedByRetention: Int) throws {
         self.directory = directory
         self.options = options
         self.memory = memory
         self.directoryLock = lock
         walRefOfMemRef = replayer.walRefOfMemRef
-        nextWalRef = replayer.maxWalRef + 1
+        nextWalRef = max(1, replayer.maxWalRef &+ 1)
         var report = replayer.report
         let stats = memory.stats()
         report.series = stats.seriesCount
         report.samples = stats.sampleCount
+        report.samplesDroppedByRetention += droppedByRetention
         replayReport = report
         writer = try WALWriter(directory: directory, firstSegment: replayer.lastSegment + 1, options: options.wal)
     }
@@ -70,13 +72,15 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
         let lock = try WALDirectoryLock(path: directory.lockPath, directory: path)
         do {
             let memory = MemoryStorage(limits: options.limits)
-            if let cutoff = options.retentionCutoff { memory.truncate(before: cutoff) }
             var replayer = WALReplayer(directory: directory, memory: memory, maxRecordBytes: options.wal.maxRecordBytes)
             try replayer.replay()
-            // Series whose samples were all too old, or lost with a torn record, were created empty: drop them.
-            memory.truncate(before: options.retentionCutoff ?? .min)
+            // Retention from the newest sample (whole chunks here; checkpoints cut samples). Series left
+            // empty, by retention or by a torn record, are dropped.
+            let held = memory.stats()
+            memory.truncate(before: options.retentionCutoff(newest: held.maxTime) ?? .min)
+            let dropped = held.sampleCount - memory.stats().sampleCount
             let storage = try PersistentStorage(directory: directory, options: options, memory: memory,
-                                                lock: lock, replayer: replayer)
+                                                lock: lock, replayer: replayer, droppedByRetention: dropped)
             storage.startMaintenance()
             return storage
         } catch {

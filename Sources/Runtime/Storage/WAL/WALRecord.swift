@@ -27,6 +27,7 @@ public enum WALRecord: Hashable, Sendable {
 public struct WALSeries: Hashable, Sendable {
     /// The reference sample records use (never 0, never reused within a directory).
     public var ref: UInt64
+    /// The series' labels, `__name__` included.
     public var labels: Labels
 
     public init(ref: UInt64, labels: Labels) {
@@ -37,9 +38,11 @@ public struct WALSeries: Hashable, Sendable {
 
 /// A sample as logged. Equality compares value bits, so NaN and stale markers round-trip exactly.
 public struct WALSample: Hashable, Sendable {
+    /// The series, as a `WALSeries.ref`.
     public var ref: UInt64
     /// Milliseconds since the epoch.
     public var t: Int64
+    /// The value's exact bits are kept (NaN payloads, the staleness marker).
     public var v: Double
     /// Start timestamp (0 = none).
     public var st: Int64
@@ -73,10 +76,14 @@ enum WALRecordType: UInt8 {
 
 /// A chunk as logged: the series' WAL reference and the chunk's encoded samples (see `XORChunk`).
 public struct WALChunk: Hashable, Sendable {
+    /// The series, as a `WALSeries.ref`.
     public var ref: UInt64
+    /// Samples in the chunk.
     public var count: Int
+    /// Timestamps of the first and last sample.
     public var minT: Int64
     public var maxT: Int64
+    /// The XOR-encoded samples.
     public var bytes: [UInt8]
     /// Start timestamps, one per sample (0 = none), or `nil` when no sample has one.
     public var startTimes: [Int64]?

@@ -118,6 +118,8 @@ struct WALReplayer {
             batch.reserveCapacity(samples.count)
             for s in samples {
                 guard let memRef = memRef(of: s.ref) else {
+                    // Never hand this reference to a new series: later records may still use it.
+                    maxWalRef = max(maxWalRef, s.ref)
                     unknownRefs += 1
                     continue
                 }
