@@ -59,10 +59,12 @@ final class LoadTestServer: @unchecked Sendable {
     var counts: (connections: Int, requests: Int) { lock.withLock { (accepted, served) } }
 
     func stop() {
-        let open: Set<Int32> = lock.withLock {
+        let open: Set<Int32>? = lock.withLock {
+            if stopped { return nil }
             stopped = true
             return clients
         }
+        guard let open else { return }
         shutdown(fd, Int32(SHUT_RDWR))
         close(fd)
         for c in open { shutdown(c, Int32(SHUT_RDWR)) }
