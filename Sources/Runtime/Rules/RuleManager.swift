@@ -21,8 +21,8 @@ import PromModel
 /// (Prometheus counts the others as missed iterations).
 public final class RuleManager: @unchecked Sendable {
     public let options: RuleManagerOptions
-    private let lock = NSLock()
-    private var groupList: [RuleGroupEvaluator] = []
+    let lock = NSLock()
+    var groupList: [RuleGroupEvaluator] = []
 
     public init(options: RuleManagerOptions) {
         self.options = options
@@ -33,6 +33,14 @@ public final class RuleManager: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return groupList
+    }
+
+    /// Runs `body` on the loaded groups while holding the manager's lock, so that the rule and alert
+    /// state read inside it is not changed by an evaluation meanwhile (for the HTTP API).
+    public func withGroups<T>(_ body: ([RuleGroupEvaluator]) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(groupList)
     }
 
     // MARK: - Loading

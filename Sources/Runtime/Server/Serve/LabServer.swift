@@ -1,0 +1,260 @@
+import ConfigModel
+import Foundation
+import PromModel
+
+/// The in-process Prometheus of `labctl serve`: the store, the scrape manager on the lab's
+/// prometheus.yml, the rule manager on the wall clock, alerts to the embedded Alertmanager and/or
+/// real ones, and the HTTP handler that serves Prometheus's API (and Alertmanager's v2 API when
+/// embedded). ``reload()`` applies a new configuration or keeps the running one.
+///
+/// ```swift
+/// let server = try LabServer(options: options)
+/// try server.loadData()
+/// server.start()
+/// let http = HTTPServer(configuration: .init(port: 9090), handler: server.handler)
+/// ```
+public final class LabServer: @unchecked Sendable {
+    /// How the server was started.
+    public let options: ServeOptions
+    /// Where samples live.
+    public let storage: MemoryStorage
+    /// The PromQL engine of queries and rules.
+    public let engine: Engine
+    /// Scrapes the configuration's targets into ``storage``.
+    public let scrapeManager: ScrapeManager
+    /// When the server was created.
+    public let startTime = Date()
+    /// The external Alertmanagers' client (nil when the configuration names none outside labctl).
+    public private(set) var alertmanagerClient: AlertmanagerClient?
+
+    private let lock = NSLock()
+    private var current: ServeConfiguration
+    private var rules: RuleManager
+    private var embedded: Dispatcher?
+    private var embeddedAPI: AlertmanagerAPI?
+    private var ticker: Thread?
+    private var stopped = false
+    private var reloads = (total: 0, failed: 0, lastSuccess: Date())
+    private var ruleFailures: [RuleEvaluationFailure] = []
+
+    /// Loads the configuration, rule files and Alertmanager configuration of `options`.
+    /// - Throws: ``ServeError`` when any of them is invalid or a service name does not resolve.
+    public init(options: ServeOptions, storage: MemoryStorage = MemoryStorage()) throws {
+        self.options = options
+        self.storage = storage
+        engine = Engine(options: EngineOptions(maxSamples: options.queryMaxSamples, timeout: options.queryTimeout))
+        let configuration = try ServeConfiguration.load(options)
+        let resolver = try Self.resolver(options, configuration)
+        scrapeManager = ScrapeManager(storage: storage, resolver: resolver)
+        current = configuration
+        rules = RuleManager(options: RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
+                                                        clock: SystemRuleClock()))
+        do { try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory) } catch {
+            throw ServeError("the configuration \(options.configPath) cannot be scraped: \(error)")
+        }
+        try install(configuration, previous: nil)
+    }
+
+    /// The URL of this server (for generator URLs and `$externalURL`).
+    public var externalURL: String { options.externalURL ?? "http://\(options.listenAddress)" }
+
+    // MARK: - Data
+
+    /// Loads `options.dataFiles` into the store.
+    /// - Throws: ``ServeError`` naming the file and the position of the first error.
+    @discardableResult
+    public func loadData() throws -> [DataFileLoader.Summary] {
+        var out: [DataFileLoader.Summary] = []
+        for file in options.dataFiles {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                throw ServeError("cannot read the data file \(file)")
+            }
+            do {
+                out.append(try DataFileLoader.load(String(decoding: data, as: UTF8.self), file: file, into: storage))
+            } catch {
+                throw ServeError("\(error)")
+            }
+        }
+        return out
+    }
+
+    // MARK: - Running
+
+    /// Starts scraping and the rule/alert ticker.
+    public func start() {
+        scrapeManager.start()
+        lock.withLock { rules.start() }
+        let thread = Thread { [weak self] in self?.tickLoop() }
+        thread.name = "labctl.rules"
+        lock.withLock { ticker = thread }
+        thread.start()
+    }
+
+    /// Stops scraping and rule evaluation (the store stays readable).
+    public func stop() {
+        lock.withLock { stopped = true }
+        scrapeManager.stop()
+        alertmanagerClient?.drain()
+    }
+
+    private func tickLoop() {
+        while true {
+            let (manager, dispatcher, done) = lock.withLock { (rules, embedded, stopped) }
+            if done { return }
+            let failures = manager.runDue()
+            if !failures.isEmpty {
+                lock.withLock {
+                    ruleFailures = Array((ruleFailures + failures).suffix(100))
+                }
+            }
+            _ = dispatcher?.runDue()
+            Thread.sleep(forTimeInterval: max(0.01, options.tickInterval))
+        }
+    }
+
+    // MARK: - Reloading
+
+    /// Reads the configuration files again and applies them; on any error the running configuration
+    /// stays and the error is thrown. The store and the alerts' state are kept.
+    public func reload() throws {
+        do {
+            let configuration = try ServeConfiguration.load(options)
+            let resolver = try Self.resolver(options, configuration)
+            guard resolver == scrapeManager.resolver else {
+                throw ServeError("service addresses changed (compose ports): restart labctl serve to use them")
+            }
+            try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory)
+            try install(configuration, previous: lock.withLock { rules })
+            lock.withLock {
+                reloads.total += 1
+                reloads.lastSuccess = Date()
+            }
+        } catch {
+            lock.withLock {
+                reloads.total += 1
+                reloads.failed += 1
+            }
+            if let serveError = error as? ServeError { throw serveError }
+            throw ServeError("reload failed: \(error)")
+        }
+    }
+
+    /// Builds the rule manager, alert sender and embedded Alertmanager of `configuration` and swaps them in.
+    private func install(_ configuration: ServeConfiguration, previous: RuleManager?) throws {
+        let prometheus = configuration.prometheus
+        let externalLabels = Labels(prometheus.global.externalLabels.map { Label($0.name, $0.value) })
+        var dispatcher = lock.withLock { embedded }
+        var api = lock.withLock { embeddedAPI }
+        if let (amConfig, amText) = configuration.alertmanager {
+            if dispatcher == nil || previous != nil {
+                do {
+                    dispatcher = try Dispatcher(config: amConfig, clock: SystemClock(),
+                                                notifier: ServeNotifier.make(config: amConfig,
+                                                                               configPath: options.alertmanagerConfigPath ?? "",
+                                                                               outbox: options.outboxPath),
+                                                externalURL: externalURL)
+                } catch let error as ServeError {
+                    throw error
+                } catch {
+                    throw ServeError("the Alertmanager configuration cannot run: \(error)")
+                }
+                if let old = lock.withLock({ embedded }), let fresh = dispatcher {
+                    for silence in old.silences.all { _ = try? fresh.silences.add(silence) }
+                    fresh.receive(old.alerts)
+                }
+                api = dispatcher.map { AlertmanagerAPI(dispatcher: $0, configText: amText, startTime: startTime) }
+            }
+        }
+        let urls = alertmanagerURLs(prometheus)
+        let client = urls.external.isEmpty ? nil : AlertmanagerClient(urls: urls.external)
+        let deliverToEmbedded = urls.includesSelf || configuration.alertmanager != nil
+        let target = dispatcher
+        let sender = try AlertSender(externalLabels: externalLabels,
+                                     relabeler: Relabeler(prometheus.alerting.alertRelabelConfigs),
+                                     endpointRelabeler: Relabeler(prometheus.alerting.alertmanagers.first?.alertRelabelConfigs ?? [])) { alerts in
+            if deliverToEmbedded { target?.receive(alerts) }
+            client?.send(alerts)
+        }
+        var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
+                                             clock: SystemRuleClock(), notify: sender.notifyFunc)
+        ruleOptions.evaluationInterval = max(1, prometheus.global.evaluationInterval.milliseconds)
+        ruleOptions.defaultQueryOffset = max(0, prometheus.global.ruleQueryOffset.milliseconds)
+        ruleOptions.externalLabels = externalLabels
+        ruleOptions.externalURL = externalURL
+        let manager = RuleManager(options: ruleOptions)
+        do { try manager.load(configuration.ruleFiles) } catch {
+            throw ServeError("\(error)")
+        }
+        if let previous {
+            let old = Dictionary(previous.groups.map { ($0.file + ";" + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
+            for group in manager.groups {
+                if let before = old[group.file + ";" + group.name] { group.copyState(from: before) }
+            }
+        }
+        manager.start()
+        lock.withLock {
+            current = configuration
+            rules = manager
+            embedded = dispatcher
+            embeddedAPI = api
+            alertmanagerClient = client
+        }
+    }
+
+    /// The `/api/v2/alerts` URLs of `alerting.alertmanagers` (resolved), and whether one is this server.
+    private func alertmanagerURLs(_ config: PrometheusConfig) -> (external: [String], includesSelf: Bool) {
+        var urls: [String] = []
+        var includesSelf = false
+        for endpoint in config.alerting.alertmanagers {
+            var prefix = endpoint.pathPrefix
+            if prefix.hasSuffix("/") { prefix.removeLast() }
+            for group in endpoint.serviceDiscovery.staticConfigs {
+                for target in group.targets {
+                    let address = scrapeManager.resolver.resolve(target.value)
+                    if address == options.listenAddress || address == "localhost:" + listenPort {
+                        includesSelf = true
+                    } else {
+                        urls.append("\(endpoint.scheme)://\(address)\(prefix)/api/v2/alerts")
+                    }
+                }
+            }
+        }
+        return (urls, includesSelf)
+    }
+
+    private var listenPort: String {
+        options.listenAddress.split(separator: ":").last.map(String.init) ?? ""
+    }
+
+    private static func resolver(_ options: ServeOptions, _ configuration: ServeConfiguration) throws -> ServiceResolver {
+        var resolver = ServiceResolver()
+        if let lab = options.labDirectory {
+            for name in ["docker-compose.yml", "docker-compose.yaml", "compose.yml", "compose.yaml"] {
+                let path = (lab as NSString).appendingPathComponent(name)
+                guard FileManager.default.fileExists(atPath: path) else { continue }
+                let loaded = ComposeFile.load(path: path)
+                if let compose = loaded.compose { resolver.add(compose: compose) }
+                break
+            }
+        }
+        do { resolver.merge(try ServiceResolver(pairs: options.resolve)) } catch {
+            throw ServeError("\(error)")
+        }
+        return resolver
+    }
+
+    // MARK: - State
+
+    /// The running configuration.
+    public var configuration: ServeConfiguration { lock.withLock { current } }
+    /// The running rule manager.
+    public var ruleManager: RuleManager { lock.withLock { rules } }
+    /// The embedded Alertmanager's dispatcher, when one runs.
+    public var dispatcher: Dispatcher? { lock.withLock { embedded } }
+    /// The embedded Alertmanager's API, when one runs.
+    public var alertmanagerAPI: AlertmanagerAPI? { lock.withLock { embeddedAPI } }
+    /// Reloads tried and failed, and when the last one succeeded.
+    public var reloadStats: (total: Int, failed: Int, lastSuccess: Date) { lock.withLock { reloads } }
+    /// The latest rule evaluation failures (at most 100).
+    public var recentRuleFailures: [RuleEvaluationFailure] { lock.withLock { ruleFailures } }
+}
