@@ -12,6 +12,8 @@ enum CommandTable {
         TestCommand.spec,
         QueryCommand.spec,
         AlertmanagerCommand.spec,
+        DemoAppCommand.spec,
+        LoadCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
