@@ -50,6 +50,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },
+    BenchmarkEntry(name: "load", summary: "labctl load's requests/s against a trivial loopback server [vus] [seconds] [demo-app]") {
+        try LoadBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },

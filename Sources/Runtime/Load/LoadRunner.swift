@@ -89,12 +89,16 @@ public final class LoadRunner: @unchecked Sendable {
             }
             switch scenario.executor {
             case .rampingVUs(let startVUs, let stages):
-                desiredVUs = VUSchedule(startVUs: startVUs, stages: stages).target(at: t)
-                while running < desiredVUs { spawn(index: running, arrival: false) }
-                condition.broadcast()
+                let wanted = VUSchedule(startVUs: startVUs, stages: stages).target(at: t)
+                if wanted != desiredVUs {
+                    desiredVUs = wanted
+                    while running < desiredVUs { spawn(index: running, arrival: false) }
+                    condition.broadcast()
+                }
             case .constantArrivalRate(let rate, let unit, _, let preAllocated, let maxVUs):
                 while running < preAllocated { spawn(index: running, arrival: true) }
                 let due = Int((t * rate / unit).rounded(.down)) + 1
+                let granted = arrivals < due
                 while arrivals < due {
                     arrivals += 1
                     if tokens < idle {
@@ -107,7 +111,7 @@ public final class LoadRunner: @unchecked Sendable {
                     }
                 }
                 desiredVUs = running - idle + tokens
-                condition.broadcast()
+                if granted { condition.broadcast() }
             }
             sampleTimeline(at: t)
             let snapshot = progress == nil ? nil : snapshotIfDue(now: Self.now(), last: &lastProgress, lastRequests: &lastRequests,
