@@ -28,5 +28,11 @@ enum LoadBenchmark {
         print(String(format: "latency: avg %.3f ms, p50 %.3f ms, p99 %.3f ms, max %.3f ms",
                      l.mean / 1000, l.percentile(50) / 1000, l.percentile(99) / 1000, Double(l.max) / 1000))
         print("maxrss: \(StorageBenchmark.maxRSSKiB()) KiB")
+        if let wrk = WrkRun.run(url: "http://127.0.0.1:\(server.boundPort)\(path)", connections: vus, seconds: max(1, Int(seconds))) {
+            print("wrk on the same server, \(vus) connections: \(String(format: "%.0f", wrk.requestsPerSecond)) requests/s, p99 \(wrk.p99)"
+                  + " (labctl load drives \(String(format: "%.0f", summary.requestRate / wrk.requestsPerSecond * 100)) % of wrk's rate)")
+        } else {
+            print("wrk: not installed, no comparison")
+        }
     }
 }

@@ -53,6 +53,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "load", summary: "labctl load's requests/s against a trivial loopback server [vus] [seconds] [demo-app]") {
         try LoadBenchmark.run($0)
     },
+    BenchmarkEntry(name: "demo-app", summary: "labctl demo-app vs the Python service under the same wrk load on /health [connections] [seconds]") {
+        try DemoAppBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },
