@@ -16,6 +16,8 @@ public final class LoadRunner: @unchecked Sendable {
         /// p95 latency so far, in milliseconds.
         public var p95: Double
         public var errorRate: Double
+        /// Everything measured so far (for `--remote-write`).
+        public var summary: LoadSummary
     }
 
     private struct PreparedTarget {
@@ -162,8 +164,11 @@ public final class LoadRunner: @unchecked Sendable {
         lastRequests = summary.requests
         let vus: Int
         if case .constantArrivalRate = scenario.executor { vus = running - idle } else { vus = min(desiredVUs, running) }
+        var current = summary
+        current.timeline = []
+        current.seconds = elapsed
         return Progress(elapsed: elapsed, duration: scenario.duration, vus: vus, requests: summary.requests, recentRate: rate,
-                        p95: summary.latency.percentile(95) / 1000, errorRate: summary.errorRate)
+                        p95: summary.latency.percentile(95) / 1000, errorRate: summary.errorRate, summary: current)
     }
 
     // MARK: - Virtual users

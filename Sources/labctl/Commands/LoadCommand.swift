@@ -39,6 +39,8 @@ enum LoadCommand {
             .option("max-requests", valueName: "N", help: "Stop after N requests (default 1000000)"),
             .option("seed", valueName: "N", help: "Seed of the weighted target choice"),
             .option("out", short: "o", valueName: "json=FILE", help: "Also write the summary as JSON to FILE"),
+            .option("remote-write", valueName: "URL", help: "Push the run's k6_* metrics to a remote-write receiver (/api/v1/write)"),
+            .option("remote-write-interval", valueName: "DURATION", help: "How often to push (default 5s)"),
             .flag("quiet", short: "q", help: "No progress line and no summary (exit code and --out only)"),
         ],
         positionals: [PositionalSpec("SCENARIO", help: "A scenario file (YAML)", arity: .optional)],
@@ -97,15 +99,37 @@ enum LoadCommand {
             throw CLIError.failure("\(error)")
         }
 
+        var writer: LoadRemoteWriter?
+        var pushInterval = 5.0
+        if let url = arguments.value("remote-write") {
+            do {
+                writer = try LoadRemoteWriter(url: url, allowedHosts: runner.scenario.allowedHosts)
+                pushInterval = try arguments.value("remote-write-interval").map(LoadOverrides.seconds) ?? 5
+            } catch {
+                throw CLIError.failure("\(error)")
+            }
+        }
         let quiet = arguments.flag("quiet")
         let interrupt = LoadInterrupt(runner)
         defer { interrupt.restore() }
         let live = console.stderrIsTerminal && !quiet
-        let summary = runner.run(progressInterval: live ? 0.5 : 3600) { progress in
+        let interval = min(live ? 0.5 : 3600, writer == nil ? 3600 : max(0.1, pushInterval))
+        var lastPush = -Double.infinity
+        let summary = runner.run(progressInterval: interval) { progress in
             if live { console.err("\r" + progress.line + "\u{1B}[K") }
+            if let writer, progress.elapsed - lastPush >= pushInterval - 0.05 {
+                lastPush = progress.elapsed
+                writer.push(progress.summary, vus: progress.vus)
+            }
         }
         if live { console.err("\r\u{1B}[K") }
         if !quiet { console.out(summary.text()) }
+        if let writer {
+            writer.finish(summary)
+            let status = writer.status
+            if !quiet { console.out("   remote write: \(status.pushes) pushes to \(writer.url)\n") }
+            for failure in status.failures { console.err("labctl: warning: remote write to \(writer.url): \(failure)\n") }
+        }
         if let outFile {
             do {
                 try summary.json().write(toFile: outFile, atomically: true, encoding: .utf8)
