@@ -56,6 +56,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "demo-app", summary: "labctl demo-app vs the Python service under the same wrk load on /health [connections] [seconds]") {
         try DemoAppBenchmark.run($0)
     },
+    BenchmarkEntry(name: "scrape", summary: "labctl serve's scrape manager: [targets] × [series] every 1s for [seconds] into the store") {
+        try ScrapeBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },

@@ -11,6 +11,7 @@ enum CommandTable {
         PromQLCommand.spec,
         TestCommand.spec,
         QueryCommand.spec,
+        ServeCommand.spec,
         AlertmanagerCommand.spec,
         DemoAppCommand.spec,
         LoadCommand.spec,

@@ -56,17 +56,11 @@ enum DemoAppCommand {
         } catch {
             throw CLIError.failure("cannot listen on \(listen): \(error)")
         }
-        var sources: [DispatchSourceSignal] = []
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { server.shutdown(grace: 5) }
-            source.resume()
-            sources.append(source)
-        }
+        let signals = SignalWatcher()
+        signals.on(SIGINT) { server.shutdown(grace: 5) }
+        signals.on(SIGTERM) { server.shutdown(grace: 5) }
         console.out("demo-app listening on http://\(server.boundAddress) (metrics at /metrics); Ctrl-C stops it\n")
-        server.wait()
-        for source in sources { source.cancel() }
+        withExtendedLifetime(signals) { server.wait() }
         console.out("demo-app stopped\n")
         return .success
     }

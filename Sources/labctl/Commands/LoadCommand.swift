@@ -110,8 +110,11 @@ enum LoadCommand {
             }
         }
         let quiet = arguments.flag("quiet")
-        let interrupt = LoadInterrupt(runner)
-        defer { interrupt.restore() }
+        // Ctrl-C or SIGTERM ends the run early; the summary is still printed (as k6 does).
+        let signals = SignalWatcher()
+        signals.on(SIGINT) { runner.stop() }
+        signals.on(SIGTERM) { runner.stop() }
+        defer { withExtendedLifetime(signals) {} }
         let live = console.stderrIsTerminal && !quiet
         let interval = min(live ? 0.5 : 3600, writer == nil ? 3600 : max(0.1, pushInterval))
         var lastPush = -Double.infinity
@@ -143,26 +146,5 @@ enum LoadCommand {
     private static func int(_ text: String, _ option: String) throws -> Int {
         guard let n = Int(text), n >= 0 else { throw LoadError("\(option) must be a whole number, not \(text)") }
         return n
-    }
-}
-
-/// Ctrl-C (SIGINT) or SIGTERM during a run stops it and still prints the summary, as k6 does.
-private final class LoadInterrupt: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-
-    init(_ runner: LoadRunner) {
-        for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { runner.stop() }
-            source.resume()
-            sources.append(source)
-        }
-    }
-
-    func restore() {
-        for source in sources { source.cancel() }
-        signal(SIGINT, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
     }
 }

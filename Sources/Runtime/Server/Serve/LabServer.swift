@@ -29,12 +29,13 @@ public final class LabServer: @unchecked Sendable {
 
     private let lock = NSLock()
     private var current: ServeConfiguration
-    private var rules: RuleManager
+    private let rules: RuleManager
     private var embedded: Dispatcher?
     private var embeddedAPI: AlertmanagerAPI?
     private var ticker: Thread?
     private var stopped = false
-    private var reloads = (total: 0, failed: 0, lastSuccess: Date())
+    private var reloads = (total: 0, failed: 0, lastSuccess: Date(), lastFailure: Date.distantPast)
+    private var quitHandler: (@Sendable () -> Void)?
     private var ruleFailures: [RuleEvaluationFailure] = []
 
     /// Loads the configuration, rule files and Alertmanager configuration of `options`.
@@ -52,7 +53,7 @@ public final class LabServer: @unchecked Sendable {
         do { try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory) } catch {
             throw ServeError("the configuration \(options.configPath) cannot be scraped: \(error)")
         }
-        try install(configuration, previous: nil)
+        try install(configuration, reloading: false)
     }
 
     /// The URL of this server (for generator URLs and `$externalURL`).
@@ -83,7 +84,7 @@ public final class LabServer: @unchecked Sendable {
     /// Starts scraping and the rule/alert ticker.
     public func start() {
         scrapeManager.start()
-        lock.withLock { rules.start() }
+        rules.start()
         let thread = Thread { [weak self] in self?.tickLoop() }
         thread.name = "labctl.rules"
         lock.withLock { ticker = thread }
@@ -99,9 +100,9 @@ public final class LabServer: @unchecked Sendable {
 
     private func tickLoop() {
         while true {
-            let (manager, dispatcher, done) = lock.withLock { (rules, embedded, stopped) }
+            let (dispatcher, done) = lock.withLock { (embedded, stopped) }
             if done { return }
-            let failures = manager.runDue()
+            let failures = rules.runDue()
             if !failures.isEmpty {
                 lock.withLock {
                     ruleFailures = Array((ruleFailures + failures).suffix(100))
@@ -124,7 +125,7 @@ public final class LabServer: @unchecked Sendable {
                 throw ServeError("service addresses changed (compose ports): restart labctl serve to use them")
             }
             try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory)
-            try install(configuration, previous: lock.withLock { rules })
+            try install(configuration, reloading: true)
             lock.withLock {
                 reloads.total += 1
                 reloads.lastSuccess = Date()
@@ -133,6 +134,7 @@ public final class LabServer: @unchecked Sendable {
             lock.withLock {
                 reloads.total += 1
                 reloads.failed += 1
+                reloads.lastFailure = Date()
             }
             if let serveError = error as? ServeError { throw serveError }
             throw ServeError("reload failed: \(error)")
@@ -140,13 +142,13 @@ public final class LabServer: @unchecked Sendable {
     }
 
     /// Builds the rule manager, alert sender and embedded Alertmanager of `configuration` and swaps them in.
-    private func install(_ configuration: ServeConfiguration, previous: RuleManager?) throws {
+    private func install(_ configuration: ServeConfiguration, reloading: Bool) throws {
         let prometheus = configuration.prometheus
         let externalLabels = Labels(prometheus.global.externalLabels.map { Label($0.name, $0.value) })
         var dispatcher = lock.withLock { embedded }
         var api = lock.withLock { embeddedAPI }
         if let (amConfig, amText) = configuration.alertmanager {
-            if dispatcher == nil || previous != nil {
+            if dispatcher == nil || reloading {
                 do {
                     dispatcher = try Dispatcher(config: amConfig, clock: SystemClock(),
                                                 notifier: ServeNotifier.make(config: amConfig,
@@ -181,20 +183,11 @@ public final class LabServer: @unchecked Sendable {
         ruleOptions.defaultQueryOffset = max(0, prometheus.global.ruleQueryOffset.milliseconds)
         ruleOptions.externalLabels = externalLabels
         ruleOptions.externalURL = externalURL
-        let manager = RuleManager(options: ruleOptions)
-        do { try manager.load(configuration.ruleFiles) } catch {
+        do { try rules.load(configuration.ruleFiles, options: ruleOptions) } catch {
             throw ServeError("\(error)")
         }
-        if let previous {
-            let old = Dictionary(previous.groups.map { ($0.file + ";" + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
-            for group in manager.groups {
-                if let before = old[group.file + ";" + group.name] { group.copyState(from: before) }
-            }
-        }
-        manager.start()
         lock.withLock {
             current = configuration
-            rules = manager
             embedded = dispatcher
             embeddedAPI = api
             alertmanagerClient = client
@@ -248,13 +241,21 @@ public final class LabServer: @unchecked Sendable {
     /// The running configuration.
     public var configuration: ServeConfiguration { lock.withLock { current } }
     /// The running rule manager.
-    public var ruleManager: RuleManager { lock.withLock { rules } }
+    public var ruleManager: RuleManager { rules }
     /// The embedded Alertmanager's dispatcher, when one runs.
     public var dispatcher: Dispatcher? { lock.withLock { embedded } }
     /// The embedded Alertmanager's API, when one runs.
     public var alertmanagerAPI: AlertmanagerAPI? { lock.withLock { embeddedAPI } }
     /// Reloads tried and failed, and when the last one succeeded.
-    public var reloadStats: (total: Int, failed: Int, lastSuccess: Date) { lock.withLock { reloads } }
+    public var reloadStats: (total: Int, failed: Int, lastSuccess: Date, lastFailure: Date) { lock.withLock { reloads } }
+
+    /// What `POST /-/quit` (with lifecycle enabled) calls: set by whoever runs the HTTP server.
+    public func onQuit(_ handler: @escaping @Sendable () -> Void) { lock.withLock { quitHandler = handler } }
+
+    func requestQuit() {
+        let handler = lock.withLock { quitHandler }
+        handler?()
+    }
     /// The latest rule evaluation failures (at most 100).
     public var recentRuleFailures: [RuleEvaluationFailure] { lock.withLock { ruleFailures } }
 }

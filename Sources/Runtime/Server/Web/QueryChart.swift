@@ -33,16 +33,23 @@ struct QueryChart {
         let span = Double(end - start)
         func px(_ t: Int64) -> Double { x0 + Double(t - start) / span * (x1 - x0) }
         func py(_ v: Double) -> Double { y1 - (v - lo) / (hi - lo) * (y1 - y0) }
-        for i in 0...4 {
-            let v = lo + (hi - lo) * Double(i) / 4
+        let tickStep = Self.roundStep((hi - lo) / 4)
+        lo = (lo / tickStep).rounded(.down) * tickStep
+        hi = (hi / tickStep).rounded(.up) * tickStep
+        var v = lo
+        var ticks = 0
+        while v <= hi + tickStep / 2, ticks < 12 {
             out += "<line x1=\"\(n(x0))\" y1=\"\(n(py(v)))\" x2=\"\(n(x1))\" y2=\"\(n(py(v)))\" stroke=\"#e5e5e5\"/>"
             out += "<text x=\"\(n(x0 - 5))\" y=\"\(n(py(v) + 4))\" text-anchor=\"end\">\(WebPage.escape(Self.tick(v)))</text>"
+            v += tickStep
+            ticks += 1
         }
         for i in 0...5 {
             let t = start + Int64(Double(end - start) * Double(i) / 5)
             let label = RFC3339Time.format(Double(t) / 1000)
             let clock = label.count >= 19 ? String(label.dropFirst(11).prefix(8)) : label
-            out += "<text x=\"\(n(px(t)))\" y=\"\(n(y1 + 18))\" text-anchor=\"middle\">\(clock)</text>"
+            let anchor = i == 0 ? "start" : (i == 5 ? "end" : "middle")
+            out += "<text x=\"\(n(px(t)))\" y=\"\(n(y1 + 18))\" text-anchor=\"\(anchor)\">\(clock)</text>"
         }
         for (index, s) in shown.enumerated() {
             let colour = Self.palette[index % Self.palette.count]
@@ -78,6 +85,14 @@ struct QueryChart {
     private func n(_ v: Double) -> String {
         guard v.isFinite, abs(v) < 1e9 else { return "0" }
         return String(format: "%.1f", v)
+    }
+
+    /// The tick spacing for `raw`: 1, 2 or 5 times a power of ten, rounded up.
+    static func roundStep(_ raw: Double) -> Double {
+        guard raw.isFinite, raw > 0 else { return 1 }
+        let magnitude = pow(10, log10(raw).rounded(.down))
+        let scaled = raw / magnitude
+        return (scaled <= 1 ? 1 : scaled <= 2 ? 2 : scaled <= 5 ? 5 : 10) * magnitude
     }
 
     /// A value tick with up to four significant digits.
