@@ -43,7 +43,7 @@ final class DemoAppEndToEndTests: XCTestCase {
     }
 }
 
-/// A `labctl demo-app` child on a free loopback port, stopped by PID.
+/// A `labctl demo-app` (or `serve`) child on a free loopback port, stopped by PID.
 final class DemoAppProcess {
     let process = Process()
     let port: Int
@@ -56,11 +56,13 @@ final class DemoAppProcess {
 
     private init(port: Int) { self.port = port }
 
-    static func start(arguments: [String] = []) throws -> DemoAppProcess {
+    /// Starts `labctl COMMAND --listen 127.0.0.1:PORT ARGUMENTS` (demo-app by default) and waits
+    /// until `readyPath` answers 200.
+    static func start(command: String = "demo-app", readyPath: String = "/health", arguments: [String] = []) throws -> DemoAppProcess {
         guard let port = freePort() else { throw XCTSkip("no free port") }
         let app = DemoAppProcess(port: port)
         app.process.executableURL = try LabctlProcess.binary()
-        app.process.arguments = ["demo-app", "--listen", "127.0.0.1:\(port)"] + arguments
+        app.process.arguments = [command, "--listen", "127.0.0.1:\(port)"] + arguments
         FileManager.default.createFile(atPath: app.output.path, contents: nil)
         let handle = try FileHandle(forWritingTo: app.output)
         app.process.standardOutput = handle
@@ -70,12 +72,12 @@ final class DemoAppProcess {
         let deadline = Date().addingTimeInterval(20)
         while true {
             app.probes += 1
-            if (try? client.get(app.url + "/health"))?.status == 200 { break }
+            if (try? client.get(app.url + readyPath))?.status == 200 { break }
             // A refused connection never reached the app: only answered probes are counted.
             app.probes -= 1
             guard Date() < deadline, app.process.isRunning else {
                 app.stop()
-                throw XCTSkip("labctl demo-app did not answer within 20 s")
+                throw XCTSkip("labctl \(command) did not answer within 20 s")
             }
             Thread.sleep(forTimeInterval: 0.1)
         }
