@@ -37,6 +37,11 @@ final class DemoAppPythonAgreementTests: XCTestCase {
         active = Gauge("http_requests_active", "a")
         errors = Counter("errors_total", "e", ["type"])
     work = Histogram("work_duration_seconds", "w", buckets=[0.01, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0])
+    if not PREFIX:
+        orders = Counter("orders_total", "o", ["status", "payment_method"])
+        order_value = Histogram("order_value_euros", "v", buckets=[5, 10, 25, 50, 100, 250, 500, 1000])
+        active_users = Gauge("active_users", "u")
+        revenue = Counter("revenue_euros_total", "r")
     hits = Counter("cache_hits_total", "h")
     misses = Counter("cache_misses_total", "m")
     cache = {}
@@ -91,6 +96,22 @@ final class DemoAppPythonAgreementTests: XCTestCase {
         await asyncio.sleep(max(delay_ms, 0) / 1000)
         cache[key] = {"key": key, "computed": True, "delay_ms": delay_ms}
         return {"status": "computed", "result": cache[key]}
+
+    from pydantic import BaseModel, Field
+
+    class Order(BaseModel):
+        id: str = Field(min_length=1, max_length=64)
+        total_amount: float = Field(ge=0)
+        payment: str = "card"
+
+    @app.post("/order")
+    async def create_order(order: Order):
+        if PREFIX:
+            raise HTTPException(status_code=404, detail="Not Found")
+        orders.labels("completed", order.payment if order.payment in ("card", "paypal", "transfer") else "other").inc()
+        order_value.observe(order.total_amount)
+        revenue.inc(order.total_amount)
+        return {"order_id": order.id}
 
     app.mount("/metrics", make_asgi_app())
     """#
@@ -195,6 +216,15 @@ final class DemoAppPythonAgreementTests: XCTestCase {
             let a = try client.get(python_ + call).status
             let b = try client.get(swift + call).status
             XCTAssertEqual(b, a, "status of \(call)")
+        }
+        // Lab 8's orders (the Práctica 26 service has no /order).
+        for body in prefix != nil ? [] : [#"{"id":"A1","total_amount":42.5,"payment":"paypal"}"#, #"{"id":"A2","total_amount":7}"#,
+                                          #"{"total_amount":-1}"#, "nope"] {
+            func post(_ base: String) throws -> Int {
+                try client.send(try HTTPRequest(url: base + "/order", method: "POST", headers: [("Content-Type", "application/json")],
+                                                body: Array(body.utf8))).status
+            }
+            XCTAssertEqual(try post(swift), try post(python_), "POST /order \(body)")
         }
         _ = try client.get(swift + "/health")  // the probe's request on the Python side
         let theirs = try ExpositionParser.parse(try client.get(python_ + "/metrics/").text, file: "python")

@@ -156,3 +156,40 @@ final class DemoAppTests: XCTestCase {
         XCTAssertEqual(families.family("http_requests_total")?.samples.count, 2)
     }
 }
+
+/// Lab 8's `POST /order`.
+final class DemoAppOrderTests: XCTestCase {
+    private func post(_ app: DemoApp, _ body: String) -> HTTPServerResponse {
+        app.handle(HTTPServerRequest(method: "POST", target: "/order", headers: [("Content-Type", "application/json")], body: Array(body.utf8)))
+    }
+
+    func testOrdersAreCountedByPaymentMethod() throws {
+        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        XCTAssertEqual(bodyText(post(app, #"{"id":"A1","total_amount":42.5,"payment":"paypal"}"#)), #"{"order_id":"A1"}"#)
+        XCTAssertEqual(post(app, #"{"id":"A2","total_amount":7}"#).status, 200)
+        XCTAssertEqual(post(app, #"{"id":"A3","total_amount":1,"payment":"bitcoin"}"#).status, 200)
+        let families = try app.scrape()
+        XCTAssertEqual(families.value("orders_total", ["status": "completed", "payment_method": "paypal"]), 1)
+        XCTAssertEqual(families.value("orders_total", ["status": "completed", "payment_method": "card"]), 1)
+        XCTAssertEqual(families.value("orders_total", ["status": "completed", "payment_method": "other"]), 1)
+        XCTAssertEqual(families.value("revenue_euros_total"), 50.5)
+        XCTAssertEqual(families.value("order_value_euros_bucket", ["le": "5.0"]), 1)
+        XCTAssertEqual(families.value("order_value_euros_bucket", ["le": "50.0"]), 3)
+        XCTAssertEqual(families.value("active_users"), 0)
+        XCTAssertEqual(families.value("http_requests_total", ["method": "POST", "endpoint": "/order", "status": "200"]), 3)
+    }
+
+    func testBadOrdersAre422() {
+        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        XCTAssertEqual(post(app, "nope").status, 422)
+        XCTAssertEqual(post(app, "[1]").status, 422)
+        let missing = post(app, #"{"total_amount":-1}"#)
+        XCTAssertEqual(missing.status, 422)
+        XCTAssert(bodyText(missing).contains(#""loc":["body","id"]"#), bodyText(missing))
+        XCTAssert(bodyText(missing).contains(#""loc":["body","total_amount"]"#), bodyText(missing))
+        XCTAssertEqual(post(app, #"{"id":"","total_amount":1}"#).status, 422)
+        XCTAssertEqual(post(app, #"{"id":"x","total_amount":"a lot"}"#).status, 422)
+        XCTAssertEqual(app.get("/order").status, 405)
+        XCTAssertEqual(post(DemoApp(configuration: DemoAppConfiguration(prefix: "p")), #"{"id":"A","total_amount":1}"#).status, 404)
+    }
+}

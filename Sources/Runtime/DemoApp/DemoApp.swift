@@ -3,7 +3,7 @@ import YAML
 
 /// The course's FastAPI service ("BigData Lab API") rebuilt as an ``HTTPRequestHandler``: the
 /// endpoints of Labs 1, 6 and 8 (`/`, `/health`, `/do_work`, `/cpu_intensive`, `/cached_work`,
-/// `/chaos`) and `/metrics` with the seed's metrics (see ``DemoAppMetrics``), plus `process_*`.
+/// `/chaos`, `POST /order`) and `/metrics` with the seed's metrics (see ``DemoAppMetrics``), plus `process_*`.
 ///
 /// Like the labs' middleware, every request except `/metrics` is counted in
 /// `http_requests_total{method,endpoint,status}` and timed in `http_request_duration_seconds`
@@ -12,7 +12,7 @@ import YAML
 /// Thread-safe: the server calls ``handle(_:)`` from its workers.
 public final class DemoApp: HTTPRequestHandler, @unchecked Sendable {
     /// The paths that are their own `endpoint` label.
-    public static let endpoints: Set<String> = ["/", "/health", "/do_work", "/cpu_intensive", "/cached_work", "/chaos"]
+    public static let endpoints: Set<String> = ["/", "/health", "/do_work", "/cpu_intensive", "/cached_work", "/chaos", "/order"]
 
     public let configuration: DemoAppConfiguration
     public let metrics: DemoAppMetrics
@@ -55,6 +55,7 @@ public final class DemoApp: HTTPRequestHandler, @unchecked Sendable {
 
     private func route(_ request: HTTPServerRequest) -> HTTPServerResponse {
         guard Self.endpoints.contains(request.path) else { return .json(404, "{\"detail\":\"Not Found\"}") }
+        if request.path == "/order" { return request.method == "POST" ? order(request) : Self.methodNotAllowed }
         guard request.method == "GET" else { return Self.methodNotAllowed }
         var query = QueryParameters(request.queryItems)
         switch request.path {

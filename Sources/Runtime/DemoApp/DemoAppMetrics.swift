@@ -6,7 +6,8 @@ import Foundation
 /// Without a prefix (Labs 1, 3, 5, 6 and 8): `http_requests_total{method,endpoint,status}`,
 /// `http_request_duration_seconds{method,endpoint}` (the Python client's default buckets),
 /// `http_requests_active`, `work_duration_seconds` (0.01 … 10), `errors_total{type}`,
-/// `cache_hits_total` and `cache_misses_total`.
+/// `cache_hits_total` and `cache_misses_total`, and Lab 8's business metrics `orders_total{status,payment_method}`,
+/// `order_value_euros`, `active_users`, `revenue_euros_total`.
 ///
 /// With a Práctica 26 prefix `P`, the request metrics are the student's `APIMetrics` instead:
 /// `P_requests_total{method,endpoint,status}`, `P_response_duration_seconds{method,endpoint}`
@@ -30,6 +31,12 @@ public struct DemoAppMetrics: Sendable {
     let cacheHits: MetricsRegistry.Handle
     let cacheMisses: MetricsRegistry.Handle
     let system: (cpu: MetricsRegistry.Handle, memory: MetricsRegistry.Handle, disk: MetricsRegistry.Handle)?
+    /// Lab 8's business metrics (not with a prefix).
+    let business: (orders: MetricsRegistry.Handle, orderValue: MetricsRegistry.Handle, activeUsers: MetricsRegistry.Handle,
+                   revenue: MetricsRegistry.Handle)?
+
+    /// Lab 8's buckets of `order_value_euros` (the lab template's; the seed's list is garbled).
+    public static let orderBuckets: [Double] = [5, 10, 25, 50, 100, 250, 500, 1000]
 
     /// Registers every metric in a new registry.
     public init(prefix: String? = nil, registry: MetricsRegistry = MetricsRegistry()) {
@@ -62,6 +69,14 @@ public struct DemoAppMetrics: Sendable {
                                  kind: .histogram(buckets: Self.workBuckets))
         cacheHits = registry.register("cache_hits_total", help: "Total cache hits", kind: .counter)
         cacheMisses = registry.register("cache_misses_total", help: "Total cache misses", kind: .counter)
+        if prefix == nil {
+            business = (registry.register("orders_total", help: "Total orders", kind: .counter, labelNames: ["status", "payment_method"]),
+                        registry.register("order_value_euros", help: "Order value in EUR", kind: .histogram(buckets: Self.orderBuckets)),
+                        registry.register("active_users", help: "Currently active users", kind: .gauge),
+                        registry.register("revenue_euros_total", help: "Total revenue in EUR", kind: .counter))
+        } else {
+            business = nil
+        }
     }
 
     /// Counts an error of `type` (`errors_total{type}` or `P_api_errors_total{error_type}`).

@@ -183,7 +183,7 @@ public final class LoadRunner: @unchecked Sendable {
         }
         while true {
             guard waitForTurn(index: index, arrival: arrival) else { return }
-            let target = pick(random.unit())
+            guard let target = pick(random.unit()) else { return }
             let started = Self.now()
             var outcome: (status: Int, sent: Int, received: Int, error: HTTPClientError?)
             do {
@@ -224,9 +224,9 @@ public final class LoadRunner: @unchecked Sendable {
         }
     }
 
-    private func pick(_ unit: Double) -> PreparedTarget {
+    private func pick(_ unit: Double) -> PreparedTarget? {
         let point = Int(unit * Double(totalWeight))
-        return targets.first { point < $0.cumulativeWeight } ?? targets[targets.count - 1]
+        return targets.first { point < $0.cumulativeWeight } ?? targets.last
     }
 
     private func record(url: String, micros: UInt64, outcome: (status: Int, sent: Int, received: Int, error: HTTPClientError?)) {
