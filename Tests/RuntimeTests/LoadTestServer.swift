@@ -137,6 +137,8 @@ final class LoadTestServer: @unchecked Sendable {
             for (name, value) in response.headers { text += "\(name): \(value)\r\n" }
             text += "Content-Length: \(response.body.count)\r\nConnection: \(close ? "close" : "keep-alive")\r\n\r\n"
             let bytes = Array(text.utf8) + response.body
+            // Counted before the answer leaves, so a client that has its response sees it counted.
+            lock.withLock { served += 1 }
             var offset = 0
             while offset < bytes.count {
                 let n = bytes.withUnsafeBytes { raw -> Int in
@@ -146,7 +148,6 @@ final class LoadTestServer: @unchecked Sendable {
                 if n <= 0 { return }
                 offset += n
             }
-            lock.withLock { served += 1 }
             if close { return }
         }
     }
