@@ -173,16 +173,16 @@ private struct Metric {
     func families() -> [MetricFamily] {
         var main = MetricFamily(name: name, help: help)
         var created = MetricFamily(name: baseName + "_created", type: .gauge, help: help)
+        switch kind {
+        case .counter: main.type = .counter
+        case .gauge: main.type = .gauge
+        case .histogram: main.type = .histogram
+        }
         for child in order {
             switch kind {
-            case .counter:
-                main.type = .counter
-                main.samples.append(MetricSample(name: name, labels: labels(child), value: child.value))
-            case .gauge:
-                main.type = .gauge
+            case .counter, .gauge:
                 main.samples.append(MetricSample(name: name, labels: labels(child), value: child.value))
             case .histogram:
-                main.type = .histogram
                 var cumulative = 0.0
                 for (bound, count) in zip(bounds, child.buckets) {
                     cumulative += count
@@ -197,9 +197,8 @@ private struct Metric {
             }
             created.samples.append(MetricSample(name: created.name, labels: labels(child), value: child.created))
         }
-        if case .counter = kind { main.type = .counter }
-        if case .gauge = kind { main.type = .gauge; return [main] }
-        if case .histogram = kind { main.type = .histogram }
+        // Gauges have no _created series; counters and histograms have one per child.
+        if case .gauge = kind { return [main] }
         return created.samples.isEmpty ? [main] : [main, created]
     }
 }
