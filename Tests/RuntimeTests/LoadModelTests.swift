@@ -128,3 +128,46 @@ final class LoadModelTests: XCTestCase {
         XCTAssertFalse(scenario.problems().isEmpty)
     }
 }
+
+/// `{rand:LOW-HIGH}` in target URLs.
+final class LoadURLTemplateTests: XCTestCase {
+    func testPlaceholdersAreDrawnWithinTheirRange() throws {
+        let template = try LoadURLTemplate("http://127.0.0.1:8000/do_work?delay_ms={rand:50-250}&k={rand:1-1}")
+        XCTAssertTrue(template.isTemplate)
+        XCTAssertEqual(template.lowest, "http://127.0.0.1:8000/do_work?delay_ms=50&k=1")
+        XCTAssertEqual(template.render { 0.999999 }, "http://127.0.0.1:8000/do_work?delay_ms=250&k=1")
+        XCTAssertFalse(try LoadURLTemplate("http://127.0.0.1/").isTemplate)
+        for bad in ["http://127.0.0.1/{rand:5-1}", "http://127.0.0.1/{rand:1-", "http://127.0.0.1/{rand:x-2}", "http://127.0.0.1/{rand:-3-2}"] {
+            XCTAssertThrowsError(try LoadURLTemplate(bad), bad)
+        }
+        let scenario = LoadScenario(targets: [.init(url: "http://127.0.0.{rand:1-9}/")],
+                                    executor: .rampingVUs(startVUs: 1, stages: [.init(duration: 1, target: 1)]))
+        XCTAssert(scenario.problems().contains { $0.contains("path or query") }, "\(scenario.problems())")
+    }
+
+    func testEachRequestDrawsItsOwnValue() throws {
+        let seen = LoadTestValues()
+        let server = try LoadTestServer { request in
+            if let value = request.formValue("delay_ms").flatMap(Int.init) { seen.add(value) }
+            return .plain(200, "ok")
+        }
+        defer { server.stop() }
+        var scenario = LoadScenario(targets: [.init(url: server.baseURL + "/do_work?delay_ms={rand:50-250}")],
+                                    executor: .rampingVUs(startVUs: 2, stages: [.init(duration: 0.5, target: 2)]))
+        scenario.seed = 3
+        let summary = try LoadRunner(scenario: scenario).run()
+        let values = seen.values
+        XCTAssertEqual(values.count, summary.requests)
+        XCTAssert(values.allSatisfy { (50...250).contains($0) })
+        XCTAssertGreaterThan(Set(values).count, 50, "many different delays")
+        XCTAssertEqual(summary.perTarget.keys.sorted(), [server.baseURL + "/do_work?delay_ms={rand:50-250}"])
+    }
+}
+
+/// Values recorded by a test handler.
+final class LoadTestValues: @unchecked Sendable {
+    private let lock = NSLock()
+    private var recorded: [Int] = []
+    func add(_ value: Int) { lock.withLock { recorded.append(value) } }
+    var values: [Int] { lock.withLock { recorded } }
+}

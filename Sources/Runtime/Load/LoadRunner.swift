@@ -23,6 +23,8 @@ public final class LoadRunner: @unchecked Sendable {
     private struct PreparedTarget {
         var request: HTTPRequest
         var url: String
+        /// Set when the URL has `{rand:…}` placeholders.
+        var template: LoadURLTemplate?
         var cumulativeWeight: Int
     }
 
@@ -52,10 +54,12 @@ public final class LoadRunner: @unchecked Sendable {
         var sum = 0
         for target in scenario.targets {
             sum += target.weight
-            let request = try HTTPRequest(url: target.url, method: target.method,
+            let template = try LoadURLTemplate(target.url)
+            let request = try HTTPRequest(url: template.lowest, method: target.method,
                                           headers: target.headers.sorted { $0.key < $1.key }.map { ($0.key, $0.value) },
                                           body: Array(target.body.utf8))
-            prepared.append(PreparedTarget(request: request, url: target.url, cumulativeWeight: sum))
+            prepared.append(PreparedTarget(request: request, url: target.url, template: template.isTemplate ? template : nil,
+                                           cumulativeWeight: sum))
         }
         targets = prepared
         totalWeight = max(1, sum)
@@ -184,10 +188,14 @@ public final class LoadRunner: @unchecked Sendable {
         while true {
             guard waitForTurn(index: index, arrival: arrival) else { return }
             guard let target = pick(random.unit()) else { return }
+            var request = target.request
+            if let template = target.template, let drawn = try? HTTPRequest(url: template.render(random.unit)) {
+                request.target = drawn.target
+            }
             let started = Self.now()
             var outcome: (status: Int, sent: Int, received: Int, error: HTTPClientError?)
             do {
-                let exchange = try client.send(target.request, timeout: scenario.timeout)
+                let exchange = try client.send(request, timeout: scenario.timeout)
                 outcome = (exchange.response.status, exchange.bytesSent, exchange.bytesReceived, nil)
             } catch let error as HTTPClientError {
                 outcome = (0, 0, 0, error)

@@ -4,7 +4,8 @@ import Diagnostics
 /// time or at what arrival rate, think time, the per-request timeout, thresholds and the bounds of
 /// the run. Built from flags or a scenario file (``LoadScenario/parse(_:file:)``).
 public struct LoadScenario: Sendable {
-    /// One request a virtual user may send; picked in proportion to `weight`.
+    /// One request a virtual user may send; picked in proportion to `weight`. The URL may hold
+    /// `{rand:LOW-HIGH}` placeholders (see ``LoadURLTemplate``).
     public struct Target: Sendable, Hashable {
         public var method: String
         public var url: String
@@ -92,7 +93,12 @@ public struct LoadScenario: Sendable {
         if targets.isEmpty { out.append("no target: give --url URL or targets in the scenario") }
         for target in targets {
             do {
-                let request = try HTTPRequest(url: target.url, method: target.method)
+                let template = try LoadURLTemplate(target.url)
+                let request = try HTTPRequest(url: template.lowest, method: target.method)
+                if template.isTemplate, let authorityEnd = target.url.dropFirst(7).firstIndex(where: { $0 == "/" || $0 == "?" }),
+                   target.url[..<authorityEnd].contains("{") {
+                    out.append("target \(target.url): {rand:…} may only appear in the path or query")
+                }
                 if !LoadTargetPolicy.isAllowed(host: request.host, extra: allowedHosts) {
                     out.append("target \(target.url) is not a loopback address (127.0.0.0/8, ::1, localhost) nor one of the scenario's hosts; labctl load only sends traffic to those")
                 }
