@@ -147,6 +147,21 @@ final class HTTPServerBadRequestTests: XCTestCase {
         XCTAssertEqual(server.stats.rejects(.bodyTimeout), 1)
     }
 
+    func testAClientThatDoesNotReadIsDroppedAfterTheWriteTimeout() throws {
+        let big = [UInt8](repeating: 0x62, count: 64 << 20)
+        let server = try Support.start(self, HTTPServerConfiguration(writeTimeout: 0.3), handler: HTTPClosureHandler { request in
+            request.path == "/big" ? HTTPServerResponse(status: 200, body: big) : .plain(200, "small")
+        })
+        let reader = try HTTPServerTestClient(port: server.boundPort)
+        try reader.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\n")
+        XCTAssertTrue(Support.eventually(10) { server.stats.rejects(.writeTimeout) == 1 })
+        XCTAssertTrue(Support.eventually { server.stats.openConnections == 0 })
+        XCTAssertEqual(try HTTPServerTestClient(port: server.boundPort).exchange("GET / HTTP/1.1\r\nHost: t\r\n\r\n").text, "small")
+        let histogram = server.stats.durationHistogram
+        XCTAssertEqual(histogram.last?.count, 2)
+        XCTAssertEqual(histogram.last?.le, .infinity)
+    }
+
     func testIdleKeepAliveConnectionIsClosedAfterIdleTimeout() throws {
         let (server, _) = try server(HTTPServerConfiguration(idleTimeout: 0.3))
         let client = try HTTPServerTestClient(port: server.boundPort)

@@ -70,7 +70,7 @@ final class LabServerTests: XCTestCase {
         options.tickInterval = 0.05
         let server = try LabServer(options: options)
         server.start()
-        defer { server.stop() }
+        defer { try? server.stop() }
         let deadline = Date().addingTimeInterval(10)
         while Date() < deadline, (server.dispatcher?.alerts.isEmpty ?? true) { Thread.sleep(forTimeInterval: 0.1) }
         XCTAssertEqual(server.dispatcher?.alerts.first?.labels["alertname"], "AlwaysFiring")

@@ -40,6 +40,8 @@ enum ServeCommand {
             .option("data", valueName: "FILE", help: "OpenMetrics or test-script data loaded at start", repeatable: true),
             .option("resolve", valueName: "NAME=HOST:PORT", help: "Where a target named in the config really listens", repeatable: true),
             .option("lab", valueName: "DIR", help: "Lab directory whose compose file's published ports resolve service names"),
+            .option("storage.path", valueName: "DIR", help: "Keep the data in DIR (write-ahead log, checkpoints); alias: --storage.tsdb.path"),
+            .option("storage.tsdb.path", valueName: "DIR", help: "Same as --storage.path"),
             .option("storage.tsdb.retention.time", valueName: "DURATION", help: "How long samples are kept (default 15d)"),
             .flag("web.enable-lifecycle", help: "Allow POST /-/reload and /-/quit"),
             .flag("web.enable-remote-write-receiver", help: "Accept remote-write requests on POST /api/v1/write"),
@@ -67,9 +69,15 @@ enum ServeCommand {
             return .failure
         }
         for warning in server.configuration.warnings { console.err(warning + "\n") }
+        if let persistent = server.persistent {
+            let report = persistent.replayReport
+            console.err("labctl serve: storage \(options.storagePath ?? ""): \(report)\n")
+            for warning in report.warnings { console.err("labctl serve: warning: \(warning)\n") }
+        }
         let http: HTTPServer
         do { http = try server.listen(flags: flags(arguments)) } catch {
             console.err("labctl serve: \(error)\n")
+            try? server.stop()
             return .failure
         }
         server.start()
@@ -93,7 +101,10 @@ enum ServeCommand {
         signals.on(SIGTERM) { stop() }
         signals.on(SIGINT) { stop() }
         http.wait()
-        server.stop()
+        do { try server.stop() } catch {
+            console.err("labctl serve: \(error)\n")
+            return .failure
+        }
         console.err("labctl serve: stopped\n")
         return .success
     }
@@ -107,6 +118,7 @@ enum ServeCommand {
         var options = ServeOptions(configPath: config)
         if let listen = arguments.value("listen") ?? arguments.value("web.listen-address") { options.listenAddress = listen }
         options.dataFiles = arguments.values("data")
+        options.storagePath = arguments.value("storage.path") ?? arguments.value("storage.tsdb.path")
         options.resolve = arguments.values("resolve")
         options.labDirectory = arguments.value("lab")
         options.enableLifecycle = arguments.flag("web.enable-lifecycle")

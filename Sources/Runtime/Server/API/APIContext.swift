@@ -37,6 +37,12 @@ public struct APIContext: Sendable {
     public var enableRemoteWrite: Bool
     /// Limits on a remote-write body.
     public var remoteWriteLimits: RemoteWriteRequest.Limits
+    /// Where remote-written samples go when not straight into the queried storage (a write-ahead
+    /// logged store whose memory is the queried storage).
+    public var remoteWriteTarget: (any Appendable)?
+    /// Most queries evaluated at once (Prometheus's `--query.max-concurrency`, 20); later ones wait
+    /// for a slot until their time-out, then fail with `query timed out in query queue`.
+    public var maxConcurrentQueries: Int
 
     public init(scrapeManager: ScrapeManager? = nil, ruleManager: RuleManager? = nil,
                 configYAML: @escaping @Sendable () -> String = { "" },
@@ -48,7 +54,7 @@ public struct APIContext: Sendable {
                 lastReload: (@Sendable () -> (success: Bool, time: Date))? = nil,
                 quit: (@Sendable () -> Void)? = nil, isReady: @escaping @Sendable () -> Bool = { true },
                 enableLifecycle: Bool = false, enableRemoteWrite: Bool = false,
-                remoteWriteLimits: RemoteWriteRequest.Limits = .default) {
+                remoteWriteLimits: RemoteWriteRequest.Limits = .default, maxConcurrentQueries: Int = 20) {
         self.scrapeManager = scrapeManager
         self.ruleManager = ruleManager
         self.configYAML = configYAML
@@ -65,5 +71,6 @@ public struct APIContext: Sendable {
         self.enableLifecycle = enableLifecycle
         self.enableRemoteWrite = enableRemoteWrite
         self.remoteWriteLimits = remoteWriteLimits
+        self.maxConcurrentQueries = max(1, maxConcurrentQueries)
     }
 }

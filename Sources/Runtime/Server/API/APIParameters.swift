@@ -104,12 +104,15 @@ enum APIParameters {
     }
 
     /// The matchers of one series selector, or a ``ParameterError`` with the parse error's text.
-    static func selector(_ text: String) throws -> [LabelMatcher] {
+    /// - Parameter allowEmptyMatching: accept selectors whose matchers all match the empty string
+    ///   (`{job=~".*"}`), as Prometheus's selector grammar does for `/federate`.
+    static func selector(_ text: String, allowEmptyMatching: Bool = false) throws -> [LabelMatcher] {
         let expr: Expr
         do {
             expr = try Parser(options: .standard).parseExpr(text)
         } catch let errors as ParseErrors {
             if let first = errors.first, first.message == "vector selector must contain at least one non-empty matcher" {
+                if allowEmptyMatching, let matchers = braceMatchers(text) { return matchers }
                 throw ParameterError("match[] must contain at least one non-empty matcher")
             }
             throw ParameterError(errors.description)
@@ -120,12 +123,71 @@ enum APIParameters {
         return vs.matchers
     }
 
-    /// The parse error of an expression that is not a plain selector, at the first byte after the selector.
-    private static func selectorError(_ text: String, expr: Expr) -> String {
-        var end = 0
-        if case .vectorSelector(let vs) = expr { end = vs.span.end }
-        let pos = LineMap(text).position(of: end)
-        return "\(pos.line):\(pos.column): parse error: unexpected input after the series selector"
+    /// The matchers of `{…}` alone: parsed behind a placeholder name whose matcher is then dropped.
+    private static func braceMatchers(_ text: String) -> [LabelMatcher]? {
+        guard text.drop(while: { $0 == " " || $0 == "\t" || $0 == "\n" }).hasPrefix("{") else { return nil }
+        let placeholder = "labctl_placeholder_name"
+        guard case .vectorSelector(let vs)? = try? Parser(options: .standard).parseExpr(placeholder + text),
+              vs.offset == nil, vs.at == nil else { return nil }
+        return vs.matchers.filter { !($0.name == Label.metricName && $0.value == placeholder && $0.type == .equal) }
+    }
+
+    /// The parse error Prometheus's selector grammar gives for an expression that is not a plain
+    /// selector: the first token after the leading `name{…}`, described as its parser does
+    /// (`unexpected "("`, `unexpected <op:+>`, `unexpected <offset>`, `unexpected identifier "x"`).
+    static func selectorError(_ text: String, expr: Expr) -> String {
+        let b = Array(text.utf8)
+        var i = 0
+        func skipSpace() { while i < b.count, b[i] == 32 || b[i] == 9 || b[i] == 10 || b[i] == 13 { i += 1 } }
+        func isName(_ c: UInt8, first: Bool) -> Bool {
+            (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c == 95 || c == 58 || (!first && c >= 48 && c <= 57)
+        }
+        skipSpace()
+        if i < b.count, isName(b[i], first: true) {
+            while i < b.count, isName(b[i], first: false) { i += 1 }
+            skipSpace()
+        }
+        if i < b.count, b[i] == 123 {  // skip the braces, minding quoted strings
+            var quote: UInt8 = 0
+            while i < b.count {
+                let c = b[i]
+                i += 1
+                if quote != 0 {
+                    if c == 92 { i += 1 } else if c == quote { quote = 0 }
+                } else if c == 34 || c == 39 || c == 96 {
+                    quote = c
+                } else if c == 125 {
+                    break
+                }
+            }
+            skipSpace()
+        }
+        let start = min(i, b.count)
+        let pos = LineMap(text).position(of: start)
+        return "\(pos.line):\(pos.column): parse error: " + describeToken(Array(b[start...]))
+    }
+
+    private static func describeToken(_ rest: [UInt8]) -> String {
+        guard let c = rest.first else { return "unexpected end of input" }
+        let word = String(decoding: rest.prefix { ($0 >= 97 && $0 <= 122) || ($0 >= 65 && $0 <= 90) || $0 == 95
+            || ($0 >= 48 && $0 <= 57) || $0 == 58 }, as: UTF8.self)
+        if c >= 48, c <= 57 {
+            let number = String(decoding: rest.prefix { ($0 >= 48 && $0 <= 57) || $0 == 46 }, as: UTF8.self)
+            return "unexpected number " + GoQuoting.quote(number)
+        }
+        if !word.isEmpty {
+            switch word.lowercased() {
+            case "and", "or", "unless", "atan2": return "unexpected <op:\(word.lowercased())>"
+            case "offset", "by", "without", "on", "ignoring", "group_left", "group_right", "bool":
+                return "unexpected <\(word.lowercased())>"
+            default: return "unexpected identifier " + GoQuoting.quote(word)
+            }
+        }
+        let two = String(decoding: rest.prefix(2), as: UTF8.self)
+        if ["==", "!=", ">=", "<=", "=~", "!~"].contains(two) { return "unexpected <op:\(two)>" }
+        let one = String(decoding: rest.prefix(1), as: UTF8.self)
+        if "+-*/%^<>".contains(one) { return "unexpected <op:\(one)>" }
+        return "unexpected " + GoQuoting.quote(one)
     }
 }
 

@@ -23,6 +23,7 @@ struct APIRoute: Sendable {
         APIRoute("/api/v1/query_range", getPost) { api, r, _ in try api.queryRange(r) },
         APIRoute("/api/v1/query_exemplars", getPost) { api, r, _ in try api.queryExemplars(r) },
         APIRoute("/api/v1/format_query", getPost) { api, r, _ in try api.formatQuery(r) },
+        APIRoute("/api/v1/parse_query", getPost) { api, r, _ in try api.parseQuery(r) },
         APIRoute("/api/v1/labels", getPost) { api, r, _ in try api.labelNames(r) },
         APIRoute("/api/v1/label/:name/values", get) { api, r, name in try api.labelValues(r, name: name) },
         APIRoute("/api/v1/series", getPost) { api, r, _ in try api.series(r) },
@@ -35,6 +36,9 @@ struct APIRoute: Sendable {
         APIRoute("/api/v1/status/buildinfo", get) { api, _, _ in api.statusBuildInfo() },
         APIRoute("/api/v1/status/flags", get) { api, _, _ in api.statusFlags() },
         APIRoute("/api/v1/status/tsdb", get) { api, r, _ in try api.statusTSDB(r) },
+        APIRoute("/api/v1/status/walreplay", get) { _, _, _ in
+            PrometheusAPI.success("{\"min\":0,\"max\":0,\"current\":0}")
+        },
         APIRoute("/api/v1/write", ["POST"]) { api, r, _ in api.remoteWrite(r) },
         APIRoute("/api/v1/alerts", get) { api, _, _ in api.alerts() },
         APIRoute("/api/v1/rules", get) { api, r, _ in try api.rules(r) },

@@ -13,7 +13,7 @@ extension PrometheusAPI {
     func federate(_ r: HTTPServerRequest) -> HTTPServerResponse {
         var sets: [[LabelMatcher]] = []
         do {
-            for text in r.formValues("match[]") { sets.append(try APIParameters.selector(text)) }
+            for text in r.formValues("match[]") { sets.append(try APIParameters.selector(text, allowEmptyMatching: true)) }
         } catch let error as ParameterError {
             return Self.httpError(400, error.message)
         } catch {

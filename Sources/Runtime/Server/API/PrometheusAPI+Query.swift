@@ -1,3 +1,4 @@
+import Foundation
 import Diagnostics
 import PromModel
 import PromQL
@@ -19,7 +20,7 @@ extension PrometheusAPI {
         let expr = try parse(text)
         let result: QueryResult
         do {
-            result = try engine.instantQuery(expr, at: ts, querier: storage)
+            result = try withQuerySlot(engine) { try engine.instantQuery(expr, at: ts, querier: storage) }
         } catch {
             throw Self.executionError(error)
         }
@@ -58,7 +59,9 @@ extension PrometheusAPI {
         }
         let result: QueryResult
         do {
-            result = try engine.rangeQuery(expr, start: start, end: end, step: step, querier: storage)
+            result = try withQuerySlot(engine) {
+                try engine.rangeQuery(expr, start: start, end: end, step: step, querier: storage)
+            }
         } catch {
             throw Self.executionError(error)
         }
@@ -81,7 +84,12 @@ extension PrometheusAPI {
     /// `/api/v1/format_query`: the query pretty-printed as Prometheus's `expr.Pretty(0)`.
     func formatQuery(_ r: HTTPServerRequest) throws -> HTTPServerResponse {
         let expr = try parse(r.formValue("query") ?? "")
-        return Self.success(JSONString.quote(expr.prettyDescription))
+        return Self.success(QueryResultJSON.quote(expr.prettyDescription))
+    }
+
+    /// `/api/v1/parse_query`: the query's syntax tree as JSON, as Prometheus's `translateAST`.
+    func parseQuery(_ r: HTTPServerRequest) throws -> HTTPServerResponse {
+        Self.success(ParseQueryJSON.node(try parse(r.formValue("query") ?? "")))
     }
 
     // MARK: - Helpers
@@ -93,6 +101,16 @@ extension PrometheusAPI {
             options.timeout = min(options.timeout, Double(timeout) / 1000)
         }
         return Engine(options: options)
+    }
+
+    /// Runs `body` holding one of the query slots; waits at most the query's time-out for one.
+    func withQuerySlot<T>(_ engine: Engine, _ body: () throws -> T) throws -> T {
+        let budget = engine.options.timeout.isFinite ? max(0, min(engine.options.timeout, 86_400)) : 86_400
+        guard querySlots.wait(timeout: .now() + budget) == .success else {
+            throw QueryError(.timeout, "query timed out in query queue")
+        }
+        defer { querySlots.signal() }
+        return try body()
     }
 
     /// The parsed query, or `invalid parameter "query": 1:5: parse error: …`.

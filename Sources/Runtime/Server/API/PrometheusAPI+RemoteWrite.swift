@@ -20,7 +20,7 @@ extension PrometheusAPI {
         } catch {
             return Self.httpError(400, "\(error)")
         }
-        let app = storage.appender()
+        let app = (context.remoteWriteTarget ?? storage).appender()
         for series in request.timeseries where series.labels.metricName != nil {
             var ref: SeriesRef?
             for sample in series.samples {

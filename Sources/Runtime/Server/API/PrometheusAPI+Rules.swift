@@ -40,7 +40,7 @@ extension PrometheusAPI {
                     }
                 }
                 guard !rules.isEmpty else { continue }
-                out.append("{\"name\":" + JSONString.quote(group.name) + ",\"file\":" + JSONString.quote(group.file)
+                out.append("{\"name\":" + QueryResultJSON.quote(group.name) + ",\"file\":" + QueryResultJSON.quote(group.file)
                            + ",\"rules\":[" + rules.joined(separator: ",") + "],\"interval\":"
                            + APIFloatFormat.json(Double(group.interval) / 1000) + ",\"limit\":\(group.limit)"
                            + ",\"evaluationTime\":0,\"lastEvaluation\":" + Self.timeJSON(group.lastEvaluation) + "}")
@@ -62,45 +62,45 @@ extension PrometheusAPI {
 
     static func alertingRuleJSON(_ rule: AlertingRule, excludeAlerts: Bool) -> String {
         let alerts = excludeAlerts ? "null" : "[" + rule.activeAlerts.map(alertJSON).joined(separator: ",") + "]"
-        var out = "{\"state\":" + JSONString.quote(rule.state.description) + ",\"name\":" + JSONString.quote(rule.name)
-        out += ",\"query\":" + JSONString.quote(rule.expr.description)
+        var out = "{\"state\":" + QueryResultJSON.quote(rule.state.description) + ",\"name\":" + QueryResultJSON.quote(rule.name)
+        out += ",\"query\":" + QueryResultJSON.quote(rule.expr.description)
         out += ",\"duration\":" + APIFloatFormat.json(Double(rule.holdDuration) / 1000)
         out += ",\"keepFiringFor\":" + APIFloatFormat.json(Double(rule.keepFiringFor) / 1000)
         out += ",\"labels\":" + QueryResultJSON.metric(Labels(rule.labels))
         out += ",\"annotations\":" + pairsJSON(rule.annotations)
-        out += ",\"alerts\":" + alerts + ",\"health\":" + JSONString.quote(rule.health.rawValue)
-        if let error = rule.lastError, !error.isEmpty { out += ",\"lastError\":" + JSONString.quote(error) }
+        out += ",\"alerts\":" + alerts + ",\"health\":" + QueryResultJSON.quote(rule.health.rawValue)
+        if let error = rule.lastError, !error.isEmpty { out += ",\"lastError\":" + QueryResultJSON.quote(error) }
         return out + ",\"evaluationTime\":0,\"lastEvaluation\":" + timeJSON(rule.lastEvaluation) + ",\"type\":\"alerting\"}"
     }
 
     static func recordingRuleJSON(_ rule: RecordingRule) -> String {
-        var out = "{\"name\":" + JSONString.quote(rule.name) + ",\"query\":" + JSONString.quote(rule.expr.description)
+        var out = "{\"name\":" + QueryResultJSON.quote(rule.name) + ",\"query\":" + QueryResultJSON.quote(rule.expr.description)
         let labels = Labels(rule.labels)
         if !labels.isEmpty { out += ",\"labels\":" + QueryResultJSON.metric(labels) }
-        out += ",\"health\":" + JSONString.quote(rule.health.rawValue)
-        if let error = rule.lastError, !error.isEmpty { out += ",\"lastError\":" + JSONString.quote(error) }
+        out += ",\"health\":" + QueryResultJSON.quote(rule.health.rawValue)
+        if let error = rule.lastError, !error.isEmpty { out += ",\"lastError\":" + QueryResultJSON.quote(error) }
         return out + ",\"evaluationTime\":0,\"lastEvaluation\":" + timeJSON(rule.lastEvaluation) + ",\"type\":\"recording\"}"
     }
 
     static func alertJSON(_ alert: RuleAlert) -> String {
         var out = "{\"labels\":" + QueryResultJSON.metric(alert.labels) + ",\"annotations\":" + pairsJSON(alert.annotations)
-        out += ",\"state\":" + JSONString.quote(alert.state.description)
-        out += ",\"activeAt\":" + JSONString.quote(APITime.format(milliseconds: alert.activeAt))
+        out += ",\"state\":" + QueryResultJSON.quote(alert.state.description)
+        out += ",\"activeAt\":" + QueryResultJSON.quote(APITime.format(milliseconds: alert.activeAt))
         if let since = alert.keepFiringSince {
-            out += ",\"keepFiringSince\":" + JSONString.quote(APITime.format(milliseconds: since))
+            out += ",\"keepFiringSince\":" + QueryResultJSON.quote(APITime.format(milliseconds: since))
         }
-        return out + ",\"value\":" + JSONString.quote(APIFloatFormat.e(alert.value)) + "}"
+        return out + ",\"value\":" + QueryResultJSON.quote(APIFloatFormat.e(alert.value)) + "}"
     }
 
     /// Label pairs as an object in name order, empty values kept (annotations).
     static func pairsJSON(_ pairs: [Label]) -> String {
         "{" + pairs.sorted { $0.name < $1.name }
-            .map { JSONString.quote($0.name) + ":" + JSONString.quote($0.value) }.joined(separator: ",") + "}"
+            .map { QueryResultJSON.quote($0.name) + ":" + QueryResultJSON.quote($0.value) }.joined(separator: ",") + "}"
     }
 
     /// A time in milliseconds as Go's `time.Time` JSON; the zero time for `nil`.
     static func timeJSON(_ ms: Int64?) -> String {
-        JSONString.quote(ms.map { APITime.format(milliseconds: $0) } ?? APITime.zeroTime)
+        QueryResultJSON.quote(ms.map { APITime.format(milliseconds: $0) } ?? APITime.zeroTime)
     }
 
     static func matches(_ sets: [[LabelMatcher]], _ labels: Labels) -> Bool {

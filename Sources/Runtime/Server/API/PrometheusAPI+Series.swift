@@ -103,6 +103,6 @@ extension PrometheusAPI {
             items = Array(items.prefix(limit))
             warnings.append("results truncated due to limit")
         }
-        return success("[" + items.map { JSONString.quote($0) }.joined(separator: ",") + "]", warnings: warnings)
+        return success("[" + items.map { QueryResultJSON.quote($0) }.joined(separator: ",") + "]", warnings: warnings)
     }
 }

@@ -7,23 +7,23 @@ import PromModel
 extension PrometheusAPI {
     /// `/api/v1/status/config`: `{"yaml": <the configuration file>}`.
     func statusConfig() -> HTTPServerResponse {
-        Self.success("{\"yaml\":" + JSONString.quote(context.configYAML()) + "}")
+        Self.success("{\"yaml\":" + QueryResultJSON.quote(context.configYAML()) + "}")
     }
 
     /// `/api/v1/status/flags`: the flags as an object sorted by name.
     func statusFlags() -> HTTPServerResponse {
         Self.success("{" + context.flags.keys.sorted()
-            .map { JSONString.quote($0) + ":" + JSONString.quote(context.flags[$0] ?? "") }
+            .map { QueryResultJSON.quote($0) + ":" + QueryResultJSON.quote(context.flags[$0] ?? "") }
             .joined(separator: ",") + "}")
     }
 
     /// `/api/v1/status/buildinfo`.
     func statusBuildInfo() -> HTTPServerResponse {
         let b = context.buildInfo
-        return Self.success("{\"version\":" + JSONString.quote(b.version) + ",\"revision\":" + JSONString.quote(b.revision)
-                            + ",\"branch\":" + JSONString.quote(b.branch) + ",\"buildUser\":" + JSONString.quote(b.buildUser)
-                            + ",\"buildDate\":" + JSONString.quote(b.buildDate)
-                            + ",\"goVersion\":" + JSONString.quote(b.goVersion) + "}")
+        return Self.success("{\"version\":" + QueryResultJSON.quote(b.version) + ",\"revision\":" + QueryResultJSON.quote(b.revision)
+                            + ",\"branch\":" + QueryResultJSON.quote(b.branch) + ",\"buildUser\":" + QueryResultJSON.quote(b.buildUser)
+                            + ",\"buildDate\":" + QueryResultJSON.quote(b.buildDate)
+                            + ",\"goVersion\":" + QueryResultJSON.quote(b.goVersion) + "}")
     }
 
     /// `/api/v1/status/runtimeinfo`, with Prometheus's keys (Go runtime fields filled with labctl's nearest facts).
@@ -31,15 +31,15 @@ extension PrometheusAPI {
         let reload = context.lastReload()
         let cwd = FileManager.default.currentDirectoryPath
         let host = ProcessInfo.processInfo.hostName
-        return Self.success("{\"startTime\":" + JSONString.quote(APITime.format(context.startTime))
-                            + ",\"CWD\":" + JSONString.quote(cwd) + ",\"hostname\":" + JSONString.quote(host)
-                            + ",\"serverTime\":" + JSONString.quote(APITime.format(Date()))
+        return Self.success("{\"startTime\":" + QueryResultJSON.quote(APITime.format(context.startTime))
+                            + ",\"CWD\":" + QueryResultJSON.quote(cwd) + ",\"hostname\":" + QueryResultJSON.quote(host)
+                            + ",\"serverTime\":" + QueryResultJSON.quote(APITime.format(Date()))
                             + ",\"reloadConfigSuccess\":\(reload.success)"
-                            + ",\"lastConfigTime\":" + JSONString.quote(APITime.format(reload.time))
+                            + ",\"lastConfigTime\":" + QueryResultJSON.quote(APITime.format(reload.time))
                             + ",\"corruptionCount\":0,\"goroutineCount\":\(Self.threadCount())"
                             + ",\"GOMAXPROCS\":\(ProcessInfo.processInfo.activeProcessorCount)"
                             + ",\"GOMEMLIMIT\":\(Int64.max),\"GOGC\":\"\",\"GODEBUG\":\"\""
-                            + ",\"storageRetention\":" + JSONString.quote(context.storageRetention) + "}")
+                            + ",\"storageRetention\":" + QueryResultJSON.quote(context.storageRetention) + "}")
     }
 
     /// `/api/v1/status/tsdb`: head statistics and the top `limit` (default 10) cardinalities.
@@ -66,7 +66,7 @@ extension PrometheusAPI {
         }
         func top(_ counts: [String: Int]) -> String {
             let sorted = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limit)
-            return "[" + sorted.map { "{\"name\":" + JSONString.quote($0.key) + ",\"value\":\($0.value)}" }
+            return "[" + sorted.map { "{\"name\":" + QueryResultJSON.quote($0.key) + ",\"value\":\($0.value)}" }
                 .joined(separator: ",") + "]"
         }
         let head = "{\"numSeries\":\(stats.seriesCount),\"numLabelPairs\":\(byPair.count)"

@@ -25,12 +25,12 @@ extension PrometheusAPI {
             let list = manager.droppedTargets().filter { pool.isEmpty || $0.job == pool }
             for (job, labels) in list.sorted(by: { $0.job < $1.job }) {
                 dropped.append("{\"discoveredLabels\":" + QueryResultJSON.metric(labels)
-                               + ",\"scrapePool\":" + JSONString.quote(job) + "}")
+                               + ",\"scrapePool\":" + QueryResultJSON.quote(job) + "}")
                 droppedCounts[job, default: 0] += 1
             }
         }
         let counts = showDropped
-            ? "{" + droppedCounts.keys.sorted().map { JSONString.quote($0) + ":\(droppedCounts[$0] ?? 0)" }
+            ? "{" + droppedCounts.keys.sorted().map { QueryResultJSON.quote($0) + ":\(droppedCounts[$0] ?? 0)" }
                 .joined(separator: ",") + "}"
             : "null"
         return Self.success("{\"activeTargets\":[" + active.joined(separator: ",") + "],\"droppedTargets\":["
@@ -47,14 +47,14 @@ extension PrometheusAPI {
         let lastScrape = t.lastScrape.map { APITime.format($0) } ?? APITime.zeroTime
         return "{\"discoveredLabels\":" + QueryResultJSON.metric(t.target.discoveredLabels)
             + ",\"labels\":" + QueryResultJSON.metric(t.target.labels)
-            + ",\"scrapePool\":" + JSONString.quote(t.scrapePool)
-            + ",\"scrapeUrl\":" + JSONString.quote(t.scrapeURL)
-            + ",\"globalUrl\":" + JSONString.quote(t.scrapeURL)
-            + ",\"lastError\":" + JSONString.quote(t.lastError)
-            + ",\"lastScrape\":" + JSONString.quote(lastScrape)
+            + ",\"scrapePool\":" + QueryResultJSON.quote(t.scrapePool)
+            + ",\"scrapeUrl\":" + QueryResultJSON.quote(t.scrapeURL)
+            + ",\"globalUrl\":" + QueryResultJSON.quote(t.scrapeURL)
+            + ",\"lastError\":" + QueryResultJSON.quote(t.lastError)
+            + ",\"lastScrape\":" + QueryResultJSON.quote(lastScrape)
             + ",\"lastScrapeDuration\":" + APIFloatFormat.json(t.lastScrapeDuration)
-            + ",\"health\":" + JSONString.quote(t.health.rawValue)
-            + ",\"scrapeInterval\":" + JSONString.quote(t.scrapeInterval)
-            + ",\"scrapeTimeout\":" + JSONString.quote(t.scrapeTimeout) + "}"
+            + ",\"health\":" + QueryResultJSON.quote(t.health.rawValue)
+            + ",\"scrapeInterval\":" + QueryResultJSON.quote(t.scrapeInterval)
+            + ",\"scrapeTimeout\":" + QueryResultJSON.quote(t.scrapeTimeout) + "}"
     }
 }

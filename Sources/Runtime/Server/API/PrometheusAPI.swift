@@ -28,6 +28,8 @@ public final class PrometheusAPI: HTTPRequestHandler {
     public let context: APIContext
     /// Requests and durations by handler, for `/metrics`.
     public let metrics: APIMetrics
+    /// Free query slots (``APIContext/maxConcurrentQueries``).
+    let querySlots: DispatchSemaphore
 
     public init(storage: MemoryStorage, engineOptions: EngineOptions = .standard,
                 parserOptions: ParserOptions = .standard, context: APIContext = APIContext(),
@@ -37,13 +39,21 @@ public final class PrometheusAPI: HTTPRequestHandler {
         self.parserOptions = parserOptions
         self.context = context
         self.metrics = APIMetrics(extra: extraMetrics)
+        self.querySlots = DispatchSemaphore(value: context.maxConcurrentQueries)
     }
 
     // MARK: - Dispatch
 
     public func handle(_ request: HTTPServerRequest) -> HTTPServerResponse {
         let started = DispatchTime.now().uptimeNanoseconds
-        let (handler, response) = route(request)
+        var (handler, response) = route(request)
+        if request.path.hasPrefix("/api/v1/"), let origin = request.header("Origin") {
+            // Prometheus's CORS headers for its default `--web.cors.origin=.*`.
+            response.headers += [("Access-Control-Allow-Headers", "Accept, Authorization, Content-Type, Origin"),
+                                 ("Access-Control-Allow-Methods", "GET, POST, OPTIONS"),
+                                 ("Access-Control-Allow-Origin", origin),
+                                 ("Access-Control-Expose-Headers", "Date")]
+        }
         let elapsed = Double(DispatchTime.now().uptimeNanoseconds &- started) / 1e9
         metrics.observe(handler: handler, code: response.status, seconds: elapsed)
         return response
@@ -58,16 +68,14 @@ public final class PrometheusAPI: HTTPRequestHandler {
         }
         if let (route, name) = findRoute(path) {
             guard route.methods.contains(method) else {
-                let allowed = route.methods.sorted().joined(separator: ", ")
-                var response = HTTPServerResponse.json(405, QueryResultJSON.error(
-                    type: APIError.Kind.badData.rawValue,
-                    message: "method \(request.method) not allowed for \(path); allowed: \(allowed)"))
+                // Prometheus's router answers in plain text, listing OPTIONS for the API's paths.
+                var allowed = route.methods
+                if path.hasPrefix("/api/") { allowed.insert("OPTIONS") }
+                var response = Self.httpError(405, "Method Not Allowed")
                 if path == "/-/reload" || path == "/-/quit" {
                     response = .plain(405, "Only POST or PUT requests allowed")
-                } else if !path.hasPrefix("/api/") {
-                    response = .plain(405, "Method Not Allowed\n")
                 }
-                response.headers.append(("Allow", allowed))
+                response.headers.append(("Allow", allowed.sorted().joined(separator: ", ")))
                 return (name, response)
             }
             if path != "/-/healthy", path != "/metrics", !context.isReady() { return (name, Self.notReady) }

@@ -24,8 +24,8 @@ public enum QueryResultJSON {
     /// `,"warnings":[...]` and `,"infos":[...]`, each only when not empty (Go's `omitempty`).
     public static func annotationArrays(warnings: [String], infos: [String]) -> String {
         var out = ""
-        if !warnings.isEmpty { out += ",\"warnings\":[" + warnings.map { JSONString.quote($0) }.joined(separator: ",") + "]" }
-        if !infos.isEmpty { out += ",\"infos\":[" + infos.map { JSONString.quote($0) }.joined(separator: ",") + "]" }
+        if !warnings.isEmpty { out += ",\"warnings\":[" + warnings.map { quote($0) }.joined(separator: ",") + "]" }
+        if !infos.isEmpty { out += ",\"infos\":[" + infos.map { quote($0) }.joined(separator: ",") + "]" }
         return out
     }
 
@@ -33,8 +33,9 @@ public enum QueryResultJSON {
     public static func data(_ value: QueryValue) -> String {
         var out = "{\"resultType\":\"\(value.typeName)\",\"result\":"
         switch value {
-        case .scalar(let t, let f): out += point(t, f)
-        case .string(let t, let s): out += "[\(timestamp(t)),\(JSONString.quote(s))]"
+        // Scalars and strings go through Go's own JSON: the time as a float, the value in 'f' digits.
+        case .scalar(let t, let f): out += "[" + APIFloatFormat.json(Double(t) / 1000) + ",\"" + GoFormat.float(f) + "\"]"
+        case .string(let t, let s): out += "[" + APIFloatFormat.json(Double(t) / 1000) + "," + quote(s) + "]"
         case .vector(let samples):
             out += "["
             for (i, s) in samples.enumerated() {
@@ -63,12 +64,17 @@ public enum QueryResultJSON {
         var out = "{"
         for (i, label) in labels.enumerated() {
             if i > 0 { out += "," }
-            out += JSONString.quote(label.name) + ":" + JSONString.quote(label.value)
+            out += quote(label.name) + ":" + quote(label.value)
         }
         return out + "}"
     }
 
-    /// `[<seconds>,"<value>"]`.
+    /// A JSON string as Go's `encoding/json` writes it: `<`, `>`, `&`, U+2028 and U+2029 escaped too.
+    public static func quote(_ text: String) -> String {
+        JSONString.quote(text, escapingHTML: true, escapingLineSeparators: true)
+    }
+
+    /// `[<seconds>,"<value>"]` of a vector or matrix point (timestamps with three decimals when not whole).
     public static func point(_ t: Int64, _ f: Double) -> String {
         "[" + timestamp(t) + ",\"" + value(f) + "\"]"
     }
@@ -100,7 +106,7 @@ public enum QueryResultJSON {
 
     /// An error body: `{"status":"error","errorType":"bad_data","error":"..."}`.
     public static func error(type: String, message: String, warnings: [String] = [], infos: [String] = []) -> String {
-        "{\"status\":\"error\",\"errorType\":" + JSONString.quote(type) + ",\"error\":" + JSONString.quote(message)
+        "{\"status\":\"error\",\"errorType\":" + quote(type) + ",\"error\":" + quote(message)
             + annotationArrays(warnings: warnings, infos: infos) + "}"
     }
 }

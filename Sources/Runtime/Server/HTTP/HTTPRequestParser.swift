@@ -38,6 +38,9 @@ struct HTTPRequestParser {
         case failed(HTTPRequestFailure)
     }
 
+    /// Buffer storage kept between requests; more is released once a request is complete.
+    static let retainedCapacity = 256 * 1024
+
     let limits: Limits
     let remoteAddress: String
     /// Received bytes not yet consumed by a returned request.
@@ -174,7 +177,14 @@ struct HTTPRequestParser {
         var request = HTTPServerRequest(method: head.method, target: head.originTarget, headers: head.headers,
                                         body: body, remoteAddress: remoteAddress)
         request.target = head.target
-        buffer.removeSubrange(0..<min(end, buffer.count))
+        if end >= buffer.count {
+            // Keep a small buffer's storage; let a large one (after a big body) go.
+            if buffer.capacity > Self.retainedCapacity { buffer = [] } else { buffer.removeAll(keepingCapacity: true) }
+        } else if buffer.capacity > Self.retainedCapacity {
+            buffer = Array(buffer[end...])
+        } else {
+            buffer.removeSubrange(0..<end)
+        }
         state = .head
         scan = 0
         lineStart = 0

@@ -58,7 +58,7 @@ final class HTTPServerConnection: @unchecked Sendable {
     }
 
     /// Half-closes: no more bytes from the server; reading still works (to drain).
-    func shutdownWrite() { HTTPSocket.shutdownWrite(fd) }
+    func shutdownWrite() { HTTPSocket.shutdown(fd, writeOnly: true) }
 
     func close() {
         guard !isClosed else { return }

@@ -21,8 +21,26 @@ public struct HTTPServerStats: Sendable, Equatable {
     public var idleTimeouts = 0
     /// Seconds spent in the handler, summed over `requests`.
     public var handlerSeconds = 0.0
+    /// Handler durations per bucket of ``durationBuckets`` (not cumulative): element `i` counts
+    /// durations in `(durationBuckets[i-1], durationBuckets[i]]`; the last element those above
+    /// every bound.
+    public var handlerDurationCounts = [Int](repeating: 0, count: HTTPServerStats.durationBuckets.count + 1)
+
+    /// Upper bounds in seconds of the handler-duration histogram (Prometheus's default buckets).
+    public static let durationBuckets: [Double] = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10]
 
     public init() {}
+
+    /// `(le, cumulative count)` pairs for a Prometheus histogram, ending with `+Inf`.
+    public var durationHistogram: [(le: Double, count: Int)] {
+        var total = 0
+        var out: [(le: Double, count: Int)] = []
+        for (index, count) in handlerDurationCounts.enumerated() {
+            total += count
+            out.append((index < Self.durationBuckets.count ? Self.durationBuckets[index] : .infinity, total))
+        }
+        return out
+    }
 
     /// The count of `reason` (0 when it never happened).
     public func rejects(_ reason: HTTPServerRejectReason) -> Int { rejects[reason] ?? 0 }

@@ -36,6 +36,8 @@ final class HTTPServerStatsRecorder: @unchecked Sendable {
         lock.withLock {
             stats.inFlightRequests = max(0, stats.inFlightRequests - 1)
             stats.handlerSeconds += seconds
+            let bucket = HTTPServerStats.durationBuckets.firstIndex { seconds <= $0 } ?? HTTPServerStats.durationBuckets.count
+            if stats.handlerDurationCounts.indices.contains(bucket) { stats.handlerDurationCounts[bucket] &+= 1 }
             stats.responsesByStatus[status, default: 0] &+= 1
         }
     }

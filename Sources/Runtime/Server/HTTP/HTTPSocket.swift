@@ -37,23 +37,14 @@ enum HTTPSocket {
         #endif
     }
 
-    static func shutdownWrite(_ fd: Int32) {
+    /// Shuts down the write side (`writeOnly`) or both sides of `fd`; the descriptor stays open.
+    static func shutdown(_ fd: Int32, writeOnly: Bool) {
         #if canImport(Darwin)
-        _ = Darwin.shutdown(fd, SHUT_WR)
+        _ = Darwin.shutdown(fd, writeOnly ? SHUT_WR : SHUT_RDWR)
         #elseif canImport(Musl)
-        _ = Musl.shutdown(fd, Int32(SHUT_WR))
+        _ = Musl.shutdown(fd, Int32(writeOnly ? SHUT_WR : SHUT_RDWR))
         #else
-        _ = Glibc.shutdown(fd, Int32(SHUT_WR))
-        #endif
-    }
-
-    static func shutdownBoth(_ fd: Int32) {
-        #if canImport(Darwin)
-        _ = Darwin.shutdown(fd, SHUT_RDWR)
-        #elseif canImport(Musl)
-        _ = Musl.shutdown(fd, Int32(SHUT_RDWR))
-        #else
-        _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+        _ = Glibc.shutdown(fd, Int32(writeOnly ? SHUT_WR : SHUT_RDWR))
         #endif
     }
 
@@ -126,7 +117,10 @@ enum HTTPSocket {
         var service = [CChar](repeating: 0, count: Int(NI_MAXSERV))
         guard getnameinfo(address, length, &host, socklen_t(host.count), &service, socklen_t(service.count),
                           NI_NUMERICHOST | NI_NUMERICSERV) == 0 else { return "" }
-        let h = String(cString: host), s = String(cString: service)
+        func text(_ chars: [CChar]) -> String {
+            String(decoding: chars.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        }
+        let h = text(host), s = text(service)
         return h.contains(":") ? "[\(h)]:\(s)" : "\(h):\(s)"
     }
 }

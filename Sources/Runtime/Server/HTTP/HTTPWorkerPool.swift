@@ -53,7 +53,7 @@ final class HTTPWorkerPool: @unchecked Sendable {
                 dropped = queue[queueHead...].map(\.connection)
                 queue.removeAll()
                 queueHead = 0
-                for connection in active.values { HTTPSocket.shutdownBoth(connection.fd) }
+                for connection in active.values { HTTPSocket.shutdown(connection.fd, writeOnly: false) }
             }
             condition.broadcast()
             return dropped

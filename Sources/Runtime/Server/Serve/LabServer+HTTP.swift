@@ -23,7 +23,9 @@ extension LabServer {
             },
             quit: { [weak self] in self?.requestQuit() },
             enableLifecycle: options.enableLifecycle, enableRemoteWrite: options.enableRemoteWriteReceiver)
-        let api = PrometheusAPI(storage: storage, engineOptions: engine.options, context: context,
+        var withTarget = context
+        withTarget.remoteWriteTarget = persistent
+        let api = PrometheusAPI(storage: storage, engineOptions: engine.options, context: withTarget,
                                 extraMetrics: { [weak self] in self?.selfMetrics(httpStats?()) ?? "" })
         return ServeRouter(server: self, prometheus: api)
     }

@@ -16,8 +16,13 @@ import PromModel
 public final class LabServer: @unchecked Sendable {
     /// How the server was started.
     public let options: ServeOptions
-    /// Where samples live.
+    /// Where samples live (what queries read).
     public let storage: MemoryStorage
+    /// Where scrapes, rules and remote writes append: the write-ahead-logged store with
+    /// `--storage.tsdb.path`, else ``storage`` itself.
+    public let appendable: any Appendable
+    /// The write-ahead-logged store, with `--storage.tsdb.path`.
+    public let persistent: PersistentStorage?
     /// The PromQL engine of queries and rules.
     public let engine: Engine
     /// Scrapes the configuration's targets into ``storage``.
@@ -40,20 +45,39 @@ public final class LabServer: @unchecked Sendable {
 
     /// Loads the configuration, rule files and Alertmanager configuration of `options`.
     /// - Throws: ``ServeError`` when any of them is invalid or a service name does not resolve.
-    public init(options: ServeOptions, storage: MemoryStorage = MemoryStorage()) throws {
+    public init(options: ServeOptions, storage: MemoryStorage? = nil) throws {
         self.options = options
-        self.storage = storage
-        engine = Engine(options: EngineOptions(maxSamples: options.queryMaxSamples, timeout: options.queryTimeout))
         let configuration = try ServeConfiguration.load(options)
-        let resolver = try Self.resolver(options, configuration)
-        scrapeManager = ScrapeManager(storage: storage, resolver: resolver)
+        if let path = options.storagePath {
+            var walOptions = PersistentStorageOptions(retention: Duration(milliseconds: options.retention))
+            walOptions.checkpointInterval = options.checkpointInterval
+            do { persistent = try PersistentStorage.open(directory: path, options: walOptions) } catch {
+                throw ServeError("cannot open the storage directory \(path): \(error)")
+            }
+        } else {
+            persistent = nil
+        }
+        let store = persistent?.memory ?? storage ?? MemoryStorage()
+        self.storage = store
+        appendable = persistent ?? store
+        engine = Engine(options: EngineOptions(maxSamples: options.queryMaxSamples, timeout: options.queryTimeout))
+        let resolver: ServiceResolver
+        do { resolver = try Self.resolver(options, configuration) } catch {
+            try? persistent?.close()
+            throw error
+        }
+        scrapeManager = ScrapeManager(storage: appendable, resolver: resolver)
         current = configuration
-        rules = RuleManager(options: RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
+        rules = RuleManager(options: RuleManagerOptions(query: engine.ruleQuery(over: store), storage: appendable,
                                                         clock: SystemRuleClock()))
-        do { try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory) } catch {
+        do {
+            try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory)
+            try install(configuration, reloading: false)
+        } catch {
+            try? persistent?.close()
+            if let serveError = error as? ServeError { throw serveError }
             throw ServeError("the configuration \(options.configPath) cannot be scraped: \(error)")
         }
-        try install(configuration, reloading: false)
     }
 
     /// The URL of this server (for generator URLs and `$externalURL`).
@@ -91,14 +115,22 @@ public final class LabServer: @unchecked Sendable {
         thread.start()
     }
 
-    /// Stops scraping and rule evaluation (the store stays readable).
-    public func stop() {
-        lock.withLock { stopped = true }
+    /// Stops scraping and rule evaluation, and closes the write-ahead log (a last sync and
+    /// checkpoint); the store stays readable.
+    /// - Throws: ``ServeError`` when the log could not be closed cleanly (data up to the last sync is kept).
+    public func stop() throws {
+        let wasStopped = lock.withLock { () -> Bool in
+            defer { stopped = true }
+            return stopped
+        }
+        if wasStopped { return }
         scrapeManager.stop()
         alertmanagerClient?.drain()
+        do { try persistent?.close() } catch { throw ServeError("closing the storage: \(error)") }
     }
 
     private func tickLoop() {
+        var lastRetention = Date()
         while true {
             let (dispatcher, done) = lock.withLock { (embedded, stopped) }
             if done { return }
@@ -109,6 +141,10 @@ public final class LabServer: @unchecked Sendable {
                 }
             }
             _ = dispatcher?.runDue()
+            if persistent == nil, Date().timeIntervalSince(lastRetention) > 60 {
+                _ = storage.applyRetention(Duration(milliseconds: options.retention), now: SystemRuleClock().now())
+                lastRetention = Date()
+            }
             Thread.sleep(forTimeInterval: max(0.01, options.tickInterval))
         }
     }
@@ -177,7 +213,7 @@ public final class LabServer: @unchecked Sendable {
             if deliverToEmbedded { target?.receive(alerts) }
             client?.send(alerts)
         }
-        var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
+        var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: appendable,
                                              clock: SystemRuleClock(), notify: sender.notifyFunc)
         ruleOptions.evaluationInterval = max(1, prometheus.global.evaluationInterval.milliseconds)
         ruleOptions.defaultQueryOffset = max(0, prometheus.global.ruleQueryOffset.milliseconds)

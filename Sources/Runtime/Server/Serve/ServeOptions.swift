@@ -9,6 +9,8 @@ public struct ServeOptions: Sendable {
     public var listenAddress = "127.0.0.1:9090"
     /// Where the write-ahead log lives; nil keeps everything in memory only.
     public var storagePath: String?
+    /// Seconds between checkpoints of the write-ahead log (Prometheus compacts every 2 h; 30 min here).
+    public var checkpointInterval = 1800.0
     /// How long samples are kept, in milliseconds (Prometheus's default: 15 days).
     public var retention: Int64 = 15 * 24 * 3600 * 1000
     /// OpenMetrics or test-script files loaded at start.
