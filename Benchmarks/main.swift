@@ -50,6 +50,12 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },
+    BenchmarkEntry(name: "load", summary: "labctl load's requests/s against a trivial loopback server [vus] [seconds] [demo-app]") {
+        try LoadBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "demo-app", summary: "labctl demo-app vs the Python service under the same wrk load on /health [connections] [seconds]") {
+        try DemoAppBenchmark.run($0)
+    },
     BenchmarkEntry(name: "scrape", summary: "labctl serve's scrape manager: [targets] × [series] every 1s for [seconds] into the store") {
         try ScrapeBenchmark.run($0)
     },

@@ -13,6 +13,8 @@ enum CommandTable {
         QueryCommand.spec,
         ServeCommand.spec,
         AlertmanagerCommand.spec,
+        DemoAppCommand.spec,
+        LoadCommand.spec,
         HelpCommand.spec,
         VersionCommand.spec,
         CompletionCommand.spec,
