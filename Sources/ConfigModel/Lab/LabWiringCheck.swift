@@ -23,6 +23,7 @@ public enum LabWiringChecks {
     public static let all: [any LabWiringCheck.Type] = [
         ConfigMountCheck.self,
         RuleFileMountCheck.self,
+        RuleFileNotListedCheck.self,
         ProvisioningMountCheck.self,
         DashboardProviderPathCheck.self,
         LocalhostTargetCheck.self,
