@@ -34,6 +34,7 @@ public enum LabWiringChecks {
         EndpointServiceCheck.self,
         NoMetricsEndpointCheck.self,
         AlertsNotSentCheck.self,
+        RouteNeverMatchesCheck.self,
         UnknownJobCheck.self,
         UnknownMetricCheck.self,
         TodoMarkerCheck.self,
