@@ -42,6 +42,11 @@ public enum LabWiringChecks {
         RouteNeverMatchesCheck.self,
         UnknownJobCheck.self,
         UnknownMetricCheck.self,
+        PythonMissingImportCheck.self,
+        PythonDecoratorPitfallCheck.self,
+        PythonRequirementsCheck.self,
+        PythonBlockingClientCheck.self,
+        RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
 
