@@ -157,6 +157,24 @@ final class StudentMistakeLabTests: XCTestCase {
         XCTAssertEqual(never.first?.location?.line, 5, diagnostics.description)
     }
 
+    // MARK: - Symbolic links leaving the lab
+
+    func testLinkOutOfTheLabIsReportedAndNotFollowed() throws {
+        let (dir, clean) = try check(stack(["grafana/dashboards/api.json": "{\"uid\":\"d\",\"title\":\"t\",\"schemaVersion\":39,\"panels\":[]}"]))
+        XCTAssertEqual(found(clean, LinkOutsideLabCheck.code), [])
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-outside-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: outside) }
+        try "{ not json".write(to: outside.appendingPathComponent("broken.json"), atomically: true, encoding: .utf8)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/grafana/dashboards/root", withDestinationPath: outside.path)
+        try FileManager.default.createSymbolicLink(atPath: dir + "/grafana/same", withDestinationPath: "dashboards")
+        let outcome = LabCheck(lint: true).run(directory: dir)
+        let links = found(outcome.diagnostics, LinkOutsideLabCheck.code)
+        XCTAssertEqual(links.map(\.location?.file), [dir + "/grafana/dashboards/root"], outcome.diagnostics.description)
+        XCTAssertFalse(outcome.files.contains { $0.contains("broken.json") }, "\(outcome.files)")
+        XCTAssertFalse(outcome.diagnostics.contains { $0.location?.file.contains("broken.json") ?? false })
+    }
+
     // MARK: - Python
 
     func testPythonSyntaxError() throws {

@@ -124,6 +124,19 @@ final class StudentMistakeLintTests: XCTestCase {
         XCTAssertEqual(AlertmanagerConfig.load(text: modern, file: "am.yml").0.map { DeprecatedMatchLint().check($0) }, [])
     }
 
+    // MARK: - One clear error for an invalid for:
+
+    func testInvalidForIsOneErrorWithoutAlertWithoutFor() {
+        let text = "groups:\n  - name: g\n    rules:\n      - alert: A\n        expr: up == 0\n        for: 1min\n"
+            + "        labels: {severity: warning}\n        annotations: {summary: s, description: d}\n"
+        let result = RuleFile.parse(text, file: "r.yml")
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.location?.line), [6])
+        let lints = result.value.map { RuleLints.suite.run(RuleLintInput(file: $0)) } ?? []
+        XCTAssertEqual(lints.filter { $0.code == AlertWithoutForLint.code }, [])
+        let missing = RuleFile.parse(text.replacingOccurrences(of: "        for: 1min\n", with: ""), file: "r.yml")
+        XCTAssertEqual(missing.value.map { AlertWithoutForLint().check(RuleLintInput(file: $0)).count }, 1)
+    }
+
     // MARK: - PromQL answers files
 
     func testAnswersFileParseErrorAtFilePosition() {

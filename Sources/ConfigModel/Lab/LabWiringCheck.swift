@@ -21,6 +21,7 @@ public protocol LabWiringCheck: Sendable {
 /// The lab wiring checks, in the order they run.
 public enum LabWiringChecks {
     public static let all: [any LabWiringCheck.Type] = [
+        LinkOutsideLabCheck.self,
         ConfigMountCheck.self,
         RuleFileMountCheck.self,
         RuleFileNotListedCheck.self,
@@ -71,11 +72,15 @@ public struct LabCheck: Sendable {
 
     public init(lint: Bool = true) { self.lint = lint }
 
+    /// Checks the lab at `directory`. Nothing outside it is walked or scanned: symbolic links that leave
+    /// the lab are reported (``LinkOutsideLabCheck``), not followed.
     public func run(directory: String) -> CheckOutcome {
-        let (lab, loaded) = LabLoader(lint: lint).load(directory: directory)
-        var outcome = loaded
-        outcome.diagnostics += LabWiringChecks.run(lab, lint: lint)
-        outcome.ruleCount = lab.rules.count
-        return outcome
+        LabPath.$confinement.withValue(LabPath.realPath(directory)) {
+            let (lab, loaded) = LabLoader(lint: lint).load(directory: directory)
+            var outcome = loaded
+            outcome.diagnostics += LabWiringChecks.run(lab, lint: lint)
+            outcome.ruleCount = lab.rules.count
+            return outcome
+        }
     }
 }
