@@ -157,6 +157,69 @@ final class StudentMistakeLabTests: XCTestCase {
         XCTAssertEqual(never.first?.location?.line, 5, diagnostics.description)
     }
 
+    // MARK: - The known-metric catalogue of Labs 6-8
+
+    func testCatalogueSeesThroughRemoteWriteDockerDiscoveryAndPushgateway() throws {
+        let compose = """
+        services:
+          prometheus:
+            image: prom/prometheus:v3.5.0
+            command: ['--config.file=/etc/prometheus/prometheus.yml', '--web.enable-remote-write-receiver']
+            volumes: ['./prometheus:/etc/prometheus']
+            networks: [monitoring]
+            restart: unless-stopped
+          api:
+            build: ./app
+            labels: ['prometheus.enable=true', 'prometheus.job=fastapi']
+            networks: [monitoring]
+            restart: unless-stopped
+          k6:
+            image: grafana/k6:0.57.0
+            environment: ['K6_PROMETHEUS_RW_SERVER_URL=http://prometheus:9090/api/v1/write']
+            networks: [monitoring]
+            restart: unless-stopped
+          pushgateway:
+            image: prom/pushgateway:v1.11.1
+            networks: [monitoring]
+            restart: unless-stopped
+          nginx_exporter:
+            image: nginx/nginx-prometheus-exporter:1.4.1
+            networks: [monitoring]
+            restart: unless-stopped
+        networks:
+          monitoring:
+        """
+        let prometheus = "global:\n  scrape_interval: 15s\nscrape_configs:\n"
+            + "  - job_name: docker_services\n    docker_sd_configs:\n      - host: unix:///var/run/docker.sock\n"
+            + "  - job_name: pushgateway\n    honor_labels: true\n    static_configs:\n      - targets: ['pushgateway:9091']\n"
+            + "  - job_name: nginx\n    static_configs:\n      - targets: ['nginx_exporter:9113']\n"
+        let batch = "from prometheus_client import CollectorRegistry, Gauge, push_to_gateway\n"
+            + "g = Gauge('job_records_processed', 'Records', registry=CollectorRegistry())\n"
+        let rules = """
+        groups:
+          - name: g
+            rules:
+              - record: a:typo
+                expr: http_request_active
+              - record: a:active
+                expr: http_requests_active
+              - record: a:k6
+                expr: k6_http_reqs_total
+              - record: a:pushed
+                expr: job_records_processed
+              - record: a:nginx
+                expr: nginx_connections_active
+              - record: a:nginx_typo
+                expr: nginx_connection_active
+        """
+        let files = stack(["docker-compose.yml": compose, "prometheus/prometheus.yml": prometheus + "rule_files: [alert_rules.yml]\n",
+                           "prometheus/alert_rules.yml": rules, "batch/batch_job.py": batch])
+        let (_, diagnostics) = try check(files)
+        XCTAssertFalse(diagnostics.contains { $0.severity == .error }, diagnostics.description)
+        let unknown = found(diagnostics, UnknownMetricCheck.code)
+        XCTAssertEqual(unknown.compactMap(\.location?.line).sorted(), [5, 15], diagnostics.description)
+    }
+
     // MARK: - Symbolic links leaving the lab
 
     func testLinkOutOfTheLabIsReportedAndNotFollowed() throws {
