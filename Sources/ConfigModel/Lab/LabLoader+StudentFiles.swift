@@ -6,9 +6,11 @@ extension LabLoader {
     /// Folders (relative to the lab) searched for rule files and answers files, and how deep.
     static let studentFileDepth = 3
 
-    /// Whether a YAML text is a Prometheus rule file: a top-level `groups:` key.
+    /// Whether a YAML text is a Prometheus rule file: a top-level `groups:` key, and no `apiVersion:`
+    /// (Grafana's alerting provisioning files have `groups:` too).
     static func looksLikeRuleFile(_ text: String) -> Bool {
-        text.split(separator: "\n", omittingEmptySubsequences: true).contains { $0.hasPrefix("groups:") }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: true)
+        return lines.contains { $0.hasPrefix("groups:") } && !lines.contains { $0.hasPrefix("apiVersion:") }
     }
 
     /// YAML files of the lab that no earlier step loaded, sorted.

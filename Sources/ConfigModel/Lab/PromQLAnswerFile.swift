@@ -124,11 +124,14 @@ public struct PromQLAnswerFile: Sendable {
         }
     }
 
-    /// A hint for the commonest mistakes the parser's message does not name.
+    /// A hint for the commonest mistake the parser's message does not name: grouping labels without
+    /// parentheses (`sum by endpoint (…)`).
     static func hint(for query: String) -> String {
-        for op in ["sum", "avg", "min", "max", "count", "topk", "bottomk", "quantile", "stddev", "stdvar", "group"] {
-            for word in ["by", "without"] where query.range(of: "\(op) \(word) ") != nil {
-                guard let r = query.range(of: "\(op) \(word) "), query[r.upperBound...].first != "(" else { continue }
+        let aggregations = ["sum", "avg", "min", "max", "count", "topk", "bottomk", "quantile", "stddev", "stdvar", "group"]
+        for op in aggregations {
+            for word in ["by", "without"] {
+                guard let r = query.range(of: "\(op) \(word) "), let next = query[r.upperBound...].first,
+                      next != "(" else { continue }
                 return " (grouping labels go in parentheses: \(op) \(word) (label) (…))"
             }
         }
