@@ -165,7 +165,7 @@ final class StudentMistakeLabTests: XCTestCase {
           prometheus:
             image: prom/prometheus:v3.5.0
             command: ['--config.file=/etc/prometheus/prometheus.yml', '--web.enable-remote-write-receiver']
-            volumes: ['./prometheus:/etc/prometheus']
+            volumes: ['./prometheus:/etc/prometheus', '/var/run/docker.sock:/var/run/docker.sock:ro']
             networks: [monitoring]
             restart: unless-stopped
           api:

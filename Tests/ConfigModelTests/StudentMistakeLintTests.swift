@@ -12,6 +12,7 @@ final class StudentMistakeLintTests: XCTestCase {
         XCTAssertFalse(result.hasErrors, result.diagnostics.description)
         guard let file = result.value else { return [] }
         return RuleLints.suite.run(RuleLintInput(file: file, scrapeInterval: .seconds(15)))
+            .filter { $0.code != RecordingRuleLevelLint.code }
     }
 
     private func dashboard(panels: String, annotations: String = "") -> String {
@@ -122,6 +123,42 @@ final class StudentMistakeLintTests: XCTestCase {
         XCTAssertEqual(found.last?.message.contains(#"target_matchers: ['severity=~"warn.*"']"#), true)
         let modern = "route:\n  receiver: a\n  routes:\n    - matchers: ['severity=\"critical\"']\n      receiver: a\nreceivers:\n  - name: a\n"
         XCTAssertEqual(AlertmanagerConfig.load(text: modern, file: "am.yml").0.map { DeprecatedMatchLint().check($0) }, [])
+    }
+
+    // MARK: - Label sets that never match, recording levels that lie
+
+    private func lint<L: LintRule>(_ lint: L.Type, record name: String = "a:b:c", _ expr: String) -> [Diagnostic]
+    where L.Subject == RuleLintInput {
+        let text = "groups:\n  - name: g\n    rules:\n      - record: \(name)\n        expr: '\(expr)'\n"
+        guard let file = RuleFile.parse(text, file: "r.yml").value else { return [] }
+        return L().check(RuleLintInput(file: file, scrapeInterval: .seconds(15)))
+    }
+
+    func testLabelSetMismatch() {
+        let found = lint(LabelSetMismatchLint.self, #"node_load5 / count(node_cpu_seconds_total{mode="idle"})"#)
+        XCTAssertEqual(found.map(\.code), [LabelSetMismatchLint.code])
+        XCTAssertEqual(found.first?.location, SourceLocation(file: "r.yml", line: 5, column: 16))
+        XCTAssertTrue(found.first?.message.contains("on (instance) count by (instance)") ?? false)
+        for quiet in [#"node_load5 / on (instance) count by (instance) (node_cpu_seconds_total{mode="idle"})"#,
+                      "sum(rate(a_total[5m])) / sum(rate(b_total[5m]))", "x / scalar(count(y))", "x and count(y) > 0",
+                      "histogram_quantile(0.9, sum by (le) (rate(x_bucket[5m]))) / sum(rate(x_count[5m]))"] {
+            XCTAssertEqual(lint(LabelSetMismatchLint.self, quiet), [], quiet)
+        }
+        XCTAssertEqual(lint(LabelSetMismatchLint.self, "rate(errors_total[5m]) / sum(rate(requests_total[5m]))").count, 1)
+    }
+
+    func testRecordingLevelMatchesTheAggregation() {
+        let found = lint(RecordingRuleLevelLint.self, record: "job:http_requests:rate5m", "sum(rate(http_requests_total[5m]))")
+        XCTAssertEqual(found.map(\.code), [RecordingRuleLevelLint.code])
+        XCTAssertTrue(found.first?.message.contains("sum by (job) (…)") ?? false)
+        XCTAssertEqual(lint(RecordingRuleLevelLint.self, record: "job:http_requests:rate5m",
+                            "sum by (job) (rate(http_requests_total[5m]))"), [])
+        XCTAssertEqual(lint(RecordingRuleLevelLint.self, record: "job:p95:5m",
+                            "histogram_quantile(0.95, sum by (job, le) (rate(x_bucket[5m])))"), [])
+        XCTAssertEqual(lint(RecordingRuleLevelLint.self, record: "job:p95:5m",
+                            "histogram_quantile(0.95, sum by (le) (rate(x_bucket[5m])))").count, 1)
+        XCTAssertEqual(lint(RecordingRuleLevelLint.self, record: "cluster:http_requests:rate5m", "sum(rate(x_total[5m]))"), [])
+        XCTAssertEqual(lint(RecordingRuleLevelLint.self, record: "instance:cpu:ratio", "rate(x_total[5m])"), [])
     }
 
     // MARK: - One clear error for an invalid for:

@@ -8,7 +8,7 @@ import XCTest
 /// writes the lab's reference solution, puts the seed's version back (a small text patch) and expects
 /// `check lab` to report the finding, which the solution itself does not have. Lab 6 and Práctica 26
 /// are covered correction by correction (a correction that no static check can see is listed with
-/// the reason); a few corrections of other labs are covered too.
+/// the reason); most corrections of the other labs are covered too.
 final class SeedCorrectionTests: XCTestCase {
     /// One seed version: edits of the solution's files and the codes `check lab` must then report.
     struct SeedVersion {
@@ -85,6 +85,24 @@ final class SeedCorrectionTests: XCTestCase {
                     "'sum by (method) (rate(http_request_duration_seconds_sum[5m])) / sum by (method) (rate(http_request_duration_seconds_count[5m]))'",
                     "'avg by (method) (http_request_duration_seconds)'"),
         ], codes: [UnknownMetricCheck.code]),
+        SeedVersion(lab: "lab3", correction: 0, edits: [
+            replace("grafana/dashboards/fastapi.json", "[$interval]", "[5m]"),
+        ], codes: ["grafana-lint/rate-interval"]),
+        SeedVersion(lab: "lab3", correction: 1, edits: [
+            replace("docker-compose.yml", "./grafana/dashboards:/var/lib/grafana/dashboards", "./grafana/dashboards:/etc/grafana/dashboards"),
+        ], codes: [DashboardProviderPathCheck.code]),
+        SeedVersion(lab: "lab4", correction: 0, edits: [
+            replace("promql/lab4.yml", "node_load5 / on (instance) count by (instance) (", "node_load5 / count("),
+        ], codes: [LabelSetMismatchLint.code]),
+        SeedVersion(lab: "lab5", correction: 0, edits: [
+            replace("docker-compose.yml", "      - '--web.enable-remote-write-receiver'\n", ""),
+        ], codes: [RemoteWriteReceiverCheck.code]),
+        SeedVersion(lab: "lab5", correction: 1, edits: [
+            replace("docker-compose.yml", "    entrypoint: [\"tail\", \"-f\", \"/dev/null\"]", "    command: tail -f /dev/null"),
+        ], codes: [K6CommandCheck.code]),
+        SeedVersion(lab: "lab5", correction: 2, edits: [
+            replace("docker-compose.yml", "      - K6_PROMETHEUS_RW_SERVER_URL=http://prometheus:9090/api/v1/write\n", ""),
+        ], codes: [K6RemoteWriteURLCheck.code]),
         SeedVersion(lab: "lab7", correction: 0, edits: [
             replace("docker-compose.yml", "- ./prometheus:/etc/prometheus:ro", "- ./prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro"),
         ], codes: [RuleFileMountCheck.code]),
@@ -96,6 +114,12 @@ final class SeedCorrectionTests: XCTestCase {
                     "redis_memory_used_bytes / redis_memory_max_bytes > 0.9"),
             replace("docker-compose.yml", "--maxmemory 256mb --maxmemory-policy allkeys-lru", ""),
         ], codes: [RedisMaxmemoryCheck.code]),
+        SeedVersion(lab: "lab8", correction: 0, edits: [
+            replace("prometheus/recording_rules.yml", "expr: sum by (job) (rate(http_requests_total[1m]))", "expr: sum(rate(http_requests_total[1m]))"),
+        ], codes: [RecordingRuleLevelLint.code]),
+        SeedVersion(lab: "lab8", correction: 3, edits: [
+            replace("docker-compose.yml", "      - /var/run/docker.sock:/var/run/docker.sock:ro\n", ""),
+        ], codes: [DockerSocketCheck.code]),
         SeedVersion(lab: "lab8", correction: 1, edits: [
             replace("services/fastapi_app/main.py", "buckets=[5, 10, 25, 50, 100, 250, 500, 1000],", "buckets=)[7][8]),"),
         ], codes: [PythonSyntaxCheck.syntaxErrorCode], needsPython: true),

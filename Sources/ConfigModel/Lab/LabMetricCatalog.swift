@@ -114,9 +114,7 @@ public struct LabMetricCatalog: Sendable {
     static func remoteWriters(in lab: Lab) -> [Producer] {
         var out: [Producer] = []
         for s in lab.services {
-            let isK6 = s.compose.image.map { LabServiceRole.repositoryName($0) == "k6" } ?? false
-                || s.compose.environment.contains { $0.name.hasPrefix("K6_PROMETHEUS_RW") }
-            if isK6 {
+            if K6Service.isK6(s) {
                 out.append(.k6)
             } else if s.role != .prometheus, s.compose.environment.contains(where: { ($0.value ?? "").contains("/api/v1/write") }) {
                 out.append(.anything)

@@ -31,7 +31,7 @@ public struct PromQLAnswerFile: Sendable {
     /// The rule lints that look only at an expression, run on every answer.
     static let expressionLints: [any LintRule<RuleLintInput>.Type] = [
         RateOnNonCounterLint.self, RateRangeTooShortLint.self, HistogramQuantileWithoutLeLint.self,
-        HistogramQuantileNonBucketLint.self,
+        HistogramQuantileNonBucketLint.self, LabelSetMismatchLint.self,
     ]
 
     public init(file: String) { self.file = file }

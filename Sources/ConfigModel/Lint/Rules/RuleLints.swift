@@ -5,7 +5,7 @@ public enum RuleLints {
         DuplicateRuleLint.self, RateOnNonCounterLint.self, RateRangeTooShortLint.self,
         HistogramQuantileWithoutLeLint.self, HistogramQuantileNonBucketLint.self, AlertWithoutComparisonLint.self, AlertWithoutForLint.self,
         AlertMissingSeverityLint.self, AlertMissingAnnotationsLint.self, ValueInAlertLabelsLint.self,
-        RecordingRuleNamingLint.self,
+        RecordingRuleNamingLint.self, RecordingRuleLevelLint.self, LabelSetMismatchLint.self,
     ]
 
     /// A suite running every rule lint.
