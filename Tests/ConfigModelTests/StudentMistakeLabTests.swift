@@ -238,6 +238,16 @@ final class StudentMistakeLabTests: XCTestCase {
         XCTAssertFalse(outcome.diagnostics.contains { $0.location?.file.contains("broken.json") ?? false })
     }
 
+    func testInhibitRuleSourceThatNoAlertMatches() throws {
+        let am = Self.alertmanager + "\ninhibit_rules:\n  - source_matchers: ['severity=\"critcal\"']\n"
+            + "    target_matchers: ['severity=\"critical\"']\n    equal: [alertname]\n"
+        let (_, diagnostics) = try check(stack(["alertmanager/alertmanager.yml": am]))
+        let never = found(diagnostics, RouteNeverMatchesCheck.code)
+        XCTAssertEqual(never.map(\.location?.line), [9], diagnostics.description)
+        XCTAssertTrue(never.first?.message.contains("inhibit rule source_matchers") ?? false)
+        XCTAssertTrue(never.first?.message.contains(#"did you mean severity="critical""#) ?? false)
+    }
+
     // MARK: - Python
 
     func testPythonSyntaxError() throws {
