@@ -35,11 +35,13 @@ final class LabCheckFixtureTests: XCTestCase {
         "practica26.good": [
             "compose/obsolete-version@docker-compose.monitoring.yml:1:1",
             "grafana-dashboard/api-wrapper@grafana/dashboards/api-dashboard.json:1:1",
+            "grafana-lint/histogram-quantile-not-summed@grafana/dashboards/api-dashboard.json:10:69",
             "grafana-lint/job-instance-variables@grafana/dashboards/api-dashboard.json:2:16",
             "grafana-lint/job-instance-variables@grafana/dashboards/api-dashboard.json:2:16",
             "grafana-lint/rate-interval@grafana/dashboards/api-dashboard.json:10:118",
             "grafana-lint/rate-interval@grafana/dashboards/api-dashboard.json:8:75",
             "grafana-lint/template-datasource@grafana/dashboards/api-dashboard.json:2:16",
+            "lab/docker-host-unresolved@prometheus.yml:7:19",
             "lab/unknown-metric@grafana/dashboards/api-dashboard.json:14:44",
         ],
         "published-port.bad": [

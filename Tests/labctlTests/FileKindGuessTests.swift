@@ -93,6 +93,17 @@ final class FileKindGuessTests: XCTestCase {
         XCTAssertEqual(tests.stderr.components(separatedBy: "error:").count, 2, "exactly one error")
     }
 
+    func testCheckRulesOnAPromQLAnswersFile() {
+        let answers = "# Lab 2\nanswers:\n  ej1_requests_total: 'http_requests_total'\n"
+        let result = run(["check", "rules", "-"], stdin: answers)
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("<stdin>:2:1: error: [check/wrong-file-kind] this looks like a PromQL answers file"),
+                      result.stderr)
+        XCTAssertTrue(result.stderr.contains("`labctl check lab DIR`"), result.stderr)
+        XCTAssertFalse(result.stderr.contains("unknown key"), result.stderr)
+        XCTAssertEqual(FileKindGuess.guess(keys: ["answers"]), .promqlAnswers)
+    }
+
     func testOtherConfigChecksAndJSON() throws {
         for (command, text) in [("alertmanager", Self.prometheus), ("compose", Self.alertmanager),
                                 ("datasources", Self.prometheus), ("dashboard", Self.prometheus)] {

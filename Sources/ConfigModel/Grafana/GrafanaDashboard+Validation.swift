@@ -123,9 +123,13 @@ extension GrafanaDashboard {
             guard let provisioned else { return }
             switch ref {
             case .uid(let uid, _) where !provisioned.contains { $0.uid == uid }:
+                let known = provisioned.compactMap { d in d.uid.map { "\($0) (\(d.name))" } }
                 out.append(.error(GrafanaDiagnosticCode.unknownDatasource,
                                   "no provisioned datasource has uid \"\(uid)\""
-                                  + Suggestion.didYouMean(uid, in: provisioned.compactMap(\.uid)), at: node?.location))
+                                  + Suggestion.didYouMean(uid, in: provisioned.compactMap(\.uid))
+                                  + (known.isEmpty ? "; the provisioned datasources set no uid: add uid: \(uid) to one"
+                                                   : "; provisioned uids: \(known.joined(separator: ", "))"),
+                                  at: (node?["uid"] ?? node)?.location))
             case .name(let name) where !provisioned.contains { $0.name == name || $0.uid == name }:
                 out.append(.error(GrafanaDiagnosticCode.unknownDatasource,
                                   "no provisioned datasource is named \"\(name)\""
@@ -139,6 +143,9 @@ extension GrafanaDashboard {
             for t in p.targets { check(t.datasource, at: t.node?["datasource"]) }
         }
         for v in variables where v.type == "query" { check(v.datasource, at: v.node?["datasource"]) }
+        for annotation in node?["annotations"]?["list"]?.sequence ?? [] {
+            check(GrafanaDatasourceRef.decode(annotation["datasource"]), at: annotation["datasource"])
+        }
         return out
     }
 }

@@ -75,6 +75,10 @@ public struct Lab: Sendable {
     public var dashboards: [File<GrafanaDashboard>] = []
     /// Metrics the lab's Python sources declare.
     public var appMetrics = AppMetricCatalog()
+    /// Rule files of the lab that no `rule_files` entry loads (checked all the same).
+    public var unlistedRuleFiles: [File<RuleFile>] = []
+    /// Students' PromQL answers files (`promql/*.yml`).
+    public var answerFiles: [File<PromQLAnswerFile>] = []
 
     public init(directory: String) { self.directory = directory }
 

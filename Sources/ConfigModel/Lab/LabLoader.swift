@@ -36,6 +36,9 @@ public struct LabLoader: Sendable {
         loadAlertmanager(&lab, &outcome)
         loadGrafana(&lab, &outcome)
         loadAppSources(&lab)
+        loadUnlistedRuleFiles(&lab, &outcome)
+        loadAnswerFiles(&lab, &outcome)
+        outcome.diagnostics += PythonSyntaxCheck().check(files: lab.appMetrics.files)
         if outcome.files.isEmpty {
             outcome.diagnostics.append(.error(
                 Self.notALabCode,

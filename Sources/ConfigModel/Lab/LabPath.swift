@@ -3,6 +3,30 @@ import Foundation
 /// Path arithmetic for lab files: host paths as the user named the lab directory (so diagnostics print
 /// `labs/lab7/prometheus/prometheus.yml`, not an absolute path) and POSIX container paths.
 enum LabPath {
+    /// The real path of the lab directory being checked: while set, walks and reads never leave it
+    /// (a symbolic link to `/` or `..` is not followed; ``LinkOutsideLabCheck`` reports it).
+    @TaskLocal static var confinement: String?
+
+    /// The path with every symbolic link resolved (`nil` when it cannot be, e.g. a loop or a dangling link).
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// Whether `path` resolves inside the confinement (always true when there is none).
+    static func isConfined(_ path: String) -> Bool {
+        guard let root = confinement else { return true }
+        guard let real = realPath(path) else { return false }
+        return real == root || real.hasPrefix(root == "/" ? "/" : root + "/")
+    }
+
+    /// Whether `path` itself is a symbolic link (not followed).
+    static func isSymbolicLink(_ path: String) -> Bool {
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        return type == .typeSymbolicLink
+    }
+
     /// `base` joined with `relative`; an absolute `relative` is returned normalised as is.
     static func join(_ base: String, _ relative: String) -> String {
         if relative.hasPrefix("/") { return normalize(relative) }
@@ -70,6 +94,7 @@ enum LabPath {
     static func files(under directory: String, suffixes: [String], depth: Int = 4, limit: Int = 500,
                       maxEntries: Int = 20_000) -> [String] {
         var out: [String] = []
+        guard isConfined(directory) else { return [] }
         var queue: [(String, Int)] = [(directory, 0)]
         var next = 0
         var seen = 0
@@ -81,6 +106,7 @@ enum LabPath {
                 seen += 1
                 if seen > maxEntries { break walk }
                 let path = join(dir, name)
+                if confinement != nil, isSymbolicLink(path), !isConfined(path) { continue }
                 if isDirectory(path) {
                     if level < depth { queue.append((path, level + 1)) }
                 } else if suffixes.contains(where: { name.hasSuffix($0) }), out.count < limit {
@@ -93,7 +119,7 @@ enum LabPath {
 
     /// Reads a text file of at most `maxBytes`; `nil` when it cannot be read or is larger.
     static func readText(_ path: String, maxBytes: Int = 4 << 20) -> String? {
-        guard let handle = FileHandle(forReadingAtPath: path) else { return nil }
+        guard isConfined(path), let handle = FileHandle(forReadingAtPath: path) else { return nil }
         defer { try? handle.close() }
         guard let data = try? handle.read(upToCount: maxBytes + 1), data.count <= maxBytes else { return nil }
         return String(decoding: data, as: UTF8.self)

@@ -15,7 +15,7 @@ public struct LabQueryReference: Sendable {
 }
 
 extension Lab {
-    /// Every selector with a literal metric name in every dashboard query and rule expression.
+    /// Every selector with a literal metric name in every dashboard query, rule expression and PromQL answer.
     public var queryReferences: [LabQueryReference] {
         var out: [LabQueryReference] = []
         for file in dashboards {
@@ -40,6 +40,17 @@ extension Lab {
                 out.append(LabQueryReference(metric: name, job: Self.jobMatcher(v),
                                              location: rule.location(of: v.span) ?? rule.location,
                                              context: "rule \"\(rule.name)\""))
+            }
+        }
+        for file in answerFiles {
+            for answer in file.value.answers {
+                guard let expr = answer.rule.parsedExpr else { continue }
+                for v in Self.selectors(in: expr) {
+                    guard let name = Self.metricName(v) else { continue }
+                    out.append(LabQueryReference(metric: name, job: Self.jobMatcher(v),
+                                                 location: answer.rule.location(of: v.span) ?? answer.rule.location,
+                                                 context: "answer \"\(answer.key)\""))
+                }
             }
         }
         return out

@@ -63,7 +63,8 @@ public enum LabServiceRole: String, Sendable, CaseIterable {
         }
     }
 
-    /// The metric-name prefixes a `/metrics` of this image exposes; `nil` when anything may appear
+    /// The metric-name prefixes a `/metrics` of this image exposes (an entry without a trailing `_` is an
+    /// exact name, as for nginx-prometheus-exporter's fixed set); `nil` when anything may appear
     /// (unknown services, the Pushgateway) and `[]` when the service has no Prometheus endpoint.
     /// The app's own metrics come from its sources (see ``AppMetricCatalog``).
     public var metricPrefixes: [String]? {
@@ -75,7 +76,11 @@ public enum LabServiceRole: String, Sendable, CaseIterable {
         case .nodeExporter: return ["node_"] + goRuntime
         case .cadvisor: return ["container_", "machine_", "cadvisor_"] + goRuntime
         case .redisExporter: return ["redis_"] + goRuntime
-        case .nginxExporter: return ["nginx_", "nginxexporter_"] + goRuntime
+        case .nginxExporter:
+            // Open-source Nginx's stub_status gives exactly these (Nginx Plus's series are nginxplus_*).
+            return ["nginx_up", "nginx_connections_accepted", "nginx_connections_active", "nginx_connections_handled",
+                    "nginx_connections_reading", "nginx_connections_waiting", "nginx_connections_writing",
+                    "nginx_http_requests_total", "nginxexporter_", "nginxplus_"] + goRuntime
         case .blackboxExporter: return ["probe_", "blackbox_"] + goRuntime
         case .postgresExporter: return ["pg_", "postgres_exporter_"] + goRuntime
         case .app: return ["python_gc_", "python_info", "process_"]

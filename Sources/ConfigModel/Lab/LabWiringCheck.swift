@@ -21,8 +21,10 @@ public protocol LabWiringCheck: Sendable {
 /// The lab wiring checks, in the order they run.
 public enum LabWiringChecks {
     public static let all: [any LabWiringCheck.Type] = [
+        LinkOutsideLabCheck.self,
         ConfigMountCheck.self,
         RuleFileMountCheck.self,
+        RuleFileNotListedCheck.self,
         ProvisioningMountCheck.self,
         DashboardProviderPathCheck.self,
         LocalhostTargetCheck.self,
@@ -30,11 +32,26 @@ public enum LabWiringChecks {
         SharedNetworkCheck.self,
         PublishedPortCheck.self,
         ContainerPortCheck.self,
+        PublishedPortNotListeningCheck.self,
+        ExporterTargetCheck.self,
+        SingleDashFlagCheck.self,
+        DockerHostCheck.self,
+        PrometheusConsoleFlagsCheck.self,
+        RemoteWriteReceiverCheck.self,
+        K6CommandCheck.self,
+        K6RemoteWriteURLCheck.self,
+        DockerSocketCheck.self,
         EndpointServiceCheck.self,
         NoMetricsEndpointCheck.self,
         AlertsNotSentCheck.self,
+        RouteNeverMatchesCheck.self,
         UnknownJobCheck.self,
         UnknownMetricCheck.self,
+        PythonMissingImportCheck.self,
+        PythonDecoratorPitfallCheck.self,
+        PythonRequirementsCheck.self,
+        PythonBlockingClientCheck.self,
+        RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
 
@@ -59,11 +76,15 @@ public struct LabCheck: Sendable {
 
     public init(lint: Bool = true) { self.lint = lint }
 
+    /// Checks the lab at `directory`. Nothing outside it is walked or scanned: symbolic links that leave
+    /// the lab are reported (``LinkOutsideLabCheck``), not followed.
     public func run(directory: String) -> CheckOutcome {
-        let (lab, loaded) = LabLoader(lint: lint).load(directory: directory)
-        var outcome = loaded
-        outcome.diagnostics += LabWiringChecks.run(lab, lint: lint)
-        outcome.ruleCount = lab.rules.count
-        return outcome
+        LabPath.$confinement.withValue(LabPath.realPath(directory)) {
+            let (lab, loaded) = LabLoader(lint: lint).load(directory: directory)
+            var outcome = loaded
+            outcome.diagnostics += LabWiringChecks.run(lab, lint: lint)
+            outcome.ruleCount = lab.rules.count
+            return outcome
+        }
     }
 }

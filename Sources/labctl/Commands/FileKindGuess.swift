@@ -15,6 +15,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
     case compose
     case grafanaProvisioning
     case dashboard
+    case promqlAnswers
 
     /// The code of the "wrong kind of file" error.
     static let code = "check/wrong-file-kind"
@@ -33,6 +34,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
         case .compose: return ["services", "networks", "volumes", "configs", "secrets", "include"]
         case .grafanaProvisioning: return ["apiVersion", "datasources", "deleteDatasources", "providers"]
         case .dashboard: return ["panels", "schemaVersion", "templating", "timepicker", "rows"]
+        case .promqlAnswers: return ["answers"]
         }
     }
 
@@ -46,6 +48,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
         case .compose: return "a docker-compose file"
         case .grafanaProvisioning: return "a Grafana provisioning file"
         case .dashboard: return "a Grafana dashboard"
+        case .promqlAnswers: return "a PromQL answers file"
         }
     }
 
@@ -59,6 +62,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
         case .compose: return "labctl check compose"
         case .grafanaProvisioning: return "labctl check datasources"
         case .dashboard: return "labctl check dashboard"
+        case .promqlAnswers: return "labctl check lab"
         }
     }
 
@@ -90,9 +94,12 @@ enum FileKindGuess: String, CaseIterable, Sendable {
         let telling = keys.filter { guessed.signatureKeys.contains($0.name) }
         let verb = guessed == .ruleTests ? "run it with" : "check it with"
         let shown = file == "<stdin>" ? "-" : file
+        let advice = guessed == .promqlAnswers
+            ? "check it with `labctl check lab DIR` on the lab's folder (it checks every query); `labctl grade LAB DIR` grades them"
+            : "\(verb) `\(guessed.command) \(shown)`"
         return .error(code, "this looks like \(guessed.title) (top-level keys "
                       + "\(telling.map(\.name).joined(separator: ", "))), not \(expected.title); "
-                      + "\(verb) `\(guessed.command) \(shown)`",
+                      + advice,
                       at: telling.first?.node.location ?? SourceLocation(file: file, line: 1, column: 1))
     }
 }

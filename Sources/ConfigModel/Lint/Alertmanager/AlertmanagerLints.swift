@@ -6,6 +6,7 @@ public enum AlertmanagerLints {
         UnusedReceiverLint.self,
         GroupByWithoutAlertnameLint.self,
         RepeatIntervalBelowGroupIntervalLint.self,
+        DeprecatedMatchLint.self,
     ])
 }
 

@@ -8,6 +8,9 @@ public enum GrafanaLints {
         RateIntervalLint.self,
         TemplatedDatasourceLint.self,
         JobInstanceVariablesLint.self,
+        HistogramQuantileNonBucketPanelLint.self,
+        HistogramQuantileNotSummedLint.self,
+        DeprecatedPanelTypeLint.self,
     ])
 }
 

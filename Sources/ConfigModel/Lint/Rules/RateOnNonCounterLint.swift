@@ -6,7 +6,8 @@ import PromQL
 /// Counters end in `_total` (or are a histogram's/summary's `_count`, `_sum`, `_bucket`); rate on a
 /// gauge gives meaningless numbers (use `deriv` or `delta`).
 ///
-/// Triggers: `rate(http_requests_active[5m])`. Does not trigger: `rate(http_requests_total[5m])`.
+/// Triggers: `rate(http_requests_active[5m])`. Does not trigger: `rate(http_requests_total[5m])`, nor a rate
+/// inside `histogram_quantile` (``HistogramQuantileNonBucketLint`` says to use `_bucket` there).
 public struct RateOnNonCounterLint: LintRule {
     public static let code = "rules/rate-on-non-counter"
     public static let summary = "rate/irate/increase on a metric that is not a counter by its name"
@@ -23,10 +24,12 @@ public struct RateOnNonCounterLint: LintRule {
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
         input.file.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
+            let quantileSelectors = Set(HistogramQuantileSeries.spans(in: expr))
             return expr.calls(named: Self.functions).compactMap { call in
                 guard case .matrixSelector(let m)? = call.args.first?.unwrappingParens else { return nil }
                 let name = m.vectorSelector.name
-                guard !name.isEmpty, !Self.looksLikeCounter(name) else { return nil }
+                guard !name.isEmpty, !Self.looksLikeCounter(name),
+                      !quantileSelectors.contains(m.vectorSelector.span) else { return nil }
                 return .warning(Self.code,
                                 "\(call.function.name)() on \"\(name)\", which is not a counter by its name (counters end in _total); use deriv() or delta() for gauges",
                                 at: rule.location(of: call.span) ?? rule.nameLocation)

@@ -3,9 +3,9 @@ public enum RuleLints {
     /// Every rule lint.
     public static let all: [any LintRule<RuleLintInput>.Type] = [
         DuplicateRuleLint.self, RateOnNonCounterLint.self, RateRangeTooShortLint.self,
-        HistogramQuantileWithoutLeLint.self, AlertWithoutComparisonLint.self, AlertWithoutForLint.self,
+        HistogramQuantileWithoutLeLint.self, HistogramQuantileNonBucketLint.self, AlertWithoutComparisonLint.self, AlertWithoutForLint.self,
         AlertMissingSeverityLint.self, AlertMissingAnnotationsLint.self, ValueInAlertLabelsLint.self,
-        RecordingRuleNamingLint.self,
+        RecordingRuleNamingLint.self, RecordingRuleLevelLint.self, LabelSetMismatchLint.self,
     ]
 
     /// A suite running every rule lint.
