@@ -129,8 +129,14 @@ final class ServeEndToEndTests: XCTestCase {
         let targets = try serve.json("/api/v1/targets")
         let active = try XCTUnwrap((targets["data"] as? [String: Any])?["activeTargets"] as? [[String: Any]])
         XCTAssertEqual(Set(active.compactMap { $0["health"] as? String }), ["up"])
-        let own = try serve.json("/api/v1/query?query=prometheus_http_requests_total")
-        XCTAssertFalse((((own["data"] as? [String: Any])?["result"] as? [Any]) ?? []).isEmpty, "its own /metrics is scraped")
+        var own: [Any] = []
+        let ownDeadline = Date().addingTimeInterval(15)
+        while own.isEmpty, Date() < ownDeadline {
+            let body = try serve.json("/api/v1/query?query=prometheus_http_requests_total")
+            own = ((body["data"] as? [String: Any])?["result"] as? [Any]) ?? []
+            if own.isEmpty { Thread.sleep(forTimeInterval: 0.3) }
+        }
+        XCTAssertFalse(own.isEmpty, "its own /metrics is scraped")
         if exporter != nil {
             let cpu = try serve.json("/api/v1/query?query=count(node_cpu_seconds_total)")
             XCTAssertEqual(((cpu["data"] as? [String: Any])?["result"] as? [Any])?.count, 1)
