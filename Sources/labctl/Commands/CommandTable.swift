@@ -12,6 +12,7 @@ enum CommandTable {
         TestCommand.spec,
         QueryCommand.spec,
         ServeCommand.spec,
+        UpCommand.spec,
         AlertmanagerCommand.spec,
         DemoAppCommand.spec,
         LoadCommand.spec,

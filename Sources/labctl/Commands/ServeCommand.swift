@@ -100,7 +100,7 @@ enum ServeCommand {
         }
         signals.on(SIGTERM) { stop() }
         signals.on(SIGINT) { stop() }
-        http.wait()
+        withExtendedLifetime(signals) { http.wait() }
         do { try server.stop() } catch {
             console.err("labctl serve: \(error)\n")
             return .failure
