@@ -50,8 +50,29 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },
+    BenchmarkEntry(name: "load", summary: "labctl load's requests/s against a trivial loopback server [vus] [seconds] [demo-app]") {
+        try LoadBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "demo-app", summary: "labctl demo-app vs the Python service under the same wrk load on /health [connections] [seconds]") {
+        try DemoAppBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "scrape", summary: "labctl serve's scrape manager: [targets] × [series] every 1s for [seconds] into the store") {
+        try ScrapeBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "http", summary: "labctl's HTTP server: keep-alive requests/s, latency p50/p99, peak RSS (and wrk) [clients] [seconds]") {
+        try HTTPServerBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "wal", summary: "WAL append samples/s and MB/s, replay time, checkpoint, peak RSS [million samples] [series]") {
+        try WALBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "wal-writer", summary: "Crash-test child: append to DIR forever, print the last synced timestamp [DIR] [series] [ms]") {
+        try WALWriterBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "api", summary: "Prometheus HTTP API handler in-process: query, query_range, series, federate, remote write [series]") {
+        try APIBenchmark.run($0)
     },
 ]
 

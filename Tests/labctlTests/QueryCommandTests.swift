@@ -29,17 +29,17 @@ final class QueryCommandTests: XCTestCase {
     }
 
     func testDataKindDetection() {
-        XCTAssertTrue(QueryCommand.isLoadScript("# data\n\nload 1m\n  x 1\n"))
-        XCTAssertTrue(QueryCommand.isLoadScript("load_with_nhcb 1m\n"))
-        XCTAssertFalse(QueryCommand.isLoadScript("# TYPE x gauge\nx 1 1\n# EOF\n"))
-        XCTAssertFalse(QueryCommand.isLoadScript("loader 1 1\n"))
+        XCTAssertTrue(DataFileLoader.isLoadScript("# data\n\nload 1m\n  x 1\n"))
+        XCTAssertTrue(DataFileLoader.isLoadScript("load_with_nhcb 1m\n"))
+        XCTAssertFalse(DataFileLoader.isLoadScript("# TYPE x gauge\nx 1 1\n# EOF\n"))
+        XCTAssertFalse(DataFileLoader.isLoadScript("loader 1 1\n"))
     }
 
     func testTableAndJSON() {
         let result = QueryResult(value: .vector([VectorSample(metric: ["__name__": "up", "job": "a\"b"], t: 1_000, f: 1)]),
                                  annotations: [Annotation(severity: .warning, message: "careful", span: .init(start: 0, end: 2)),
                                                Annotation(severity: .info, message: "fyi", span: .init(start: 3, end: 4))])
-        XCTAssertEqual(QueryCommand.apiJSON(result, query: "up + 1"),
+        XCTAssertEqual(QueryResultJSON.response(result, query: "up + 1"),
                        #"{"status":"success","data":{"resultType":"vector","result":[{"metric":{"__name__":"up","job":"a\"b"},"value":[1,"1"]}]},"warnings":["PromQL warning: careful (1:1)"],"infos":["PromQL info: fyi (1:4)"]}"#)
         XCTAssertEqual(QueryCommand.table(.vector([])), "(empty result)\n")
         XCTAssertEqual(QueryCommand.table(.string(t: 0, s: "hi")), "METRIC  VALUE  TIMESTAMP\nstring  \"hi\"   0\n")

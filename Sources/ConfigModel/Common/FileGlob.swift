@@ -8,9 +8,9 @@ import Darwin
 #endif
 
 /// Shell-style file name matching (`rules/*.yml`), as Go's `filepath.Glob` does for `rule_files`.
-enum FileGlob {
+public enum FileGlob {
     /// The paths matching `pattern`, sorted; an empty list when nothing matches or the pattern is malformed.
-    static func match(_ pattern: String) -> [String] {
+    public static func match(_ pattern: String) -> [String] {
         var result = glob_t()
         defer { globfree(&result) }
         guard glob(pattern, 0, nil, &result) == 0 else { return [] }
@@ -23,7 +23,7 @@ enum FileGlob {
     }
 
     /// `path` joined to `directory` unless absolute.
-    static func resolve(_ path: String, relativeTo directory: String) -> String {
+    public static func resolve(_ path: String, relativeTo directory: String) -> String {
         if path.hasPrefix("/") || directory.isEmpty { return path }
         return (directory as NSString).appendingPathComponent(path)
     }

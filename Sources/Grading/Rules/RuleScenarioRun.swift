@@ -85,7 +85,7 @@ public final class RuleScenarioRun {
         while ts <= scenario.duration {
             let appender = storage.appender()
             while next < samples.count, samples[next].t <= ts {
-                try? appender.append(samples[next].labels, t: samples[next].t, v: samples[next].v)
+                _ = try? appender.append(samples[next].labels, t: samples[next].t, v: samples[next].v)
                 next += 1
             }
             try? appender.commit()

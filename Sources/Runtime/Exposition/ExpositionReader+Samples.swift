@@ -64,7 +64,7 @@ extension ExpositionReader {
             try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
         }
-        try checkDuplicate(sample, s: s, at: nameStart)
+        try checkDuplicate(sample, family: index, s: s, at: nameStart)
         families[index].samples.append(sample)
     }
 
@@ -156,9 +156,16 @@ extension ExpositionReader {
 
     // MARK: - Checks
 
-    private mutating func checkDuplicate(_ sample: MetricSample, s: LineScanner, at p: Int) throws {
-        let key = SeriesKey(name: sample.name, labels: sample.labels)
-        if let previous = lastSeen[key] {
+    /// Checks that the series of `sample` (about to be appended to family `index`) has not been
+    /// seen, or in OpenMetrics only with an earlier timestamp, and records it.
+    private mutating func checkDuplicate(_ sample: MetricSample, family index: Int, s: LineScanner, at p: Int) throws {
+        let hash = SeenSeriesTable.hash(name: sample.name, labels: sample.labels)
+        let probe = seen.probe(hash) { f, i in
+            let other = families[f].samples[i]
+            return other.name == sample.name && other.labels == sample.labels
+        }
+        if let (f, i) = probe.found {
+            let previous = families[f].samples[i]
             let note = [Diagnostic.Note("previous sample", at: SourceLocation(file: file, line: previous.line, column: 1))]
             let here = s.location(at: p)
             // OpenMetrics may repeat a series with increasing timestamps (backfill data).
@@ -176,7 +183,7 @@ extension ExpositionReader {
                                       at: here, notes: note)
             }
         }
-        lastSeen[key] = (sample.timestamp, s.lineNumber)
+        seen.store(hash, at: probe, family: index, sample: families[index].samples.count)
     }
 
     /// OpenMetrics rules that depend on the family type.

@@ -13,7 +13,7 @@ struct ExpositionReader {
     var familyIndex: [String: Int] = [:]
     var metadataLines: [MetadataLines] = []
     var current: Int?
-    var lastSeen: [SeriesKey: (timestamp: Int64?, line: Int)] = [:]
+    var seen = SeenSeriesTable(expected: 0)
     var sampleCount = 0
     var eofLine: Int?
     /// Name and raw labels of the last sample line, whose strings the next line may share.
@@ -26,64 +26,6 @@ struct ExpositionReader {
         var help: Int?
         var type: Int?
         var unit: Int?
-    }
-
-    /// Identity of one series of samples.
-    ///
-    /// The hash is computed once, by one pass over the bytes mixed with a per-process random seed,
-    /// so a dictionary lookup hashes one word instead of every string of the label set.
-    struct SeriesKey: Hashable {
-        let name: String
-        let labels: Labels
-        let hash: UInt64
-
-        init(name: String, labels: Labels) {
-            self.name = name
-            self.labels = labels
-            var h = SeriesKey.seed
-            SeriesKey.mix(name, into: &h)
-            for label in labels {
-                SeriesKey.mix(label.name, into: &h)
-                SeriesKey.mix(label.value, into: &h)
-            }
-            self.hash = h
-        }
-
-        static func == (lhs: SeriesKey, rhs: SeriesKey) -> Bool {
-            lhs.hash == rhs.hash && lhs.name == rhs.name && lhs.labels == rhs.labels
-        }
-
-        func hash(into hasher: inout Hasher) { hasher.combine(hash) }
-
-        private static let seed = UInt64.random(in: 1...UInt64.max)
-
-        /// Mixes the bytes eight at a time, then the length, so `("ab","c")` and `("a","bc")` differ.
-        private static func mix(_ string: String, into h: inout UInt64) {
-            var copy = string
-            copy.withUTF8 { buffer in
-                let raw = UnsafeRawBufferPointer(buffer)
-                var i = 0
-                while i + 8 <= raw.count {
-                    step(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), &h)
-                    i += 8
-                }
-                var tail: UInt64 = 0
-                var shift: UInt64 = 0
-                while i < raw.count {
-                    tail |= UInt64(raw[i]) << shift
-                    shift += 8
-                    i += 1
-                }
-                step(tail, &h)
-                step(UInt64(raw.count), &h)
-            }
-        }
-
-        @inline(__always)
-        private static func step(_ word: UInt64, _ h: inout UInt64) {
-            h = (h ^ word) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-        }
     }
 
     init(bytes: [UInt8], format: ExpositionFormat, file: String, limits: ExpositionLimits) {
@@ -103,7 +45,7 @@ struct ExpositionReader {
             scan = ExpositionReader.newline(in: bytes, from: scan) + 1
             lines += 1
         }
-        lastSeen.reserveCapacity(min(lines, limits.maxSamples))
+        seen = SeenSeriesTable(expected: min(lines, limits.maxSamples))
         var start = 0
         var lineNumber = 0
         while start < bytes.count {

@@ -20,9 +20,10 @@ import PromModel
 /// after the start time. When the clock jumped over several slots, only the latest one is evaluated
 /// (Prometheus counts the others as missed iterations).
 public final class RuleManager: @unchecked Sendable {
-    public let options: RuleManagerOptions
-    private let lock = NSLock()
-    private var groupList: [RuleGroupEvaluator] = []
+    /// The settings in force; replaced only by ``load(_:options:)`` (under the lock).
+    public private(set) var options: RuleManagerOptions
+    let lock = NSLock()
+    var groupList: [RuleGroupEvaluator] = []
 
     public init(options: RuleManagerOptions) {
         self.options = options
@@ -35,20 +36,37 @@ public final class RuleManager: @unchecked Sendable {
         return groupList
     }
 
+    /// Runs `body` on the loaded groups while holding the manager's lock, so that the rule and alert
+    /// state read inside it is not changed by an evaluation meanwhile (for the HTTP API).
+    public func withGroups<T>(_ body: ([RuleGroupEvaluator]) throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(groupList)
+    }
+
     // MARK: - Loading
 
     /// Replaces the groups with those of `files`. A group whose (file, name) was loaded before keeps its
     /// alert state and staleness tracking when its rules are unchanged in number and names.
     /// - Throws: ``RuleManagerError`` when a rule's expression did not parse.
     public func load(_ files: [RuleFile]) throws {
+        try load(files, options: options)
+    }
+
+    /// Replaces the groups with those of `files` and the settings with `newOptions` at once (a
+    /// configuration reload: new evaluation interval, external labels or notify function), keeping
+    /// the state of groups that stay as ``load(_:)`` does. New groups start at their next slot.
+    /// - Throws: ``RuleManagerError`` when a rule's expression did not parse; nothing changes then.
+    public func load(_ files: [RuleFile], options newOptions: RuleManagerOptions) throws {
         var built: [RuleGroupEvaluator] = []
         for file in files {
             for group in file.groups {
-                built.append(try makeGroup(group, file: file.file))
+                built.append(try makeGroup(group, file: file.file, options: newOptions))
             }
         }
         lock.lock()
         defer { lock.unlock() }
+        options = newOptions
         let old = Dictionary(groupList.map { ($0.file + ";" + $0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for group in built {
             guard let previous = old[group.file + ";" + group.name] else { continue }
@@ -60,6 +78,10 @@ public final class RuleManager: @unchecked Sendable {
     /// The evaluator of one group of a rule file (interval, offset and limit from the group or the
     /// manager's defaults; group labels merged into every rule).
     public func makeGroup(_ group: RuleGroup, file: String) throws -> RuleGroupEvaluator {
+        try makeGroup(group, file: file, options: options)
+    }
+
+    private func makeGroup(_ group: RuleGroup, file: String, options: RuleManagerOptions) throws -> RuleGroupEvaluator {
         let interval = group.interval.map(\.milliseconds).flatMap { $0 > 0 ? $0 : nil } ?? options.evaluationInterval
         var rules: [EvaluatedRule] = []
         for rule in group.rules {

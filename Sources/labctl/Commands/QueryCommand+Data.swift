@@ -11,35 +11,10 @@ extension QueryCommand {
     static func loadData(_ input: InputSource, into storage: MemoryStorage, console: Console) throws {
         let source = try input.read(using: console)
         do {
-            if isLoadScript(source.text) {
-                let script = try PromQLTestParser().parse(source.text, file: source.file)
-                for command in script.commands {
-                    switch command {
-                    case .load(let load): _ = try load.append(to: storage)
-                    case .clear: throw CLIError.failure("\(source.file): \"clear\" is not allowed in a data file")
-                    case .eval: continue
-                    }
-                }
-            } else {
-                try OpenMetricsBackfill.load(source.text, file: source.file, into: storage)
-            }
-        } catch let error as PromQLTestError {
-            throw CLIError.failure(error.description)
-        } catch let error as PromQLTestLoadError {
-            throw CLIError.failure("\(source.file):\(error.line): \(error.message)")
-        } catch let error as ExpositionError {
+            try DataFileLoader.load(source.text, file: source.file, into: storage)
+        } catch let error as DataFileLoader.LoadError {
             throw CLIError.failure(error.description)
         }
-    }
-
-    /// Whether the first line that is neither blank nor a comment is a `load` command.
-    static func isLoadScript(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
-            if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.allSatisfy(\.isWhitespace) { continue }
-            return trimmed.hasPrefix("load ") || trimmed.hasPrefix("load\t") || trimmed.hasPrefix("load_with_nhcb")
-        }
-        return false
     }
 
     /// Milliseconds since the epoch from RFC 3339, Unix seconds (`1700000000.5`) or a duration (`5m`).

@@ -71,7 +71,7 @@ enum QueryCommand {
             return .failure
         }
         if json {
-            console.out(apiJSON(result, query: exprText) + "\n")
+            console.out(QueryResultJSON.response(result, query: exprText) + "\n")
         } else {
             console.out(table(result.value))
             for a in result.annotations { console.err(a.rendered(query: exprText) + "\n") }
@@ -89,7 +89,7 @@ enum QueryCommand {
 
     static func printError(type: String, message: String, json: Bool, console: Console) {
         if json {
-            console.out("{\"status\":\"error\",\"errorType\":\(JSONDiagnosticRenderer.quoted(type)),\"error\":\(JSONDiagnosticRenderer.quoted(message))}\n")
+            console.out(QueryResultJSON.error(type: type, message: message) + "\n")
         } else {
             console.err("labctl: error: \(type): \(message)\n")
         }

@@ -10,7 +10,8 @@ import Darwin
 /// A non-blocking TCP connection whose every operation respects one absolute deadline.
 final class HTTPConnection {
     let fd: Int32
-    let deadline: Double
+    /// The absolute deadline of the current exchange (moved per request on a kept-alive connection).
+    var deadline: Double
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
 
     /// Seconds on a monotonic clock.

@@ -43,7 +43,10 @@ struct HTTPResponseReader {
             guard scanned - position <= limit else {
                 throw HTTPClientError(.malformedResponse, "response header line longer than \(limit) bytes")
             }
+            // fill() may move the unread bytes to the front: keep `scanned` relative to `position`.
+            let scannedAhead = scanned - position
             guard try fill() else { throw HTTPClientError(.malformedResponse, "unexpected EOF in response head") }
+            scanned = position + scannedAhead
         }
     }
 
