@@ -103,6 +103,17 @@ final class StudentMistakeLabTests: XCTestCase {
         XCTAssertEqual(diagnostics, [])
     }
 
+    func testPublishedPortsAgainstListeningPorts() throws {
+        let compose = Self.compose.replacingOccurrences(of: "    volumes:\n      - ./alertmanager:/etc/alertmanager\n",
+                                                        with: "    volumes:\n      - ./alertmanager:/etc/alertmanager\n    ports: ['9093:9093', '9094:9094', '9095:9095']\n")
+        XCTAssertNotEqual(compose, Self.compose)
+        let (_, diagnostics) = try check(stack(["docker-compose.yml": compose]))
+        let wrong = found(diagnostics, PublishedPortNotListeningCheck.code)
+        XCTAssertEqual(wrong.count, 1, diagnostics.description)
+        XCTAssertTrue(wrong.first?.message.contains("container port 9095") ?? false)
+        XCTAssertTrue(wrong.first?.message.contains(#"publish "9095:9093""#) ?? false)
+    }
+
     // MARK: - Rule files not listed
 
     func testUnlistedRuleFileIsCheckedAndReported() throws {

@@ -14,6 +14,9 @@ public struct PublishedPortNotListeningCheck: LabWiringCheck {
     public static let summary = "a ports: mapping forwards to a container port the service does not listen on"
     public static let isLint = false
 
+    /// Ports an image listens on besides its main one (Alertmanager's cluster gossip).
+    static let auxiliaryPorts: [LabServiceRole: Set<Int>] = [.alertmanager: [9094]]
+
     public init() {}
 
     public func check(_ lab: Lab) -> [Diagnostic] {
@@ -22,7 +25,8 @@ public struct PublishedPortNotListeningCheck: LabWiringCheck {
                   !s.portSource.contains("ports") else { return [] }
             let items = s.compose.node?["ports"]?.sequence ?? []
             return s.compose.ports.enumerated().compactMap { index, p -> Diagnostic? in
-                guard p.target.count == 1, !s.listeningPorts.contains(p.target.lowerBound) else { return nil }
+                guard p.target.count == 1, !s.listeningPorts.contains(p.target.lowerBound),
+                      !(Self.auxiliaryPorts[s.role] ?? []).contains(p.target.lowerBound) else { return nil }
                 let listens = s.listeningPorts.sorted().map(String.init).joined(separator: ", ")
                 let published = p.published.map { $0.count == 1 ? "\($0.lowerBound)" : "\($0.lowerBound)-\($0.upperBound)" }
                 let fix = published.map { "\"\($0):\(s.listeningPorts.sorted().first ?? 0)\"" } ?? "the port it listens on"
