@@ -106,6 +106,8 @@ public final class HTTPServer: @unchecked Sendable {
     /// Stops accepting (new connections are refused), closes idle keep-alive connections, lets
     /// requests being read or answered finish for up to `grace` seconds, then closes the rest and
     /// joins the threads. Returns when done; calling it again (or from several threads) waits.
+    /// Call it from a thread of your own (a signal watcher), not from inside a handler: the handler's
+    /// own request counts as in flight, so the call would wait out the whole grace.
     public func shutdown(grace: Double) {
         let parts = lock.withLock { () -> (HTTPConnectionPoller, HTTPWorkerPool)?? in
             switch state {
