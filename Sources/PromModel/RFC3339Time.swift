@@ -1,87 +1,110 @@
-/// RFC 3339 timestamps as Go's `time.RFC3339Nano` reads them (`2024-05-01T12:00:00Z`,
-/// `2024-05-01T12:00:00.123456789+02:00`): strict digits, a `T` (or `t`/space) separator, a
-/// fraction of up to 9 digits and `Z` or a numeric offset.
+import Foundation
+
+/// RFC 3339 timestamps as Go's `time.RFC3339Nano` reads them and as Go's `time.Time` JSON writes
+/// them (`2024-05-01T12:00:00Z`, `2024-05-01T12:00:00.123456789+02:00`): the one home of this
+/// format for the HTTP APIs, the Alertmanager API and the web pages.
 public enum RFC3339Time {
-    /// Seconds since the Unix epoch (with the fraction), or nil when `text` is not RFC 3339 or is out
-    /// of the years 0…9999.
-    public static func parse(_ text: String) -> Double? {
+    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±hh:mm)` into milliseconds (the fraction truncated
+    /// to milliseconds, as Prometheus's `timestamp.FromTime`).
+    public static func parseMilliseconds(_ text: String) -> Int64? {
         let b = Array(text.utf8)
-        guard b.count >= 20 else { return nil }
-        func digits(_ from: Int, _ count: Int) -> Int? {
-            guard from >= 0, from + count <= b.count else { return nil }
-            var n = 0
-            for i in from..<(from + count) {
-                let d = b[i]
-                guard d >= 48, d <= 57 else { return nil }
-                n = n * 10 + Int(d - 48)
+        var i = 0
+        func number(_ width: Int) -> Int64? {
+            guard i + width <= b.count else { return nil }
+            var v: Int64 = 0
+            for k in i..<(i + width) {
+                guard b[k] >= 48, b[k] <= 57 else { return nil }
+                v = v * 10 + Int64(b[k] - 48)
             }
-            return n
+            i += width
+            return v
         }
-        guard let year = digits(0, 4), b[4] == UInt8(ascii: "-"), let month = digits(5, 2), b[7] == UInt8(ascii: "-"),
-              let day = digits(8, 2), b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: "t") || b[10] == UInt8(ascii: " "),
-              let hour = digits(11, 2), b[13] == UInt8(ascii: ":"), let minute = digits(14, 2),
-              b[16] == UInt8(ascii: ":"), let second = digits(17, 2) else { return nil }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month, year), hour < 24, minute < 60, second < 60 else {
+        func expect(_ c: UInt8) -> Bool {
+            guard i < b.count, b[i] == c else { return false }
+            i += 1
+            return true
+        }
+        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
+              i < b.count, b[i] == 84 || b[i] == 116 else { return nil }
+        i += 1
+        guard let hour = number(2), expect(58), let minute = number(2), expect(58), let second = number(2) else {
             return nil
         }
-        var i = 19
-        var fraction = 0.0
-        if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
+        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+              second < 60 else { return nil }
+        var millis: Int64 = 0
+        if i < b.count, b[i] == 46 {
             i += 1
-            var scale = 0.1
-            let start = i
+            var digits = 0
             while i < b.count, b[i] >= 48, b[i] <= 57 {
-                fraction += Double(b[i] - 48) * scale
-                scale /= 10
+                if digits < 3 { millis = millis * 10 + Int64(b[i] - 48) }
+                digits += 1
                 i += 1
             }
-            guard i > start, i - start <= 9 else { return nil }
+            guard digits >= 1, digits <= 9 else { return nil }
+            if digits < 3 { for _ in digits..<3 { millis *= 10 } }
         }
+        var offset: Int64 = 0
         guard i < b.count else { return nil }
-        var offset = 0
-        if b[i] == UInt8(ascii: "Z") || b[i] == UInt8(ascii: "z") {
+        if b[i] == 90 || b[i] == 122 {
             i += 1
-        } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-") {
-            guard let oh = digits(i + 1, 2), i + 3 < b.count, b[i + 3] == UInt8(ascii: ":"), let om = digits(i + 4, 2),
-                  oh < 24, om < 60 else { return nil }
-            offset = (oh * 3600 + om * 60) * (b[i] == UInt8(ascii: "-") ? -1 : 1)
-            i += 6
+        } else if b[i] == 43 || b[i] == 45 {
+            let sign: Int64 = b[i] == 45 ? -1 : 1
+            i += 1
+            guard let oh = number(2), expect(58), let om = number(2), oh < 24, om < 60 else { return nil }
+            offset = sign * (oh * 3600 + om * 60)
         } else {
             return nil
         }
         guard i == b.count else { return nil }
-        let days = daysFromCivil(year, month, day)
+        let days = daysFromCivil(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return Double(seconds) + fraction
+        return seconds * 1000 + millis
     }
 
-    /// `seconds` since the epoch as RFC 3339 in UTC with milliseconds dropped when zero
-    /// (`2024-05-01T12:00:00.5Z`), as Go's `RFC3339Nano` prints a `time.Time`.
-    public static func format(_ seconds: Double) -> String {
-        guard seconds.isFinite, abs(seconds) < 2.5e11 else { return "0001-01-01T00:00:00Z" }
-        let millis = Int64((seconds * 1000).rounded(.down))
-        var whole = millis / 1000
-        var ms = millis % 1000
-        if ms < 0 { ms += 1000; whole -= 1 }
-        var days = whole / 86_400
-        var rest = whole % 86_400
-        if rest < 0 { rest += 86_400; days -= 1 }
-        let (y, m, d) = civilFromDays(days)
-        func pad(_ n: Int64, _ width: Int) -> String {
-            let s = String(n)
-            return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
-        }
-        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(rest / 3600, 2) + ":"
-            + pad(rest % 3600 / 60, 2) + ":" + pad(rest % 60, 2)
-        if ms > 0 {
-            var frac = pad(ms, 3)
-            while frac.hasSuffix("0") { frac.removeLast() }
-            out += "." + frac
+    /// Seconds since the epoch (milliseconds precision), or nil when `text` is not RFC 3339.
+    public static func parse(_ text: String) -> Double? {
+        parseMilliseconds(text).map { Double($0) / 1000 }
+    }
+
+    /// Go's `time.Time` JSON text of `ms` in UTC: `2024-01-02T03:04:05.123Z`, `…:05Z` without a fraction.
+    public static func format(milliseconds ms: Int64) -> String {
+        let (seconds, fraction) = floorDivide(ms, 1000)
+        let (days, secondOfDay) = floorDivide(seconds, 86_400)
+        let (y, m, d) = civil(fromDays: days)
+        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
+            + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        if fraction != 0 {
+            var digits = pad(fraction, 3)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            out += "." + digits
         }
         return out + "Z"
     }
 
-    private static func daysIn(_ month: Int, _ year: Int) -> Int {
+    /// ``format(milliseconds:)`` of a `Date`, with Go's nanosecond digits when the date has them.
+    public static func format(_ date: Date) -> String {
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite, seconds.magnitude < 9.2e15 else { return "0001-01-01T00:00:00Z" }
+        let whole = seconds.rounded(.down)
+        let nanos = Int64(((seconds - whole) * 1e9).rounded())
+        var base = format(milliseconds: Int64(whole) * 1000)
+        guard nanos > 0, nanos < 1_000_000_000 else { return base }
+        base.removeLast()
+        var digits = pad(nanos, 9)
+        while digits.hasSuffix("0") { digits.removeLast() }
+        return base + "." + digits + "Z"
+    }
+
+    /// ``format(milliseconds:)`` of Unix seconds (Go's zero time for a non-finite or huge value).
+    public static func format(_ seconds: Double) -> String {
+        guard seconds.isFinite, seconds.magnitude < 9.2e12 else { return "0001-01-01T00:00:00Z" }
+        return format(milliseconds: Int64((seconds * 1000).rounded(.down)))
+    }
+
+    // MARK: - Calendar
+
+    private static func daysIn(month: Int64, year: Int64) -> Int64 {
         switch month {
         case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -90,7 +113,7 @@ public enum RFC3339Time {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date.
-    private static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
+    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -100,7 +123,7 @@ public enum RFC3339Time {
         return era * 146_097 + doe - 719_468
     }
 
-    private static func civilFromDays(_ days: Int64) -> (Int64, Int64, Int64) {
+    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -110,5 +133,16 @@ public enum RFC3339Time {
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
+        let q = a / b, r = a % b
+        return r < 0 ? (q - 1, r + b) : (q, r)
+    }
+
+    private static func pad(_ v: Int64, _ width: Int) -> String {
+        let digits = String(v.magnitude)
+        let body = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        return v < 0 ? "-" + body : body
     }
 }

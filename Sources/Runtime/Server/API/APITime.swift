@@ -1,4 +1,5 @@
 import Foundation
+import PromModel
 
 /// Times as Prometheus's HTTP API reads and writes them.
 ///
@@ -27,137 +28,14 @@ public enum APITime {
         return parseRFC3339(text)
     }
 
-    /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±hh:mm)` into milliseconds (the fraction truncated
-    /// to milliseconds, as Prometheus's `timestamp.FromTime`).
-    static func parseRFC3339(_ text: String) -> Int64? {
-        let b = Array(text.utf8)
-        var i = 0
-        func number(_ width: Int) -> Int64? {
-            guard i + width <= b.count else { return nil }
-            var v: Int64 = 0
-            for k in i..<(i + width) {
-                guard b[k] >= 48, b[k] <= 57 else { return nil }
-                v = v * 10 + Int64(b[k] - 48)
-            }
-            i += width
-            return v
-        }
-        func expect(_ c: UInt8) -> Bool {
-            guard i < b.count, b[i] == c else { return false }
-            i += 1
-            return true
-        }
-        guard let year = number(4), expect(45), let month = number(2), expect(45), let day = number(2),
-              i < b.count, b[i] == 84 || b[i] == 116 else { return nil }
-        i += 1
-        guard let hour = number(2), expect(58), let minute = number(2), expect(58), let second = number(2) else {
-            return nil
-        }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
-              second < 60 else { return nil }
-        var millis: Int64 = 0
-        if i < b.count, b[i] == 46 {
-            i += 1
-            var digits = 0
-            while i < b.count, b[i] >= 48, b[i] <= 57 {
-                if digits < 3 { millis = millis * 10 + Int64(b[i] - 48) }
-                digits += 1
-                i += 1
-            }
-            guard digits >= 1, digits <= 9 else { return nil }
-            if digits < 3 { for _ in digits..<3 { millis *= 10 } }
-        }
-        var offset: Int64 = 0
-        guard i < b.count else { return nil }
-        if b[i] == 90 || b[i] == 122 {
-            i += 1
-        } else if b[i] == 43 || b[i] == 45 {
-            let sign: Int64 = b[i] == 45 ? -1 : 1
-            i += 1
-            guard let oh = number(2), expect(58), let om = number(2), oh < 24, om < 60 else { return nil }
-            offset = sign * (oh * 3600 + om * 60)
-        } else {
-            return nil
-        }
-        guard i == b.count else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
-        let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
-        return seconds * 1000 + millis
-    }
+    static func parseRFC3339(_ text: String) -> Int64? { RFC3339Time.parseMilliseconds(text) }
 
     /// Go's `time.Time` JSON text of `ms` in UTC: `2024-01-02T03:04:05.123Z`, `…:05Z` without a fraction.
-    public static func format(milliseconds ms: Int64) -> String {
-        let (seconds, fraction) = floorDivide(ms, 1000)
-        let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (y, m, d) = civil(fromDays: days)
-        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-            + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
-        if fraction != 0 {
-            var digits = pad(fraction, 3)
-            while digits.hasSuffix("0") { digits.removeLast() }
-            out += "." + digits
-        }
-        return out + "Z"
-    }
+    public static func format(milliseconds ms: Int64) -> String { RFC3339Time.format(milliseconds: ms) }
 
     /// ``format(milliseconds:)`` of a `Date`, with Go's nanosecond digits when the date has them.
-    public static func format(_ date: Date) -> String {
-        let seconds = date.timeIntervalSince1970
-        guard seconds.isFinite, seconds.magnitude < 9.2e15 else { return "0001-01-01T00:00:00Z" }
-        let whole = seconds.rounded(.down)
-        let nanos = Int64(((seconds - whole) * 1e9).rounded())
-        var base = format(milliseconds: Int64(whole) * 1000)
-        guard nanos > 0, nanos < 1_000_000_000 else { return base }
-        base.removeLast()
-        var digits = pad(nanos, 9)
-        while digits.hasSuffix("0") { digits.removeLast() }
-        return base + "." + digits + "Z"
-    }
+    public static func format(_ date: Date) -> String { RFC3339Time.format(date) }
 
     /// Go's zero `time.Time` in JSON (what Prometheus writes for "never").
     public static let zeroTime = "0001-01-01T00:00:00Z"
-
-    // MARK: - Calendar
-
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
-        let q = a / b, r = a % b
-        return r < 0 ? (q - 1, r + b) : (q, r)
-    }
-
-    private static func pad(_ v: Int64, _ width: Int) -> String {
-        let digits = String(v.magnitude)
-        let body = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-        return v < 0 ? "-" + body : body
-    }
 }
