@@ -169,7 +169,9 @@ final class ScrapeReportTests: XCTestCase {
             """, storage: storage)
         manager.start()
         let deadline = Date().addingTimeInterval(10)
-        while target.requests.count < 3, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        // Wait on what was stored (a request is recorded before its samples are appended).
+        func stored() -> Int { ((try? ScrapeTestKit.samples(storage, "up"))?.first?.1 ?? []).filter { !isStaleNaN($0.v) }.count }
+        while stored() < 3, Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
         manager.stop()
         XCTAssertGreaterThanOrEqual(target.requests.count, 3)
         let ups = try ScrapeTestKit.samples(storage, "up").first?.1 ?? []
@@ -180,5 +182,32 @@ final class ScrapeReportTests: XCTestCase {
         // Stopping the manager marks the target's series stale.
         XCTAssertTrue(isStaleNaN(ups.last?.v ?? 0))
         XCTAssertEqual(manager.activeTargets().first?.health, .up)
+    }
+}
+
+/// Reloads that change a job's timing.
+final class ScrapeReloadTests: XCTestCase {
+    func testReloadWithANewIntervalAndTimeoutUsesThem() throws {
+        let target = try ScrapeFixtureTarget(text: "x 1\n")
+        defer { target.stop() }
+        let storage = MemoryStorage()
+        let manager = try ScrapeTestKit.manager(ScrapeTestKit.job(target.address), storage: storage)
+        manager.scrapeAllOnce(at: 1_000_000)
+        try manager.apply(try ScrapeTestKit.config("""
+            scrape_configs:
+              - job_name: fixture
+                scrape_interval: 30s
+                scrape_timeout: 20s
+                static_configs: [{targets: ["\(target.address)"]}]
+            """), baseDirectory: ".")
+        let health = try XCTUnwrap(manager.activeTargets().first)
+        XCTAssertEqual(health.scrapeInterval, "30s")
+        XCTAssertEqual(health.scrapeTimeout, "20s")
+        manager.scrapeAllOnce(at: 1_030_000)
+        XCTAssertEqual(target.requests.last?.header("X-Prometheus-Scrape-Timeout-Seconds").flatMap(Double.init), 20)
+        // The series continued across the reload: no staleness marker in between.
+        let xs = try ScrapeTestKit.samples(storage, "x").first?.1 ?? []
+        XCTAssertEqual(xs.map(\.t), [1_000_000, 1_030_000])
+        XCTAssertFalse(xs.contains { isStaleNaN($0.v) })
     }
 }
