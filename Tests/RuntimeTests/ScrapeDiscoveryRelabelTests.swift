@@ -76,6 +76,11 @@ final class ScrapeDiscoveryRelabelTests: XCTestCase {
             Thread.sleep(forTimeInterval: 0.05)
         }
         XCTAssertEqual(Set(manager.activeTargets().map { $0.target.labels["env"] ?? "" }), ["changed", "fixed"])
+
+        // A deleted file's targets go away (Prometheus drops the groups of files no longer found).
+        try FileManager.default.removeItem(at: yaml)
+        manager.sync()
+        XCTAssertEqual(manager.activeTargets().map { $0.target.labels["env"] ?? "" }, ["changed"])
     }
 
     func testEveryRelabelActionOnTargets() throws {
