@@ -10,12 +10,12 @@ import PromModel
 /// thread at `offset + k × interval` (the offset is a hash of the target, as Prometheus spreads
 /// targets), until ``stop(markStale:)``.
 public final class ScrapeLoop: @unchecked Sendable {
-    public let target: ScrapeTarget
     private let storage: any Appendable
     private let scraper = Scraper()
     private let condition = NSCondition()
     // Guarded by `condition`.
     private var settingsValue: ScrapeSettings
+    private var targetValue: ScrapeTarget
     private var healthValue: TargetHealth
     private var stopped = false
     private var running = false
@@ -29,10 +29,17 @@ public final class ScrapeLoop: @unchecked Sendable {
                                      "scrape_samples_post_metric_relabeling", "scrape_series_added"]
 
     public init(target: ScrapeTarget, settings: ScrapeSettings, storage: any Appendable) {
-        self.target = target
+        self.targetValue = target
         self.settingsValue = settings
         self.storage = storage
         self.healthValue = TargetHealth(target: target)
+    }
+
+    /// The target; replaced on reload (same identity, maybe a new interval or timeout) without
+    /// losing the loop's state.
+    public var target: ScrapeTarget {
+        get { condition.withLock { targetValue } }
+        set { condition.withLock { targetValue = newValue; healthValue.target = newValue } }
     }
 
     /// The current settings; replaced on reload without losing the loop's state.
@@ -127,7 +134,7 @@ public final class ScrapeLoop: @unchecked Sendable {
         guard !running, !stopped else { return }
         running = true
         let thread = Thread { [self] in self.run() }
-        thread.name = "scrape \(target.job) \(target.address)"
+        thread.name = "scrape \(targetValue.job) \(targetValue.address)"
         self.thread = thread
         thread.start()
     }
@@ -138,7 +145,7 @@ public final class ScrapeLoop: @unchecked Sendable {
         condition.lock()
         stopped = true
         condition.broadcast()
-        let deadline = Date().addingTimeInterval(Double(target.timeoutMilliseconds) / 1000 + 1)
+        let deadline = Date().addingTimeInterval(Double(targetValue.timeoutMilliseconds) / 1000 + 1)
         while running, condition.wait(until: deadline) {}
         let wasRunning = running
         condition.unlock()
@@ -146,9 +153,10 @@ public final class ScrapeLoop: @unchecked Sendable {
     }
 
     private func run() {
-        let interval = max(1, target.intervalMilliseconds)
-        let offset = offsetMilliseconds
         while true {
+            // Read each time: a reload may change the interval.
+            let interval = max(1, target.intervalMilliseconds)
+            let offset = offsetMilliseconds
             let now = Int64(Date().timeIntervalSince1970 * 1000)
             // The next time ≡ offset (mod interval) that is not in the past.
             var next = now - ((now - offset) % interval + interval) % interval

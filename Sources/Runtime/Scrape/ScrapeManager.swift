@@ -112,6 +112,7 @@ public final class ScrapeManager: @unchecked Sendable {
         for (id, target, settings) in wanted {
             order.append(id)
             if let loop = loops[id] {
+                loop.target = target
                 loop.settings = settings
             } else {
                 let loop = ScrapeLoop(target: target, settings: settings, storage: storage)

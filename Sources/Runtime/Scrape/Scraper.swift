@@ -99,16 +99,17 @@ public struct Scraper: Sendable {
     }
 
     private func checkLabelLimits(_ labels: Labels, _ settings: ScrapeSettings) throws {
-        let name = labels.metricName ?? ""
+        // Go's %.50s / %.50q: at most 50 characters of each name and value.
+        let name = String((labels.metricName ?? "").prefix(50))
         if settings.labelLimit > 0, labels.count > settings.labelLimit {
             throw ScrapeError("label_limit exceeded (metric: \(name), number of labels: \(labels.count), limit: \(settings.labelLimit))")
         }
         for label in labels {
             if settings.labelNameLengthLimit > 0, label.name.utf8.count > settings.labelNameLengthLimit {
-                throw ScrapeError("label_name_length_limit exceeded (metric: \(name), label name: \(label.name), length: \(label.name.utf8.count), limit: \(settings.labelNameLengthLimit))")
+                throw ScrapeError("label_name_length_limit exceeded (metric: \(name), label name: \(label.name.prefix(50)), length: \(label.name.utf8.count), limit: \(settings.labelNameLengthLimit))")
             }
             if settings.labelValueLengthLimit > 0, label.value.utf8.count > settings.labelValueLengthLimit {
-                throw ScrapeError("label_value_length_limit exceeded (metric: \(name), label name: \(label.name), value: \"\(label.value.prefix(64))\", length: \(label.value.utf8.count), limit: \(settings.labelValueLengthLimit))")
+                throw ScrapeError("label_value_length_limit exceeded (metric: \(name), label name: \(label.name.prefix(50)), value: \"\(label.value.prefix(50))\", length: \(label.value.utf8.count), limit: \(settings.labelValueLengthLimit))")
             }
         }
     }

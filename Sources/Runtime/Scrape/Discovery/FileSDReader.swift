@@ -35,7 +35,11 @@ public final class FileSDReader: @unchecked Sendable {
 
     static func expand(_ pattern: String, baseDirectory: String) -> [String] {
         let full = pattern.hasPrefix("/") ? pattern : (baseDirectory as NSString).appendingPathComponent(pattern)
-        guard full.contains("*") || full.contains("?") || full.contains("[") else { return [full] }
+        // A literal path names one file only while it exists (as Go's filepath.Glob): a deleted
+        // file's targets go away instead of being kept from the cache.
+        guard full.contains("*") || full.contains("?") || full.contains("[") else {
+            return FileManager.default.fileExists(atPath: full) ? [full] : []
+        }
         let dir = (full as NSString).deletingLastPathComponent
         let filePattern = (full as NSString).lastPathComponent
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
