@@ -83,6 +83,7 @@ extension LabServer {
             gauge("prometheus_notifications_errors_total", "Alerts that failed to send.", Double(counts.failed), type: "counter")
             gauge("prometheus_notifications_dropped_total", "Alerts dropped because the queue was full.", Double(counts.dropped), type: "counter")
         }
+        out += RemoteWriteQueue.exposition(remoteWriteQueues)
         if let http {
             gauge("labctl_http_connections_open", "Open HTTP connections.", Double(http.openConnections))
             gauge("labctl_http_connections_accepted_total", "HTTP connections accepted.", Double(http.connectionsAccepted), type: "counter")

@@ -23,6 +23,8 @@ public final class LabServer: @unchecked Sendable {
     public let appendable: any Appendable
     /// The write-ahead-logged store, with `--storage.tsdb.path`.
     public let persistent: PersistentStorage?
+    /// One queue per `remote_write` entry (built at start; a reload keeps them).
+    public let remoteWriteQueues: [RemoteWriteQueue]
     /// The PromQL engine of queries and rules.
     public let engine: Engine
     /// Scrapes the configuration's targets into ``storage``.
@@ -59,13 +61,25 @@ public final class LabServer: @unchecked Sendable {
         }
         let store = persistent?.memory ?? storage ?? MemoryStorage()
         self.storage = store
-        appendable = persistent ?? store
         engine = Engine(options: EngineOptions(maxSamples: options.queryMaxSamples, timeout: options.queryTimeout))
         let resolver: ServiceResolver
-        do { resolver = try Self.resolver(options, configuration) } catch {
+        let queues: [RemoteWriteQueue]
+        do {
+            resolver = try Self.resolver(options, configuration)
+            let external = Labels(configuration.prometheus.global.externalLabels.map { Label($0.name, $0.value) })
+            queues = try configuration.prometheus.remoteWrite.map {
+                RemoteWriteQueue(settings: try RemoteWriteSettings($0, externalLabels: external,
+                                                                   baseDirectory: configuration.baseDirectory,
+                                                                   resolve: resolver.resolve))
+            }
+        } catch {
             try? persistent?.close()
-            throw error
+            if let serveError = error as? ServeError { throw serveError }
+            throw ServeError("\(error)")
         }
+        remoteWriteQueues = queues
+        let base: any Appendable = persistent ?? store
+        appendable = queues.isEmpty ? base : ForwardingAppendable(inner: base, queues: queues)
         scrapeManager = ScrapeManager(storage: appendable, resolver: resolver)
         current = configuration
         rules = RuleManager(options: RuleManagerOptions(query: engine.ruleQuery(over: store), storage: appendable,
@@ -107,6 +121,7 @@ public final class LabServer: @unchecked Sendable {
 
     /// Starts scraping and the rule/alert ticker.
     public func start() {
+        for queue in remoteWriteQueues { queue.start() }
         scrapeManager.start()
         rules.start()
         let thread = Thread { [weak self] in self?.tickLoop() }
@@ -126,6 +141,7 @@ public final class LabServer: @unchecked Sendable {
         if wasStopped { return }
         scrapeManager.stop()
         alertmanagerClient?.drain()
+        for queue in remoteWriteQueues { queue.stop(timeout: 10) }
         do { try persistent?.close() } catch { throw ServeError("closing the storage: \(error)") }
     }
 
