@@ -46,4 +46,24 @@ final class LabWriterLinkTests: XCTestCase {
         XCTAssertThrowsError(try f.writer.plan(f.lab, directory: f.dir.path, given: [:], force: true))
         XCTAssertEqual(try TestSupport.read(secret), "SECRET\n")
     }
+
+    func testDanglingOrLoopingLabDirectorySaysSymlink() throws {
+        let f = try fixture()
+        let dangling = f.outside.appendingPathComponent("dangling")
+        try FileManager.default.createSymbolicLink(atPath: dangling.path, withDestinationPath: f.outside.appendingPathComponent("nowhere").path)
+        XCTAssertThrowsError(try f.writer.plan(f.lab, directory: dangling.path, given: [:], force: false)) {
+            XCTAssertTrue("\($0)".contains("is a symbolic link: a dangling"), "\($0)")
+        }
+        let loop = f.outside.appendingPathComponent("loop")
+        try FileManager.default.createSymbolicLink(atPath: loop.path, withDestinationPath: loop.path)
+        XCTAssertThrowsError(try f.writer.plan(f.lab, directory: loop.path, given: [:], force: false)) {
+            XCTAssertTrue("\($0)".contains("is a symbolic link: a loop"), "\($0)")
+        }
+        XCTAssertThrowsError(try f.writer.planUpdate(directory: loop.path, given: [:])) {
+            XCTAssertTrue("\($0)".contains("symbolic link"), "\($0)")
+        }
+        let linked = f.outside.appendingPathComponent("linked")
+        try FileManager.default.createSymbolicLink(atPath: linked.path, withDestinationPath: f.dir.path)
+        XCTAssertNoThrow(try f.writer.plan(f.lab, directory: linked.path, given: [:], force: false))
+    }
 }

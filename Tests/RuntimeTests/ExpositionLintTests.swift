@@ -96,4 +96,18 @@ final class ExpositionLintTests: XCTestCase {
             XCTAssertFalse(l.summary.isEmpty)
         }
     }
+
+    func testCounterTypedWithoutTotalIsOneFinding() {
+        let text = "# HELP foo Foos.\n# TYPE foo counter\nfoo_total 1\n"
+        let found = MetricsLinter().lint(text: text, file: "m.prom")
+        let codes = found.map(\.code)
+        XCTAssertEqual(codes.filter { $0 == CounterTypedWithoutTotal.code }.count, 1)
+        XCTAssertFalse(codes.contains("metrics-lint/counter-total-suffix"), "\(codes)")
+        XCTAssertFalse(codes.contains("metrics-lint/total-on-non-counter"), "\(codes)")
+        let pair = found.first { $0.code == CounterTypedWithoutTotal.code }
+        XCTAssertEqual(pair?.location?.line, 1)
+        XCTAssertTrue(pair?.message.contains("# TYPE foo_total counter") ?? false)
+        XCTAssertEqual(MetricsLinter().lint(text: "# HELP foo_total Foos.\n# TYPE foo_total counter\nfoo_total 1\n",
+                                            file: "m.prom").map(\.code), [])
+    }
 }

@@ -166,6 +166,17 @@ final class PromQLTestParserTests: XCTestCase {
         XCTAssertTrue(huge?.message.contains("limit") == true, "\(String(describing: huge))")
     }
 
+    func testExhaustedBudgetSaysTheRealLimit() {
+        for second in ["b 1x3", "b 1 2 3"] {
+            let e = parseError("load 1m\n  a 1x9\n  \(second)\n", maxValues: 10)
+            XCTAssertEqual(e?.location.line, 3)
+            let message = e?.message ?? ""
+            XCTAssertTrue(message.contains("limit of 10 values"), message)
+            XCTAssertTrue(message.contains("10 used by earlier series, 0 left"), message)
+            XCTAssertFalse(message.contains("more than 0"), message)
+        }
+    }
+
     func testStartTimestampLinesAreRecognised() {
         let script = parse("load 1m\n  m{a=\"b\"}@st _ -30s-1mx2\n  m{a=\"b\"} 1 2 3\n")
         guard case .load(let load)? = script?.commands.first else { return XCTFail("no load") }

@@ -90,4 +90,13 @@ final class CheckMetricsCommandTests: XCTestCase {
         XCTAssertTrue(console.stdout.hasPrefix("<?xml"), console.stdout)
         XCTAssertTrue(console.stdout.contains("<stdin>") || console.stdout.contains("&lt;stdin&gt;"), console.stdout)
     }
+
+    func testCounterTypeWithoutTotalIsOneFinding() {
+        let (code, console) = run(["-"], stdin: "# HELP foo Foos.\n# TYPE foo counter\nfoo_total 1\n")
+        XCTAssertEqual(code, .lintFindings)
+        XCTAssertTrue(console.stderr.hasPrefix("<stdin>:1:1: warning: [metrics-lint/counter-type-without-total]"), console.stderr)
+        XCTAssertTrue(console.stderr.contains("# TYPE foo_total counter"), console.stderr)
+        XCTAssertFalse(console.stderr.contains("non-counter"), console.stderr)
+        XCTAssertFalse(console.stderr.contains("should have \"_total\" suffix"), console.stderr)
+    }
 }

@@ -14,6 +14,16 @@ final class PromQLEndToEndTests: XCTestCase {
 
     // MARK: - promql check
 
+    func testPromQLCheckHintsAtGrafanaVariables() throws {
+        let run = try labctl("promql", "check", "sum(rate(http_requests_total{job=\"$job\"}[$interval])) by ($endpoint)")
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stderr.contains("parse error"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("note: $job, $interval, $endpoint are Grafana variables"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("labctl check dashboard"), run.stderr)
+        let plain = try labctl("promql", "check", "sum(rate(x[5m])")
+        XCTAssertFalse(plain.stderr.contains("Grafana"), plain.stderr)
+    }
+
     func testPromQLCheck() throws {
         let valid = try labctl("promql", "check", "rate(http_requests_total{job=\"api\"}[5m])")
         XCTAssertEqual(valid.status, 0, valid.stderr)

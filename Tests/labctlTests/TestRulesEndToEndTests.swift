@@ -46,4 +46,36 @@ final class TestRulesEndToEndTests: XCTestCase {
         XCTAssertEqual(missing.status, 1)
         XCTAssertTrue(missing.stdout.contains("FAILED"), missing.stdout)
     }
+
+    func testDirectoryAndDeviceExitOneAndSaySo() throws {
+        let directory = try makeTemporaryDirectory(prefix: "labctl-rules-dir")
+        let run = try labctl("test", "rules", directory.path)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue((run.stdout + run.stderr).contains("is a directory"), run.stdout + run.stderr)
+        let device = try labctl("test", "rules", "/dev/null")
+        XCTAssertEqual(device.status, 1)
+        XCTAssertTrue((device.stdout + device.stderr).contains("not a regular file"), device.stdout + device.stderr)
+    }
+
+    func testRoundingDifferenceHintsAtFuzzyCompare() throws {
+        let directory = try makeTemporaryDirectory(prefix: "labctl-rules-fuzzy")
+        let file = directory.appendingPathComponent("t.yml")
+        try """
+            tests:
+              - input_series:
+                  - series: a
+                    values: 0.1
+                promql_expr_test:
+                  - expr: a + 0.2
+                    eval_time: 0s
+                    exp_samples:
+                      - labels: '{}'
+                        value: 0.3
+
+            """.write(to: file, atomically: true, encoding: .utf8)
+        let run = try labctl("test", "rules", file.path)
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("hint: the values differ only in the last digits"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("fuzzy_compare: true"), run.stdout)
+    }
 }

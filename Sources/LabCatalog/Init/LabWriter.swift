@@ -22,6 +22,7 @@ public struct LabWriter: Sendable {
     public func plan(_ spec: LabSpec, directory: String, given: [String: String], force: Bool,
                      variant: LabVariant = .starter) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
+        try requireUsableTarget(directory)
         try requireNoLinks(dir, LabAnswers.path)
         if let existing = try? readAnswers(dir), existing.lab != spec.id, !force {
             throw CatalogError("\(directory) holds lab \(existing.lab), not \(spec.id); use --force to write \(spec.id) over it")
@@ -55,6 +56,7 @@ public struct LabWriter: Sendable {
     /// `given` values override the recorded answers.
     public func planUpdate(directory: String, given: [String: String]) throws -> InitPlan {
         let dir = URL(fileURLWithPath: directory)
+        try requireUsableTarget(directory)
         guard try readFile(dir, LabAnswers.path) != nil else {
             throw CatalogError("\(directory) was not written by labctl init (no \(LabAnswers.path)); "
                                + "run labctl init LAB \(directory) first")
@@ -121,6 +123,27 @@ public struct LabWriter: Sendable {
         let url = dir.appendingPathComponent(LabAnswers.path)
         guard let text = try readFile(dir, LabAnswers.path) else { throw CatalogError("missing \(LabAnswers.path)") }
         return try LabAnswers.parse(text, file: url.path)
+    }
+
+    /// Refuses a lab directory that is a symbolic link leading nowhere (dangling, or a loop), or a
+    /// path that exists and is not a directory. A link to an existing directory is fine.
+    func requireUsableTarget(_ directory: String) throws {
+        var st = stat()
+        guard lstat(directory, &st) == 0 else { return }  // does not exist: init creates it
+        if (st.st_mode & S_IFMT) == S_IFLNK {
+            var target = stat()
+            if stat(directory, &target) != 0 {
+                let why = errno == ELOOP ? "a loop of symbolic links" : "a dangling symbolic link (its target does not exist)"
+                throw CatalogError("\(directory) is a symbolic link: \(why); remove it or point it at a directory")
+            }
+            if (target.st_mode & S_IFMT) != S_IFDIR {
+                throw CatalogError("\(directory) is a symbolic link to something that is not a directory")
+            }
+            return
+        }
+        if (st.st_mode & S_IFMT) != S_IFDIR {
+            throw CatalogError("\(directory) exists and is not a directory")
+        }
     }
 
     /// Refuses a path inside `dir` that goes through a symbolic link (a folder or the file

@@ -39,10 +39,13 @@ struct PromQLTestParseState {
     var index = 0
     /// Values that series descriptions may still expand to.
     var budget: Int
+    /// The script's whole budget (`budget` before the first series).
+    let limit: Int
 
     init(text: String, file: String, budget: Int) {
         self.file = file
         self.budget = budget
+        self.limit = budget
         for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let leading = raw.prefix { $0 == " " || $0 == "\t" || $0 == "\r" || $0 == "\u{0B}" || $0 == "\u{0C}" }
             var content = String(raw.dropFirst(leading.count))
@@ -156,8 +159,12 @@ struct PromQLTestParseState {
             return description
         } catch let e as SeriesDescriptionError {
             var message = e.message
-            if message.hasPrefix("series expands to more than") || message.hasPrefix("repetition count") {
-                message += " (the script may expand to \(budget) more values)"
+            // The parser was given only what is left; say the script's real limit.
+            let used = "the limit of \(limit) values for all series of a script (\(limit - budget) used by earlier series, \(budget) left)"
+            if message.hasPrefix("series expands to more than") {
+                message = "series expands past " + used
+            } else if message.hasPrefix("repetition count") {
+                message = message.replacingOccurrences(of: "the limit of \(budget) values", with: used)
             }
             throw error("invalid-series", message, line, offset: e.offset)
         }

@@ -36,6 +36,17 @@ extension RuleTestFile {
 
     /// Reads and parses `path`.
     public static func load(path: String) -> (file: RuleTestFile?, diagnostics: [Diagnostic]) {
+        // A directory or a device is said as such; a FIFO or /dev/zero is never read.
+        var st = stat()
+        guard stat(path, &st) == 0 else {
+            return (nil, [.error("rule-test/io", "open \(path): \(String(cString: strerror(errno)).lowercased())")])
+        }
+        if (st.st_mode & S_IFMT) == S_IFDIR {
+            return (nil, [.error("rule-test/io", "\(path): is a directory, expected a test file (.yml)")])
+        }
+        if (st.st_mode & S_IFMT) != S_IFREG {
+            return (nil, [.error("rule-test/io", "\(path): not a regular file")])
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             return (nil, [.error("rule-test/io", "open \(path): no such file or directory")])
         }

@@ -115,11 +115,20 @@ extension RuleTestRunner {
                 $0.labels == $1.labels && Self.sameValue($0.value, $1.value, fuzzy: fuzzy)
             }
             if !same {
-                errors.append("\(head),\n        exp: \(RuleTestFormat.sampleList(exp))\n        got: \(RuleTestFormat.sampleList(act))")
+                var message = "\(head),\n        exp: \(RuleTestFormat.sampleList(exp))\n        got: \(RuleTestFormat.sampleList(act))"
+                let fuzzyWouldPass = !fuzzy && exp.count == act.count && zip(exp, act).allSatisfy {
+                    $0.labels == $1.labels && Self.sameValue($0.value, $1.value, fuzzy: true)
+                }
+                if fuzzyWouldPass { message += "\n        " + Self.fuzzyHint }
+                errors.append(message)
             }
         }
         return errors
     }
+
+    /// Said under a failure whose values differ only in the last bit (floating-point rounding).
+    static let fuzzyHint = "hint: the values differ only in the last digits (floating-point rounding); "
+        + "add `fuzzy_compare: true` at the top of the test file to accept that"
 
     /// promtool's comparison: exact (NaN never equals, like Go's `reflect.DeepEqual`); with
     /// `fuzzy_compare`, NaN equals NaN and values one unit in the last place apart are equal.

@@ -1,3 +1,4 @@
+import ConfigModel
 import Diagnostics
 import PromQL
 
@@ -32,7 +33,7 @@ enum PromQLCheckCommand {
 
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let query = try PromQLCommand.readQuery(arguments, console)
-        let result = PromQLCommand.parse(query, arguments)
+        let result = PromQLCommand.parse(query, arguments).mapError(GrafanaVariableHint.adding)
         if arguments.value("format") == "json" {
             console.out(json(result, query))
             if case .failure = result { return .failure }

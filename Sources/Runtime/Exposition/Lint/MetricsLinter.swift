@@ -31,9 +31,21 @@ public struct MetricsLinter: Sendable {
 
     /// The lint findings for parsed families.
     public func lint(_ families: [MetricFamily], context: MetricsLintContext) -> [Diagnostic] {
+        // `# TYPE foo counter` + `foo_total 1`: one finding instead of two contradicting ones.
+        let mismatch = CounterTypedWithoutTotal()
+        let pairs = mismatch.pairs(in: families, format: context.format)
+        let pairCounters = Set(pairs.map(\.counter.name))
+        let pairSamples = Set(pairs.map(\.samples.name))
         var out: [Diagnostic] = []
         for family in families {
-            for lint in lints { out.append(contentsOf: lint.check(family, in: context)) }
+            if let pair = pairs.first(where: { $0.counter.name == family.name }) {
+                out.append(mismatch.diagnostic(pair, in: context))
+            }
+            for lint in lints {
+                if pairCounters.contains(family.name), lint is CounterSuffixLint { continue }
+                if pairSamples.contains(family.name), lint is TotalOnNonCounterLint { continue }
+                out.append(contentsOf: lint.check(family, in: context))
+            }
         }
         return out
     }
