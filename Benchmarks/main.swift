@@ -68,6 +68,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "wal-writer", summary: "Crash-test child: append to DIR forever, print the last synced timestamp [DIR] [series] [ms]") {
         try WALWriterBenchmark.run($0)
     },
+    BenchmarkEntry(name: "remote-write", summary: "remote_write forwarding to a loopback receiver: samples/s [samples] [series]") {
+        try RemoteWriteBenchmark.run($0)
+    },
     BenchmarkEntry(name: "reports", summary: "Grade reports rendered per second: text, JSON, JUnit, Markdown, HTML+SVG, Gradescope [exercises]") {
         ReportsBenchmark.run($0)
     },
