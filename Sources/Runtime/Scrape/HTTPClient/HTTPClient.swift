@@ -53,28 +53,7 @@ public struct HTTPClient: Sendable {
     }
 
     private func head(_ request: HTTPRequest) throws -> [UInt8] {
-        for part in [request.method, request.target, request.host] where part.contains(where: { $0 == "\r" || $0 == "\n" || $0 == " " }) {
-            throw HTTPClientError(.badURL, "invalid request line part \"\(part)\"")
-        }
-        let hostHeader = request.host.contains(":") ? "[\(request.host)]:\(request.port)" : "\(request.host):\(request.port)"
-        var text = "\(request.method) \(request.target) HTTP/1.1\r\nHost: \(hostHeader)\r\n"
-        var hasUserAgent = false
-        for (name, value) in request.headers {
-            guard !name.isEmpty, !name.contains(where: { $0 == "\r" || $0 == "\n" || $0 == ":" }),
-                  !value.contains(where: { $0 == "\r" || $0 == "\n" }) else {
-                throw HTTPClientError(.badURL, "invalid header \"\(name)\"")
-            }
-            let lower = name.lowercased()
-            if lower == "host" || lower == "content-length" || lower == "connection" { continue }
-            if lower == "user-agent" { hasUserAgent = true }
-            text += "\(name): \(value)\r\n"
-        }
-        if !hasUserAgent { text += "User-Agent: labctl\r\n" }
-        if !request.body.isEmpty || request.method == "POST" || request.method == "PUT" {
-            text += "Content-Length: \(request.body.count)\r\n"
-        }
-        text += "Connection: close\r\n\r\n"
-        return Array(text.utf8)
+        try request.wireHead(userAgent: "labctl", connection: "close")
     }
 
     private func decode(_ body: [UInt8], encoding: String) throws -> [UInt8] {
