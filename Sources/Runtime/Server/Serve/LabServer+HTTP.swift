@@ -22,7 +22,8 @@ extension LabServer {
                 return (stats.failed == 0 || stats.lastFailure < stats.lastSuccess, stats.lastSuccess)
             },
             quit: { [weak self] in self?.requestQuit() },
-            enableLifecycle: options.enableLifecycle, enableRemoteWrite: options.enableRemoteWriteReceiver)
+            enableLifecycle: options.enableLifecycle, enableRemoteWrite: options.enableRemoteWriteReceiver,
+            maxConcurrentQueries: options.queryMaxConcurrency)
         var withTarget = context
         withTarget.remoteWriteTarget = persistent
         let api = PrometheusAPI(storage: storage, engineOptions: engine.options, context: withTarget,
