@@ -82,9 +82,10 @@ public final class AlertmanagerAPI: HTTPRequestHandler, @unchecked Sendable {
         let filter: AlertListFilter
         do { filter = try AlertListFilter(request) } catch { return Self.error(400, "\(error)") }
         let now = dispatcher.clock.now
+        let all = dispatcher.alerts
         var items: [String] = []
-        for alert in dispatcher.alerts where !alert.isResolved(at: now) {
-            let status = self.status(of: alert, at: now)
+        for alert in all where !alert.isResolved(at: now) {
+            let status = self.status(of: alert, among: all, at: now)
             guard filter.accepts(alert, status: status) else { continue }
             items.append(alertJSON(alert, status: status))
         }
@@ -95,10 +96,11 @@ public final class AlertmanagerAPI: HTTPRequestHandler, @unchecked Sendable {
         let filter: AlertListFilter
         do { filter = try AlertListFilter(request) } catch { return Self.error(400, "\(error)") }
         let now = dispatcher.clock.now
+        let all = dispatcher.alerts
         var groups: [String] = []
         for group in dispatcher.alertGroups {
             let members = group.alerts.filter { !$0.isResolved(at: now) }.compactMap { alert -> String? in
-                let status = self.status(of: alert, at: now)
+                let status = self.status(of: alert, among: all, at: now)
                 return filter.accepts(alert, status: status) ? alertJSON(alert, status: status) : nil
             }
             if members.isEmpty { continue }
@@ -117,9 +119,10 @@ public final class AlertmanagerAPI: HTTPRequestHandler, @unchecked Sendable {
         var state: String { silencedBy.isEmpty && inhibitedBy.isEmpty ? "active" : "suppressed" }
     }
 
-    private func status(of alert: Alert, at now: Date) -> AlertStatus {
+    /// `all` is the dispatcher's alerts, read once per request (inhibition looks through them).
+    private func status(of alert: Alert, among all: [Alert], at now: Date) -> AlertStatus {
         let silenced = dispatcher.silences.silencing(alert.labels, at: now).map(\.id)
-        let inhibiting = dispatcher.inhibitor.inhibitingAlert(for: alert.labels, among: dispatcher.alerts, at: now)
+        let inhibiting = dispatcher.inhibitor.inhibitingAlert(for: alert.labels, among: all, at: now)
         var seen = Set<String>()
         let receivers = dispatcher.route.receivers(for: alert.labels).filter { seen.insert($0).inserted }
         return AlertStatus(silencedBy: silenced, inhibitedBy: inhibiting.map { [$0.fingerprint.description] } ?? [],
