@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The text of `labctl labs list` and `labctl labs show`, in Spanish or English.
 public struct LabPresenter: Sendable {
     public var language: Language
