@@ -12,8 +12,6 @@ extension MessageCatalog {
         .phrase("a service", "un servicio"),
         .phrase("no bind mounts", "no tiene bind mounts"),
         .phrase("the port it listens on", "el puerto en el que escucha"),
-        .phrase("route matcher", "el matcher de ruta"),
-        .phrase("inhibit rule {side}matchers entry", "la entrada de {side}matchers de la regla de inhibición"),
         .phrase("part of an exercise", "parte de un ejercicio"),
         .phrase("{config} has no rule_files: key", "{config} no tiene la clave rule_files:"),
         .phrase("no rule_files entry of {config} names it ({listed})", "ninguna entrada de rule_files de {config} lo nombra ({listed})"),
@@ -176,14 +174,25 @@ extension MessageCatalog {
         .message("lab/alerts-not-sent", "alert \"{alert}\" will fire in Prometheus but is never sent: {file} has no alerting.alertmanagers",
                  "la alerta \"{alert}\" saltará en Prometheus pero nunca se enviará: {file} no tiene alerting.alertmanagers"),
         .message("lab/route-never-matches",
-                 "{msgWhat} {matcher} matches none of the lab's alerts: their {label} values are {values} "
+                 "route matcher {matcher} matches none of the lab's alerts: their {label} values are {values} "
                  + "(label values are case-sensitive); did you mean {fix}?",
-                 "{msgWhat} {matcher} no coincide con ninguna alerta del laboratorio: sus valores de {label} son {values} "
+                 "el matcher de ruta {matcher} no coincide con ninguna alerta del laboratorio: sus valores de {label} son {values} "
                  + "(los valores de las labels distinguen mayúsculas de minúsculas); ¿quisiste decir {fix}?"),
         .message("lab/route-never-matches",
-                 "{msgWhat} {matcher} matches none of the lab's alerts: their {label} values are {values} (label values are case-sensitive)",
-                 "{msgWhat} {matcher} no coincide con ninguna alerta del laboratorio: sus valores de {label} son {values} "
+                 "route matcher {matcher} matches none of the lab's alerts: their {label} values are {values} (label values are case-sensitive)",
+                 "el matcher de ruta {matcher} no coincide con ninguna alerta del laboratorio: sus valores de {label} son {values} "
                  + "(los valores de las labels distinguen mayúsculas de minúsculas)"),
+        .message("lab/route-never-matches",
+                 "inhibit rule {side}matchers entry {matcher} matches none of the lab's alerts: their {label} values are {values} "
+                 + "(label values are case-sensitive); did you mean {fix}?",
+                 "la entrada de {side}matchers de la regla de inhibición {matcher} no coincide con ninguna alerta del laboratorio: "
+                 + "sus valores de {label} son {values} (los valores de las labels distinguen mayúsculas de minúsculas); "
+                 + "¿quisiste decir {fix}?"),
+        .message("lab/route-never-matches",
+                 "inhibit rule {side}matchers entry {matcher} matches none of the lab's alerts: their {label} values are {values} "
+                 + "(label values are case-sensitive)",
+                 "la entrada de {side}matchers de la regla de inhibición {matcher} no coincide con ninguna alerta del laboratorio: "
+                 + "sus valores de {label} son {values} (los valores de las labels distinguen mayúsculas de minúsculas)"),
         .message("lab/unknown-job", "{msgContext} selects job=\"{job}\", but prometheus.yml has no such job (jobs: {jobs})",
                  "{msgContext} selecciona job=\"{job}\", pero prometheus.yml no tiene ese job (jobs: {jobs})"),
         .message("lab/unknown-metric", "{msgContext} queries {metric}, which no scrape job produces (jobs: {msgJobs})",

@@ -158,8 +158,10 @@ public struct MessageCatalog: Sendable {
         }
         for entry in entries {
             guard var values = entry.english.match(text) else { continue }
+            // Inside a hole, the specific phrases come first; a catch-all ("{msgWhy}") would only echo it.
+            let inner = phrases + entries.filter { $0.english.holes.count != 1 || $0.english.parts.count != 1 }
             for (name, value) in values where name.hasPrefix("msg") {
-                values[name] = translate(value, among: entries + phrases, depth: depth + 1) ?? replacingFragments(in: value)
+                values[name] = translate(value, among: inner, depth: depth + 1) ?? replacingFragments(in: value)
             }
             return MessagePattern(entry.spanish).fill(values)
         }

@@ -15,6 +15,7 @@ enum CheckCommand {
             .init("labctl check config prometheus/prometheus.yml", "Check a config and the rule files it names"),
             .init("labctl check rules alert_rules.yml --format json", "Check rules, JSON output"),
         ],
+        options: [.inheritedLanguage],
         subcommands: [
             CheckConfigCommand.spec,
             CheckRulesCommand.spec,
@@ -70,6 +71,7 @@ enum CheckCommand {
         }
         let report = DiagnosticReport(files: outcome.files, diagnostics: diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat,
-                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(sources))
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(sources),
+                            language: arguments.language(console, near: outcome.files))
     }
 }

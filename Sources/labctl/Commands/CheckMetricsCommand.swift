@@ -45,6 +45,7 @@ enum CheckMetricsCommand {
             }
         }
         let report = DiagnosticReport(files: inputs.map(\.displayName), diagnostics: diagnostics)
-        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources)
+        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources,
+                            language: arguments.language(console, near: inputs.map(\.displayName)))
     }
 }

@@ -35,6 +35,7 @@ enum ConfigFileCheck {
         }
         let report = DiagnosticReport(files: files, diagnostics: diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat,
-                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: sources)
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: sources,
+                            language: arguments.language(console, near: files))
     }
 }
