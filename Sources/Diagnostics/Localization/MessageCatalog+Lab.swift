@@ -196,7 +196,7 @@ extension MessageCatalog {
         .message("lab/unknown-job", "{msgContext} selects job=\"{job}\", but prometheus.yml has no such job (jobs: {jobs})",
                  "{msgContext} selecciona job=\"{job}\", pero prometheus.yml no tiene ese job (jobs: {jobs})"),
         .message("lab/unknown-metric", "{msgContext} queries {metric}, which no scrape job produces (jobs: {msgJobs})",
-                 "{msgContext} consulta {metric}, que no produce ningún job de scrape (jobs: {msgJobs})"),
+                 "{msgContext} consulta {metric}, que ningún job de scrape produce (jobs: {msgJobs})"),
         .message("lab/unknown-metric", "{msgContext} queries {metric} with job=\"{job}\", but job {job2} does not produce it",
                  "{msgContext} consulta {metric} con job=\"{job}\", pero el job {job2} no la produce"),
         .message("lab/redis-no-maxmemory",

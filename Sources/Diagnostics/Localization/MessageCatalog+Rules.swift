@@ -17,7 +17,8 @@ extension MessageCatalog {
         .message("rules/invalid-record-name", "{msgContext}: invalid recording rule name: {name}",
                  "{msgContext}: nombre de recording rule no válido: {name}"),
         .message("rules/invalid-label-name", "{msgContext}: invalid label name: {name}", "{msgContext}: nombre de label no válido: {name}"),
-        .message("rules/template-syntax", "{msgContext}: {kind} \"{name}\": {why}", "{msgContext}: {kind} \"{name}\": {why}"),
+        .message("rules/template-syntax", "{msgContext}: annotation \"{name}\": {why}", "{msgContext}: en la anotación \"{name}\": {why}"),
+        .message("rules/template-syntax", "{msgContext}: label \"{name}\": {why}", "{msgContext}: en la label \"{name}\": {why}"),
         .phrase("group \"{group}\", rule {n}, \"{rule}\"", "grupo \"{group}\", regla {n}, \"{rule}\""),
         .phrase("group \"{group}\", rule {n}", "grupo \"{group}\", regla {n}"),
 

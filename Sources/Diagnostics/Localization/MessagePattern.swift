@@ -49,7 +49,7 @@ public struct MessagePattern: Sendable, Hashable {
     /// The value of every hole when `message` has this pattern's shape, else `nil`.
     public func match(_ message: String) -> [String: String]? {
         var values: [String: String] = [:]
-        var budget = 10_000
+        var budget = 4_000
         let scalars = Array(message.unicodeScalars)
         guard match(parts[...], scalars, 0, &values, &budget) else { return nil }
         return values
@@ -76,33 +76,41 @@ public struct MessagePattern: Sendable, Hashable {
         switch first {
         case .literal(let literal):
             let l = Array(literal.unicodeScalars)
-            guard at + l.count <= text.count, Array(text[at..<(at + l.count)]) == l else { return false }
+            guard Self.hasLiteral(l, in: text, at: at) else { return false }
             return match(rest, text, at + l.count, &values, &budget)
         case .hole(let name):
             guard at < text.count else { return false }
-            // The next literal, if any, bounds where the hole can end.
-            var end = at + 1
+            let next: [Unicode.Scalar]? = if case .literal(let n)? = rest.first { Array(n.unicodeScalars) } else { nil }
+            // A hole at the end takes the rest; otherwise it ends where the next literal starts.
+            var end = next == nil && rest.isEmpty ? text.count : at + 1
             while end <= text.count {
-                if case .literal(let next)? = rest.first {
-                    let l = Array(next.unicodeScalars)
-                    guard let found = firstIndex(of: l, in: text, from: end) else { return false }
+                if let next {
+                    guard let found = Self.firstIndex(of: next, in: text, from: end) else { return false }
                     end = found
                 }
                 let previous = values[name]
                 values[name] = String(String.UnicodeScalarView(text[at..<end]))
                 if match(rest, text, end, &values, &budget) { return true }
                 values[name] = previous
+                budget -= 1
+                guard budget > 0 else { return false }
                 end += 1
             }
             return false
         }
     }
 
-    private func firstIndex(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int) -> Int? {
+    private static func hasLiteral(_ literal: [Unicode.Scalar], in text: [Unicode.Scalar], at: Int) -> Bool {
+        guard at + literal.count <= text.count else { return false }
+        for (i, scalar) in literal.enumerated() where text[at + i] != scalar { return false }
+        return true
+    }
+
+    private static func firstIndex(of needle: [Unicode.Scalar], in text: [Unicode.Scalar], from: Int) -> Int? {
         guard !needle.isEmpty else { return from }
         var i = from
         while i + needle.count <= text.count {
-            if text[i] == needle[0], Array(text[i..<(i + needle.count)]) == needle { return i }
+            if hasLiteral(needle, in: text, at: i) { return i }
             i += 1
         }
         return nil

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import LabCatalog
 
 /// `labctl init LAB [DIR]` and `labctl init --update DIR`: write a lab's files.
@@ -89,7 +90,9 @@ enum InitCommand {
             // the lab directory speak it; an update keeps the recorded one unless told otherwise.
             let chosen = arguments.value(OptionSpec.language.long).flatMap(Language.init(rawValue:))
                 ?? Language.fromEnvironment(console.environment)
-            plan.answers.language = chosen ?? plan.answers.language
+            let recorded = FileManager.default.fileExists(atPath: plan.directory + "/" + LabAnswers.path)
+                ? LabAnswers.recordedLanguage(near: plan.directory) : nil
+            plan.answers.language = chosen ?? plan.answers.language ?? recorded
             if !dryRun { try writer.apply(plan) }
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
