@@ -22,6 +22,8 @@ final class MessageCatalogTests: XCTestCase {
         let p = MessagePattern("{a} {b} {c} {d} {e} end")
         let text = String(repeating: "x ", count: 2_000)
         XCTAssertNil(p.match(text), "no match, and no runaway backtracking")
+        XCTAssertEqual(p.match(text + "end")?["e"]?.count, 3_991, "the last hole takes what the others leave")
+        XCTAssertEqual(MessagePattern("{a} end").match(text + "end")?["a"]?.count, 3_999)
     }
 
     // MARK: - Translation

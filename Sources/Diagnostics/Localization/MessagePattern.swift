@@ -1,3 +1,5 @@
+import Foundation
+
 /// One message of the ``MessageCatalog`` as a pattern: literal text with holes `{name}` that stand
 /// for the values a check puts into its message (a metric, a file, a number).
 ///
@@ -49,7 +51,15 @@ public struct MessagePattern: Sendable, Hashable {
     /// The value of every hole when `message` has this pattern's shape, else `nil`.
     public func match(_ message: String) -> [String: String]? {
         var values: [String: String] = [:]
-        var budget = 4_000
+        // Cheap refusals first: the fixed start and end, and every literal somewhere in order.
+        if case .literal(let first)? = parts.first, !message.hasPrefix(first) { return nil }
+        if case .literal(let last)? = parts.last, !message.hasSuffix(last) { return nil }
+        var rest = Substring(message)
+        for case .literal(let literal) in parts {
+            guard let r = rest.range(of: literal) else { return nil }
+            rest = rest[r.upperBound...]
+        }
+        var budget = 2_000
         let scalars = Array(message.unicodeScalars)
         guard match(parts[...], scalars, 0, &values, &budget) else { return nil }
         return values
