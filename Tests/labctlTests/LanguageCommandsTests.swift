@@ -86,6 +86,18 @@ final class LanguageCommandsTests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("no tiene label severity"), json.stdout)
     }
 
+    func testTestRulesSummaryInSpanish() {
+        let fixtures = LabctlProcess.packageRoot.appendingPathComponent("Tests/RuntimeTests/Fixtures/ruletests")
+        let pass = fixtures.appendingPathComponent("agreement/01_recording_pass.yml").path
+        let fail = fixtures.appendingPathComponent("agreement/03_alert_too_early_fail.yml").path
+        let es = run(["test", "rules", pass, fail, "--lang", "es"])
+        XCTAssertEqual(es.status, 1)
+        XCTAssertTrue(es.stdout.contains("  FAILED:\n"), "promtool's markers stay: \(es.stdout)")
+        XCTAssertTrue(es.stdout.hasSuffix("2 archivos de tests: 1 correcto, 1 con fallos (1 de 2 grupos de tests fallan)\n"), es.stdout)
+        let en = run(["test", "rules", pass, fail])
+        XCTAssertTrue(en.stdout.hasSuffix("2 test files: 1 passed, 1 failed (1 of 2 test groups failed)\n"), en.stdout)
+    }
+
     func testPromQLCheckInSpanish() {
         let bad = run(["promql", "check", "--lang", "es", "sum(up"])
         XCTAssertEqual(bad.status, 1)

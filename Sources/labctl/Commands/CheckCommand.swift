@@ -50,7 +50,11 @@ enum CheckCommand {
                     check: (InputSource, SourceText) -> CheckOutcome) throws -> ExitCode {
         var outcome = CheckOutcome()
         var sources: [SourceText] = []
-        for input in arguments.inputs() {
+        let inputs = arguments.inputs()
+        let progress = ProgressLine(console, "labctl check")
+        defer { progress.finish() }
+        for (i, input) in inputs.enumerated() {
+            progress.update("labctl check: \(input.displayName) (\(i + 1)/\(inputs.count))")
             let source = try input.read(using: console)
             sources.append(source)
             if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
@@ -59,6 +63,7 @@ enum CheckCommand {
                 outcome.merge(check(input, source))
             }
         }
+        progress.finish()
         return emit(outcome, sources: sources, arguments: arguments, console: console)
     }
 
