@@ -37,5 +37,17 @@ extension MessageCatalog {
                  "repeat_interval {repeat} es menor que group_interval {group}"),
         .message("am-lint/deprecated-match", "{key} is deprecated (Alertmanager 0.22+); write {fix}",
                  "{key} está obsoleto (desde Alertmanager 0.22); escribe {fix}"),
+        .message("am-config/group-by-wildcard-mixed", "cannot have wildcard group_by (`...`) and other labels at the same time",
+                 "group_by no puede tener el comodín (`...`) y otras labels a la vez"),
+        .message("am-config/invalid-regex", "invalid regular expression \"{regex}\" for {name}: {why}",
+                 "expresión regular no válida \"{regex}\" en {name}: {why}"),
+        .message("am-config/invalid-time-interval", "invalid weekday \"{day}\"", "día de la semana no válido \"{day}\""),
+        .message("am-config/invalid-time-interval", "start time cannot be equal or greater than end time",
+                 "la hora de inicio no puede ser igual o posterior a la de fin"),
+        .message("am-config/missing-setting", "missing URL in webhook config", "falta la URL en webhook_configs"),
+        .message("am-config/missing-setting", "no global SMTP from set", "falta smtp_from en global"),
+        .message("am-config/missing-setting", "no global SMTP smarthost set", "falta smtp_smarthost en global"),
+        .message("am-config/missing-setting", "no global Slack API URL set either inline or in a file",
+                 "falta la URL de la API de Slack en global (slack_api_url o slack_api_url_file)"),
     ]
 }

@@ -32,5 +32,16 @@ extension MessageCatalog {
                  "el servicio \"{service}\" usa la imagen \"{image}\" sin fijar la versión"),
         .message("compose-lint/no-restart-policy", "service \"{service}\" has no restart policy (add restart: unless-stopped)",
                  "el servicio \"{service}\" no tiene política de reinicio (añade restart: unless-stopped)"),
+        .message("compose/invalid-healthcheck", "healthcheck.test must start with CMD, CMD-SHELL or NONE (got \"{got}\")",
+                 "healthcheck.test debe empezar por CMD, CMD-SHELL o NONE (empieza por \"{got}\")"),
+        .message("compose/invalid-healthcheck", "invalid duration \"{value}\" for {key}", "duración \"{value}\" no válida en {key}"),
+        .message("compose/invalid-interpolation", "invalid interpolation format for \"{text}\": \"${\" must be followed by a variable name",
+                 "interpolación no válida en \"{text}\": \"${\" debe ir seguido del nombre de una variable"),
+        .message("compose/invalid-port", "invalid IP address \"{ip}\" in port \"{port}\"", "dirección IP no válida \"{ip}\" en el puerto \"{port}\""),
+        .message("compose/invalid-port", "invalid port \"{port}\": \"{value}\" is not a port or port range (0-65535)",
+                 "puerto no válido \"{port}\": \"{value}\" no es un puerto ni un rango de puertos (0-65535)"),
+        .message("compose/invalid-volume", "invalid volume specification \"{spec}\": container path \"{path}\" is not absolute",
+                 "volumen no válido \"{spec}\": la ruta del contenedor \"{path}\" no es absoluta"),
+        .note("compose/host-port-conflict", "first published here", "publicado aquí por primera vez"),
     ]
 }

@@ -63,6 +63,11 @@ extension MessageCatalog {
         .phrase("not a valid duration string: \"{value}\"", "\"{value}\" no es una duración válida (usa 30s, 1m, 5m, 1h…)"),
         .phrase("unknown unit \"{unit}\" in duration \"{value}\"", "unidad \"{unit}\" desconocida en la duración \"{value}\""),
 
+        .note("yaml/syntax", "while parsing a flow sequence started here", "al analizar la lista [..] que empieza aquí"),
+        .note("yaml/syntax", "while parsing a flow mapping started here", "al analizar el mapa {..} que empieza aquí"),
+        .note("yaml/syntax", "while parsing a block mapping started here", "al analizar el mapa que empieza aquí"),
+        .note("yaml/syntax", "while scanning a quoted scalar started here", "al leer el texto entre comillas que empieza aquí"),
+
         // Notes any diagnostic may carry.
         .sharedNote("first defined here", "definida aquí por primera vez"),
         .sharedNote("opened here", "abierto aquí"),

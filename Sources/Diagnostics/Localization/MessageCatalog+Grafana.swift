@@ -90,5 +90,16 @@ extension MessageCatalog {
         .message("grafana-lint/deprecated-panel-type",
                  "panel type \"{type}\" is deprecated (Grafana 7.4+ migrates or refuses it); use \"type\": \"{fix}\"",
                  "el tipo de panel \"{type}\" está obsoleto (Grafana 7.4+ lo migra o lo rechaza); usa \"type\": \"{fix}\""),
+        .message("grafana-dashboard/invalid-gridpos", "panel \"{panel}\": gridPos x + w = {n} exceeds the 24 columns",
+                 "panel \"{panel}\": en gridPos, x + w = {n} pasa de las 24 columnas"),
+        .message("grafana-dashboard/invalid-gridpos", "panel \"{panel}\": gridPos {msgProblems}",
+                 "panel \"{panel}\": gridPos no válido: {msgProblems}"),
+        .fragment("must be 1...24 (got", "debe estar entre 1 y 24 (es"),
+        .fragment("must be positive (got", "debe ser positivo (es"),
+        .fragment("must not be negative (got", "no puede ser negativo (es"),
+        .fragment("must be 0...23 (got", "debe estar entre 0 y 23 (es"),
+        .fragment("exceeds the 24 columns", "pasa de las 24 columnas"),
+        .note("grafana-dashboard/duplicate-panel-id", "first used here", "usado aquí por primera vez"),
+        .note("grafana-provisioning/multiple-defaults", "first default here", "el primer predeterminado está aquí"),
     ]
 }

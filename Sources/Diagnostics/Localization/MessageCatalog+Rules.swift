@@ -82,5 +82,12 @@ extension MessageCatalog {
                 + "(por ejemplo http_request_duration_seconds_bucket)"),
         .note("rules/template-syntax", "Prometheus fails such rules at evaluation time (promtool 2.42 does not check this)",
               "Prometheus falla con estas reglas al evaluarlas (promtool 2.42 no lo comprueba)"),
+        .message("rules/invalid-expr-type",
+                 "{msgContext}: rule expression must evaluate to an instant vector or scalar, got {type}",
+                 "{msgContext}: la expresión de una regla debe dar un vector instantáneo o un escalar, no un {type}"),
+        .note("rules/invalid-expr-type", "Prometheus fails such rules at evaluation time (promtool 2.42 does not check this)",
+              "Prometheus falla con estas reglas al evaluarlas (promtool 2.42 no lo comprueba)"),
+        .message("rules/invalid-record-name", "{msgContext}: braces present in the recording rule name; should it be in expr?",
+                 "{msgContext}: el nombre de la recording rule lleva llaves; ¿debería ir en expr?"),
     ]
 }
