@@ -9,11 +9,15 @@ enum CheckCommand {
         summary: "Validate lab files (Prometheus config, rules, Alertmanager, compose, Grafana, metrics)",
         discussion: """
         Every message is file:line:col: severity: [code] message. Exit codes follow promtool:
-        0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal.
+        0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal
+        (check metrics: on any lint finding, as promtool check metrics).
+        --lang es|en picks the language of messages and notes (default: LANG, then the language
+        `labctl init --lang` recorded for the lab, else English); codes and positions never change.
         """,
         examples: [
             .init("labctl check config prometheus/prometheus.yml", "Check a config and the rule files it names"),
             .init("labctl check rules alert_rules.yml --format json", "Check rules, JSON output"),
+            .init("labctl check lab . --lang es", "Check the lab in this directory, messages in Spanish"),
         ],
         options: [.inheritedLanguage],
         subcommands: [
