@@ -62,7 +62,7 @@ public struct LabPresenter: Sendable {
                 out += "  \(p.name) (\(p.format.rawValue), \(need)): \(t(p.description)) \(word("Ej.", "E.g.")) \(p.example)\n"
             }
         }
-        out += "\n\(word("Ficheros", "Files")):\n"
+        out += "\n\(word("Archivos", "Files")):\n"
         for f in lab.files { out += "  \(f.path)  [\(f.kind.rawValue)]\n" }
         out += "\n\(word("Ejercicios", "Exercises")):\n"
         for (n, e) in lab.exercises.enumerated() {
