@@ -4,7 +4,8 @@ import PackageDescription
 /// labctl: a toolchain for Prometheus + Grafana monitoring labs.
 ///
 /// Modules depend downwards only (see README "Architecture"):
-/// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
+/// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics;
+/// Runtime → Storage → PromModel (storage never sees PromQL or the engine).
 let package = Package(
     name: "labctl",
     platforms: [.macOS(.v13)],
@@ -23,7 +24,9 @@ let package = Package(
         .target(name: "PromModel", dependencies: ["RE2"]),
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
-        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML"]),
+        // The in-memory and WAL-backed series store: below the engine, which reads it through `Querier`.
+        .target(name: "Storage", dependencies: ["PromModel"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML", "Storage"]),
         // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
         // folder is the root, so every other target's folder is excluded below the package.
         .target(
@@ -39,16 +42,17 @@ let package = Package(
         ),
         .target(
             name: "Grading",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog"]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Storage", "Runtime",
+                           "LabCatalog"]
         ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog",
-                           "Grading"]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Storage", "Runtime",
+                           "LabCatalog", "Grading"]
         ),
         .executableTarget(
             name: "labctl-bench",
-            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime",
+            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Storage", "Runtime",
                            "LabCatalog", "Grading"],
             path: "Benchmarks",
             exclude: ["compare-promtool.sh"]
@@ -60,10 +64,11 @@ let package = Package(
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PromModel"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "PromQL", "PromModel", "ConfigModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"],
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Storage", "Runtime", "Diagnostics"],
                     exclude: ["Golden"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
     ],

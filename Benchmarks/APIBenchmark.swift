@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench api [series]`: ``PrometheusAPI`` requests per second called in-process (no

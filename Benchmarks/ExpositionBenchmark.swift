@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Storage
 
 /// `labctl-bench exposition`: parse and write throughput for both formats, and backfill loading.
 enum ExpositionBenchmark {

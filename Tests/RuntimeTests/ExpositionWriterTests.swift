@@ -1,6 +1,7 @@
 import XCTest
 import PromModel
 @testable import Runtime
+import Storage
 
 final class ExpositionWriterTests: XCTestCase {
     private let sampleOM = """

@@ -1,6 +1,7 @@
 import Foundation
 import ConfigModel
 import PromModel
+import Storage
 import XCTest
 @testable import Runtime
 

@@ -1,5 +1,6 @@
 import Diagnostics
 import PromModel
+import Storage
 
 /// Loads OpenMetrics text with timestamps into a storage: the format `promtool tsdb
 /// create-blocks-from openmetrics` reads, used by labctl as a query data file.
