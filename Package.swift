@@ -3,7 +3,8 @@ import PackageDescription
 
 /// labctl: a toolchain for Prometheus + Grafana monitoring labs.
 ///
-/// Modules depend downwards only (see README "Architecture"):
+/// Modules depend downwards only (see README "Architecture"); every `import` of a package module must be
+/// declared in `dependencies` below (Tests/ArchitectureTests reads this file and checks the import lines):
 /// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics;
 /// Runtime → Storage → PromModel (storage never sees PromQL or the engine).
 let package = Package(
@@ -22,11 +23,12 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "RE2"),
         .target(name: "PromModel", dependencies: ["RE2"]),
-        .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
-        .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
+        .target(name: "PromQL", dependencies: ["PromModel", "RE2", "Diagnostics"]),
+        .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "RE2", "Diagnostics"]),
         // The in-memory and WAL-backed series store: below the engine, which reads it through `Querier`.
         .target(name: "Storage", dependencies: ["PromModel"]),
-        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML", "Storage"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "RE2", "Diagnostics", "ConfigModel", "YAML",
+                                               "Storage"]),
         // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
         // folder is the root, so every other target's folder is excluded below the package.
         .target(
@@ -62,15 +64,20 @@ let package = Package(
         .testTarget(name: "RE2Tests", dependencies: ["RE2"]),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "PromQL", "PromModel", "Diagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PromModel"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "PromQL", "PromModel", "ConfigModel"],
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "PromQL", "PromModel", "ConfigModel",
+                                                    "Diagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Storage", "Runtime", "Diagnostics"],
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Storage", "Runtime", "PromModel",
+                                                    "Diagnostics"],
                     exclude: ["Golden"]),
-        .testTarget(name: "labctlTests", dependencies: ["labctl"]),
+        .testTarget(name: "labctlTests", dependencies: ["labctl", "Runtime", "Storage", "LabCatalog", "ConfigModel", "PromModel",
+                                                   "Diagnostics"]),
+        // Reads this file and every `import` line: each imported package module must be declared above.
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]
 )
