@@ -1,3 +1,4 @@
+import GoCompat
 import ConfigModel
 import Foundation
 import PromModel

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import Storage
 
@@ -61,7 +62,7 @@ extension PrometheusAPI {
                 parts.append(ext + "=\"" + writer.escapeLabelValue(external[ext] ?? "") + "\"")
             }
             out += name + (parts.isEmpty ? "" : "{" + parts.joined(separator: ",") + "}")
-            out += " " + APIFloatFormat.g(sample.v) + " \(sample.t)\n"
+            out += " " + GoFloatFormat.g(sample.v) + " \(sample.t)\n"
         }
         return HTTPServerResponse(status: 200, contentType: Self.federateContentType, text: out)
     }
