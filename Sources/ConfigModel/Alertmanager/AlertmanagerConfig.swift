@@ -89,3 +89,11 @@ public struct AlertmanagerConfig: Sendable {
         return c
     }
 }
+
+// MARK: - File kind
+
+extension AlertmanagerConfig {
+    /// Top-level keys only an Alertmanager configuration (`global` is shared with Prometheus) has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["route", "receivers", "inhibit_rules", "templates", "time_intervals",
+                                                                  "mute_time_intervals"]
+}

@@ -112,3 +112,10 @@ public struct ComposeFile: Sendable {
         return ctx.mapping(node, allowed: allowed + extensions, what: what)
     }
 }
+
+// MARK: - File kind
+
+extension ComposeFile {
+    /// Top-level keys only a docker-compose file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["services", "networks", "volumes", "configs", "secrets", "include"]
+}

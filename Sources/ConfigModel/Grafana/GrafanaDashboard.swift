@@ -98,3 +98,10 @@ public struct GrafanaDashboard: Sendable {
         return d
     }
 }
+
+// MARK: - File kind
+
+extension GrafanaDashboard {
+    /// Top-level keys only a Grafana dashboard has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["panels", "schemaVersion", "templating", "timepicker", "rows"]
+}

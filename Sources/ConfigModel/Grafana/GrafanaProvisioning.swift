@@ -140,3 +140,10 @@ public struct GrafanaProvisioning: Sendable {
         return .mapping(pairs)
     }
 }
+
+// MARK: - File kind
+
+extension GrafanaProvisioning {
+    /// Top-level keys only a Grafana provisioning file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["apiVersion", "datasources", "deleteDatasources", "providers"]
+}
