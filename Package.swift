@@ -6,7 +6,8 @@ import PackageDescription
 /// Modules depend downwards only (see README "Architecture"); every `import` of a package module must be
 /// declared in `dependencies` below (Tests/ArchitectureTests reads this file and checks the import lines):
 /// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics;
-/// Runtime → Storage → PromModel (storage never sees PromQL or the engine); PromModel → GoCompat (Go's formats).
+/// Runtime → Storage → PromModel (storage never sees PromQL or the engine); PromModel → GoCompat (Go's formats);
+/// Runtime → Exposition → PromModel, Diagnostics (metrics text parsing, writing and lint; no engine, no storage).
 let package = Package(
     name: "labctl",
     platforms: [.macOS(.v13)],
@@ -30,8 +31,10 @@ let package = Package(
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "RE2", "GoCompat", "Diagnostics"]),
         // The in-memory and WAL-backed series store: below the engine, which reads it through `Querier`.
         .target(name: "Storage", dependencies: ["PromModel"]),
+        // Metrics exposition (text 0.0.4, OpenMetrics): parsing, writing and lints.
+        .target(name: "Exposition", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "RE2", "GoCompat", "Diagnostics", "ConfigModel",
-                                               "YAML", "Storage"]),
+                                               "YAML", "Storage", "Exposition"]),
         // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
         // folder is the root, so every other target's folder is excluded below the package.
         .target(
@@ -52,13 +55,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage", "Runtime",
-                           "LabCatalog", "Grading"]
+            dependencies: ["Diagnostics", "YAML", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage", "Exposition",
+                           "Runtime", "LabCatalog", "Grading"]
         ),
         .executableTarget(
             name: "labctl-bench",
             dependencies: ["Diagnostics", "YAML", "RE2", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage",
-                           "Runtime", "LabCatalog", "Grading"],
+                           "Exposition", "Runtime", "LabCatalog", "Grading"],
             path: "Benchmarks",
             exclude: ["compare-promtool.sh"]
         ),
@@ -71,15 +74,16 @@ let package = Package(
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "PromQL", "PromModel", "GoCompat",
                                                         "Diagnostics"],
                     exclude: ["Fixtures"]),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "PromModel", "Diagnostics"]),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "PromModel"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "PromQL", "PromModel", "GoCompat",
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "Exposition", "PromQL", "PromModel", "GoCompat",
                                                     "ConfigModel", "Diagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Storage", "Runtime", "PromModel",
                                                     "Diagnostics"],
                     exclude: ["Golden"]),
-        .testTarget(name: "labctlTests", dependencies: ["labctl", "Runtime", "Storage", "LabCatalog", "ConfigModel", "PromModel",
+        .testTarget(name: "labctlTests", dependencies: ["labctl", "Runtime", "Storage", "Exposition", "LabCatalog", "ConfigModel", "PromModel",
                                                    "GoCompat", "Diagnostics"]),
         // Reads this file and every `import` line: each imported package module must be declared above.
         .testTarget(name: "ArchitectureTests"),

@@ -1,4 +1,5 @@
 import XCTest
+import Exposition
 import PromModel
 import Storage
 @testable import Runtime

@@ -1,3 +1,4 @@
+import Exposition
 import GoCompat
 import PromModel
 import Storage

@@ -1,4 +1,5 @@
 import Diagnostics
+import Exposition
 import PromModel
 import Storage
 
