@@ -114,8 +114,16 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
 
     private func quote(_ location: SourceLocation) -> String {
         guard let line = sources.source(for: location.file)?.line(location.line) else { return "" }
+        return Self.excerpt(line: String(line), number: location.line, column: location.column, colors: options.colors)
+    }
+
+    /// ` 3 | text` and `   | ` with a caret under the 1-based scalar `column` of `line` (control
+    /// characters shown as `?`, lines longer than ``maxQuotedWidth`` cut to a window around the
+    /// column), newline-terminated: the excerpt under every diagnostic, also for callers that print
+    /// their own message line (PromQL parse errors).
+    public static func excerpt(line: String, number: Int, column: Int, colors: Bool = false) -> String {
         var scalars = Array(line.unicodeScalars)
-        var caretIndex = max(0, min(location.column - 1, scalars.count))
+        var caretIndex = max(0, min(column - 1, scalars.count))
         var prefix = "", suffix = ""
         if scalars.count > Self.maxQuotedWidth {
             let half = Self.maxQuotedWidth / 2
@@ -126,7 +134,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             scalars = Array(scalars[start..<end])
             caretIndex -= start
         }
-        let number = String(location.line)
+        let number = String(number)
         let gutter = String(repeating: " ", count: number.count)
         var shown = String.UnicodeScalarView()
         var padding = String.UnicodeScalarView()
@@ -135,6 +143,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             shown.append(clean)
             if i < caretIndex { padding.append(scalar == "\t" ? "\t" : " ") }
         }
+        func paint(_ text: String, _ style: String) -> String { colors ? style + text + Style.reset : text }
         let pad = String(repeating: " ", count: prefix.count) + String(padding)
         var out = paint(" \(number) | ", Style.gutter) + prefix + String(shown) + suffix + "\n"
         out += paint(" \(gutter) | ", Style.gutter) + pad + paint("^", Style.caret) + "\n"

@@ -15,7 +15,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (compose, diagnostics) = ComposeFile.load(text: text, file: file)
+        let (compose, diagnostics) = ComposeFile.load(text: text, file: file).parts
         guard let compose else { return .failed(context.feedback(diagnostics)) }
         guard let service = compose.services.first(where: { $0.name == name }) else {
             return .failed(Feedback(context.say("\(file) no define el servicio \(name)", "\(file) does not define the service \(name)"),

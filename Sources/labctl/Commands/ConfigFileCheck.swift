@@ -1,3 +1,4 @@
+import ConfigModel
 import Diagnostics
 import Foundation
 

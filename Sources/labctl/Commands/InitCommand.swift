@@ -108,27 +108,11 @@ enum InitCommand {
         guard let id = arguments.value("student") else {
             throw CLIError.usage("--roster needs --student ID", commandPath: ["labctl", "init"])
         }
-        let domains: DomainCatalog
         do {
-            domains = try DomainCatalog.load(root: catalog.root)
+            return try RosterStudentValues.values(forStudent: id, rosterPath: path, labID: positionalLab(arguments),
+                                                  catalog: catalog)
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
-        }
-        let (roster, diagnostics) = Roster.load(path: path, domains: domains)
-        guard let roster, !diagnostics.contains(where: { $0.severity == .error }) else {
-            _ = console.emit(DiagnosticReport(files: [path], diagnostics: diagnostics), format: .text,
-                             lintFatal: false, sources: SourceCache())
-            return nil
-        }
-        guard let student = roster.students.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-            let hint = Suggestion.didYouMean(id, in: roster.students.map(\.id))
-            throw CLIError.failure("student \"\(id)\" is not in the roster \(path)\(hint)")
-        }
-        let lab = positionalLab(arguments).flatMap { catalog.lab($0) }
-        do {
-            let assignment = try StudentAssignment.assign(student, domains: domains)
-            guard let lab else { return ["student": student.id, "prefix": student.prefix] }
-            return assignment.values(for: lab)
         } catch let error as StudentsError {
             _ = console.emit(DiagnosticReport(files: [path], diagnostics: error.diagnostics), format: .text,
                              lintFatal: false, sources: SourceCache())

@@ -93,8 +93,8 @@ enum PromQLCommand {
                 var scalars = lines[issue.line - 1]
                 if scalars.last == "\r" { scalars = scalars.dropLast() }
                 let line = String(String.UnicodeScalarView(scalars))
-                console.err(caretLines(line: line, number: issue.line,
-                                       column: map.scalarColumn(of: issue.span.start)))
+                console.err(TextDiagnosticRenderer.excerpt(line: line, number: issue.line,
+                                                           column: map.scalarColumn(of: issue.span.start)))
             }
             for hint in issue.hints {
                 let text = catalog.note(hint, code: code, in: language) ?? hint
@@ -102,19 +102,6 @@ enum PromQLCommand {
             }
         }
         return .failure
-    }
-
-    /// ` 3 | text` and ` | ` with a caret under the 1-based scalar `column`.
-    static func caretLines(line: String, number: Int, column: Int) -> String {
-        let gutter = String(repeating: " ", count: String(number).count)
-        var shown = ""
-        var padding = ""
-        for (i, scalar) in line.unicodeScalars.enumerated() {
-            let clean: Unicode.Scalar = scalar.properties.generalCategory == .control && scalar != "\t" ? "?" : scalar
-            shown.unicodeScalars.append(clean)
-            if i < column - 1 { padding += scalar == "\t" ? "\t" : " " }
-        }
-        return " \(number) | \(shown)\n \(gutter) | \(padding)^\n"
     }
 
     /// Keeps a message on one line and free of terminal control characters.
