@@ -15,7 +15,7 @@ import Foundation
 /// Values the student's own generated files contain (starter or reference solution) and the
 /// entities of the student's own domain never count. One finding per file and value, at its first
 /// occurrence, with a note counting the others.
-struct ForeignValueCheck {
+struct ForeignValueCheck: Sendable {
     let vocabulary: RosterVocabulary
     let assignments: [StudentAssignment]
 

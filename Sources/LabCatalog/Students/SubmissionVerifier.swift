@@ -87,53 +87,29 @@ public struct SubmissionVerifier: Sendable {
             diagnostics.append(.warning("students/unknown-submission", "\(name) is not a student of the roster",
                                         at: SourceLocation(file: path, line: 1, column: 1)))
         }
-        let renderer = LabRenderer(catalog: catalog)
+        let context = Context(assignments: assignments, resolved: resolved, vocabulary: vocabulary, index: index, values: values)
+        // Students are independent: checked in parallel, gathered in roster order.
+        let results = StudentResults<Result<StudentResult, Error>>(count: assignments.count)
+        DispatchQueue.concurrentPerform(iterations: assignments.count) { owner in
+            let id = assignments[owner].student.id
+            guard present.contains(id) else { return }
+            results.set(owner, Result { try check(owner, directory: (submissions as NSString).appendingPathComponent(id), context) })
+        }
         for (owner, assignment) in assignments.enumerated() {
             let id = assignment.student.id
-            let directory = (submissions as NSString).appendingPathComponent(id)
-            guard present.contains(id) else {
-                diagnostics.append(.warning("students/missing-submission", "no submission for student \(id) (expected \(directory))",
+            guard let result = results.get(owner) else {
+                diagnostics.append(.warning("students/missing-submission",
+                                            "no submission for student \(id) (expected \((submissions as NSString).appendingPathComponent(id)))",
                                             at: assignment.student.location))
                 continue
             }
+            let one = try result.get()
             checked.append(id)
-            let files = SubmissionFiles.read(directory, limits: limits)
-            diagnostics += files.skipped
-            allFiles += files.files.map { (directory as NSString).appendingPathComponent($0.path) }
-            // The key comes from the reference solution; "own work" is what differs from both the
-            // starter the student was given and the reference solution.
-            let solution = try renderer.render(spec, values: resolved[owner], variant: .solution)
-            let key = AnswerKeyBuilder(spec: spec).build(assignment, values: resolved[owner], renders: solution)
-            let starter = try renderer.render(spec, values: resolved[owner], variant: .starter)
-            let baseline = solution + starter
-            let ownWords = Set(baseline.flatMap { vocabulary.occurrences(in: $0.content).map { vocabulary.entries[$0.entry].text } })
-            let unprefixed = UnprefixedMetricCheck(prefix: assignment.student.prefix, metrics: key.metrics)
-            for (path, text) in files.files {
-                let file = (directory as NSString).appendingPathComponent(path)
-                let found = foreign(in: text, owner: owner, index: index, assignments: assignments, file: file)
-                if found.contains(where: { $0.severity == .error }) { copied += 1 }
-                diagnostics += found
-                let prefixOwners = Set(index.occurrences(in: text, limit: 10_000).map(\.owner)).subtracting([owner])
-                let others = values.check(text, file: file, owner: owner, ownWords: ownWords, corroborating: prefixOwners)
-                if others.contains(where: { $0.severity == .error }) { foreignValueFiles += 1 }
-                diagnostics += others
-                diagnostics += unprefixed.check(text, file: file)
-            }
-            for path in key.prefixedFiles {
-                let file = (directory as NSString).appendingPathComponent(path)
-                guard let text = files.text(path) else {
-                    diagnostics.append(.warning("students/missing-file", "\(path) is missing (the lab has it with your prefix)",
-                                                at: SourceLocation(file: file, line: 1, column: 1)))
-                    continue
-                }
-                let own = PrefixIndex(owners: [.init(prefix: assignment.student.prefix)])
-                if own.occurrences(in: text, limit: 1).isEmpty {
-                    diagnostics.append(.warning("students/missing-prefix",
-                                                "\(path) does not contain your prefix \(assignment.student.prefix) (expected e.g. \(key.metrics.first?.name ?? assignment.student.prefix))",
-                                                at: SourceLocation(file: file, line: 1, column: 1)))
-                }
-            }
-            contributions.append(contribution(id: id, directory: directory, files, baseline: baseline, vocabulary: vocabulary))
+            diagnostics += one.diagnostics
+            allFiles += one.files
+            copied += one.copiedFiles
+            foreignValueFiles += one.foreignValueFiles
+            contributions.append(one.contribution)
         }
         var pairs: [SimilarPair] = []
         for (pair, first, second) in similarPairs(contributions) {
@@ -144,15 +120,83 @@ public struct SubmissionVerifier: Sendable {
                       foreignValueFiles: foreignValueFiles)
     }
 
+    // MARK: - One student
+
+    /// What every student's check shares.
+    private struct Context: Sendable {
+        var assignments: [StudentAssignment]
+        var resolved: [[String: String]]
+        var vocabulary: RosterVocabulary
+        var index: PrefixIndex
+        var values: ForeignValueCheck
+    }
+
+    /// What one student's check found.
+    private struct StudentResult: Sendable {
+        var diagnostics: [Diagnostic] = []
+        var files: [String] = []
+        var copiedFiles = 0
+        var foreignValueFiles = 0
+        var contribution: Contribution
+    }
+
+    /// Checks the submission of student `owner` in `directory`.
+    private func check(_ owner: Int, directory: String, _ context: Context) throws -> StudentResult {
+        let assignment = context.assignments[owner]
+        let vocabulary = context.vocabulary
+        let files = SubmissionFiles.read(directory, limits: limits)
+        var diagnostics = files.skipped
+        var copied = 0, foreignValueFiles = 0
+        // The key comes from the reference solution; "own work" is what differs from both the
+        // starter the student was given and the reference solution.
+        let renderer = LabRenderer(catalog: catalog)
+        let solution = try renderer.render(spec, values: context.resolved[owner], variant: .solution)
+        let key = AnswerKeyBuilder(spec: spec).build(assignment, values: context.resolved[owner], renders: solution)
+        let starter = try renderer.render(spec, values: context.resolved[owner], variant: .starter)
+        let baseline = solution + starter
+        let ownWords = Set(baseline.flatMap { vocabulary.occurrences(in: $0.content).map { vocabulary.entries[$0.entry].text } })
+        let unprefixed = UnprefixedMetricCheck(prefix: assignment.student.prefix, metrics: key.metrics)
+        for (path, text) in files.files {
+            let file = (directory as NSString).appendingPathComponent(path)
+            let occurrences = context.index.occurrences(in: text, limit: 10_000)
+            let found = foreign(occurrences, owner: owner, assignments: context.assignments, file: file)
+            if found.contains(where: { $0.severity == .error }) { copied += 1 }
+            diagnostics += found
+            let prefixOwners = Set(occurrences.map(\.owner)).subtracting([owner])
+            let others = context.values.check(text, file: file, owner: owner, ownWords: ownWords, corroborating: prefixOwners)
+            if others.contains(where: { $0.severity == .error }) { foreignValueFiles += 1 }
+            diagnostics += others
+            diagnostics += unprefixed.check(text, file: file)
+        }
+        let own = PrefixIndex(owners: [.init(prefix: assignment.student.prefix)])
+        for path in key.prefixedFiles {
+            let file = (directory as NSString).appendingPathComponent(path)
+            guard let text = files.text(path) else {
+                diagnostics.append(.warning("students/missing-file", "\(path) is missing (the lab has it with your prefix)",
+                                            at: SourceLocation(file: file, line: 1, column: 1)))
+                continue
+            }
+            if own.occurrences(in: text, limit: 1).isEmpty {
+                diagnostics.append(.warning("students/missing-prefix",
+                                            "\(path) does not contain your prefix \(assignment.student.prefix) (expected e.g. \(key.metrics.first?.name ?? assignment.student.prefix))",
+                                            at: SourceLocation(file: file, line: 1, column: 1)))
+            }
+        }
+        return StudentResult(diagnostics: diagnostics, files: files.files.map { (directory as NSString).appendingPathComponent($0.path) },
+                             copiedFiles: copied, foreignValueFiles: foreignValueFiles,
+                             contribution: contribution(id: assignment.student.id, directory: directory, files, baseline: baseline,
+                                                        vocabulary: vocabulary))
+    }
+
     // MARK: - Pieces
 
     /// One finding per file and foreign student, at the first occurrence, with a note counting the others.
-    private func foreign(in text: String, owner: Int, index: PrefixIndex, assignments: [StudentAssignment],
+    private func foreign(_ occurrences: [PrefixIndex.Occurrence], owner: Int, assignments: [StudentAssignment],
                          file: String) -> [Diagnostic] {
         var firsts: [Int: PrefixIndex.Occurrence] = [:]
         var order: [Int] = []
         var more: [Int: [PrefixIndex.Occurrence]] = [:]
-        for found in index.occurrences(in: text, limit: 10_000) where found.owner != owner {
+        for found in occurrences where found.owner != owner {
             if firsts[found.owner] == nil {
                 firsts[found.owner] = found
                 order.append(found.owner)
@@ -177,7 +221,7 @@ public struct SubmissionVerifier: Sendable {
     }
 
     /// One submission's own work: per file and as a whole, textual and structural.
-    struct Contribution {
+    struct Contribution: Sendable {
         var id: String
         var directory: String
         /// Path (relative to `directory`) and fingerprints of each file with own work.
@@ -273,5 +317,23 @@ public struct SubmissionVerifier: Sendable {
             }
         }
         return best
+    }
+}
+
+/// Per-student results filled from several threads.
+private final class StudentResults<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [T?]
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ value: T) {
+        lock.lock(); defer { lock.unlock() }
+        slots[index] = value
+    }
+
+    func get(_ index: Int) -> T? {
+        lock.lock(); defer { lock.unlock() }
+        return slots[index]
     }
 }
