@@ -5,8 +5,9 @@ import Foundation
 /// the copier replaces only the prefix (`"domain": "salud"` in a finanzas student's `main.py`).
 ///
 /// - `students/foreign-student` (error): another student's id (`Práctica 26 (ana.3)`).
-/// - `students/foreign-domain` (error): the id or a business metric name (`citas_programadas`) of a
-///   domain that is not the student's. In prose (`.md`, `.txt`) a domain id is only a warning:
+/// - `students/foreign-domain` (error): the id or the business counter or gauge
+///   (`citas_programadas`) of a domain that is not the student's (the further metrics a domain
+///   suggests are not distinctive enough). In prose (`.md`, `.txt`) a domain id is only a warning:
 ///   `salud` is also an ordinary word there ("chequeo de salud").
 /// - `students/foreign-entity` (warning): an entity of another domain. Entities are ordinary words
 ///   (`cuenta`, `ruta`, `clase`), so one alone only warns; it is an error in a file that also holds
@@ -21,9 +22,9 @@ struct ForeignValueCheck: Sendable {
 
     static let proseExtensions: Set<String> = ["md", "markdown", "txt", "rst"]
 
-    /// The findings in `text` (the file `file` of student `owner`). `ownWords` are entry texts of
+    /// The findings among `occurrences` (of the vocabulary in the file `file` of student `owner`). `ownWords` are entry texts of
     /// the student's generated files; `corroborating` are students whose prefix the file holds.
-    func check(_ text: String, file: String, owner: Int, ownWords: Set<String>,
+    func check(_ occurrences: [RosterVocabulary.Occurrence], file: String, owner: Int, ownWords: Set<String>,
                corroborating: Set<Int>) -> [Diagnostic] {
         guard assignments.indices.contains(owner) else { return [] }
         let own = assignments[owner]
@@ -31,9 +32,9 @@ struct ForeignValueCheck: Sendable {
         var firsts: [String: RosterVocabulary.Occurrence] = [:]
         var order: [String] = []
         var more: [String: [RosterVocabulary.Occurrence]] = [:]
-        for found in vocabulary.occurrences(in: text, limit: 10_000) {
+        for found in occurrences.prefix(10_000) {
             let entry = vocabulary.entries[found.entry]
-            guard entry.kind != .prefix, entry.kind != .project, !entry.owners.contains(owner),
+            guard entry.kind != .prefix, entry.kind != .project, entry.kind != .suggested, !entry.owners.contains(owner),
                   !ownWords.contains(entry.text) else { continue }
             if entry.kind == .entity, ownEntities.contains(entry.text.lowercased()) { continue }
             let key = entry.kind.rawValue + "/" + entry.text.lowercased()
@@ -77,7 +78,7 @@ struct ForeignValueCheck: Sendable {
                 }
             case .entity:
                 entities.append((found, notes))
-            case .prefix, .project:
+            case .prefix, .project, .suggested:
                 break
             }
         }

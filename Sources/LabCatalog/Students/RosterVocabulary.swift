@@ -14,7 +14,9 @@
 public struct RosterVocabulary: Sendable {
     /// What a value is.
     public enum Kind: String, Sendable, Hashable, CaseIterable {
-        case prefix, student, project, business, domain, entity
+        /// `suggested` are the further business metrics a domain suggests (`devoluciones_total`):
+        /// normalised like the others but, less distinctive, never evidence on their own.
+        case prefix, student, project, business, suggested, domain, entity
 
         /// The word a value of this kind is normalised to.
         public var placeholder: String { "LABCTL_" + rawValue.uppercased() }
@@ -48,6 +50,9 @@ public struct RosterVocabulary: Sendable {
     private var bytes: [[UInt8]] = []
     private var byHash: [UInt64: [Int]] = [:]
     private var longest = 0
+    /// Bit `n` is set when some entry is `n` bytes long (`n` < 64), so most ends skip the lookup.
+    private var lengths: UInt64 = 0
+    private var longLengths = false
 
     /// `owners[i]` are the values of student `i`, by kind; every case form of each is added
     /// (`ana_shop`, `ana-shop`, `ANA_SHOP`, `AnaShop`; `salud`, `Salud`, `SALUD`).
@@ -69,6 +74,7 @@ public struct RosterVocabulary: Sendable {
                         bytes.append(utf8)
                         byHash[Self.hash(utf8[...]), default: []].append(entries.count - 1)
                         longest = max(longest, utf8.count)
+                        if utf8.count < 64 { lengths |= 1 << UInt64(utf8.count) } else { longLengths = true }
                     }
                 }
             }
@@ -83,7 +89,8 @@ public struct RosterVocabulary: Sendable {
         var out: [Kind: [String]] = [
             .prefix: [assignment.student.prefix],
             .student: [assignment.student.id],
-            .business: [domain.counter, domain.gauge] + domain.suggested,
+            .business: [domain.counter, domain.gauge],
+            .suggested: domain.suggested,
             .domain: [domain.id],
             .entity: [assignment.entity],
         ]
@@ -132,8 +139,10 @@ public struct RosterVocabulary: Sendable {
     }
 
     /// `text` with every value replaced by its kind's placeholder.
-    public func normalised(_ text: String) -> String {
-        let found = occurrences(in: text)
+    public func normalised(_ text: String) -> String { normalised(text, occurrences: occurrences(in: text)) }
+
+    /// `text` with `found` (its ``occurrences(in:limit:)``) replaced by their kinds' placeholders.
+    public func normalised(_ text: String, occurrences found: [Occurrence]) -> String {
         guard !found.isEmpty else { return text }
         let utf8 = Array(text.utf8)
         var out: [UInt8] = []
@@ -160,7 +169,9 @@ public struct RosterVocabulary: Sendable {
             let next: UInt8? = end < text.count ? text[end] : nil
             let boundary = next.map { !Self.isAlphanumeric($0) } ?? true
             let upperNext = next.map { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ?? false
-            guard boundary || upperNext, let candidates = byHash[hash] else { continue }
+            let length = end - start
+            guard boundary || upperNext, length < 64 ? lengths & (1 << UInt64(length)) != 0 : longLengths,
+                  let candidates = byHash[hash] else { continue }
             for candidate in candidates where bytes[candidate].count == end - start
                 && (boundary || entries[candidate].capitalised) && text[start..<end].elementsEqual(bytes[candidate]) {
                 best = (candidate, end - start)

@@ -154,7 +154,14 @@ public struct SubmissionVerifier: Sendable {
         let key = AnswerKeyBuilder(spec: spec).build(assignment, values: context.resolved[owner], renders: solution)
         let starter = try renderer.render(spec, values: context.resolved[owner], variant: .starter)
         let baseline = solution + starter
-        let ownWords = Set(baseline.flatMap { vocabulary.occurrences(in: $0.content).map { vocabulary.entries[$0.entry].text } })
+        var ownWords = Set<String>()
+        var normalisedBaseline: [(path: String, content: String)] = []
+        for (path, content) in baseline {
+            let found = vocabulary.occurrences(in: content)
+            for occurrence in found { ownWords.insert(vocabulary.entries[occurrence.entry].text) }
+            normalisedBaseline.append((path, vocabulary.normalised(content, occurrences: found)))
+        }
+        var normalisedFiles: [(path: String, text: String)] = []
         let unprefixed = UnprefixedMetricCheck(prefix: assignment.student.prefix, metrics: key.metrics)
         for (path, text) in files.files {
             let file = (directory as NSString).appendingPathComponent(path)
@@ -163,7 +170,9 @@ public struct SubmissionVerifier: Sendable {
             if found.contains(where: { $0.severity == .error }) { copied += 1 }
             diagnostics += found
             let prefixOwners = Set(occurrences.map(\.owner)).subtracting([owner])
-            let others = context.values.check(text, file: file, owner: owner, ownWords: ownWords, corroborating: prefixOwners)
+            let values = vocabulary.occurrences(in: text)
+            normalisedFiles.append((path, vocabulary.normalised(text, occurrences: values)))
+            let others = context.values.check(values, file: file, owner: owner, ownWords: ownWords, corroborating: prefixOwners)
             if others.contains(where: { $0.severity == .error }) { foreignValueFiles += 1 }
             diagnostics += others
             diagnostics += unprefixed.check(text, file: file)
@@ -184,8 +193,8 @@ public struct SubmissionVerifier: Sendable {
         }
         return StudentResult(diagnostics: diagnostics, files: files.files.map { (directory as NSString).appendingPathComponent($0.path) },
                              copiedFiles: copied, foreignValueFiles: foreignValueFiles,
-                             contribution: contribution(id: assignment.student.id, directory: directory, files, baseline: baseline,
-                                                        vocabulary: vocabulary))
+                             contribution: contribution(id: assignment.student.id, directory: directory, normalisedFiles,
+                                                        baseline: normalisedBaseline))
     }
 
     // MARK: - Pieces
@@ -230,22 +239,20 @@ public struct SubmissionVerifier: Sendable {
         var structure: Fingerprints
     }
 
-    /// The student's own work: the fingerprints of their files, every roster value normalised,
-    /// minus every k-gram of their render of the lab (starter and solution).
-    private func contribution(id: String, directory: String, _ files: SubmissionFiles,
-                              baseline: [(path: String, content: String)], vocabulary: RosterVocabulary) -> Contribution {
+    /// The student's own work: the fingerprints of their files (every roster value normalised)
+    /// minus every k-gram of their render of the lab (starter and solution, normalised too).
+    private func contribution(id: String, directory: String, _ files: [(path: String, text: String)],
+                              baseline: [(path: String, content: String)]) -> Contribution {
         func isPython(_ path: String) -> Bool { path.hasSuffix(".py") }
         var textual = Set<UInt64>(), structural = Set<UInt64>()
-        for (path, content) in baseline {
-            let normalised = vocabulary.normalised(content)
+        for (path, normalised) in baseline {
             textual.formUnion(Fingerprints.kgrams(SubmissionTokens.textual(normalised), k: Self.textualK))
             if isPython(path) {
                 structural.formUnion(Fingerprints.kgrams(SubmissionTokens.structural(normalised), k: Self.structuralK))
             }
         }
         var out = Contribution(id: id, directory: directory, files: [], set: Fingerprints(), structure: Fingerprints())
-        for (path, text) in files.files {
-            let normalised = vocabulary.normalised(text)
+        for (path, normalised) in files {
             var set = Fingerprints()
             set.add(tokens: SubmissionTokens.textual(normalised), k: Self.textualK, window: Self.window, excluding: textual)
             if isPython(path) {
