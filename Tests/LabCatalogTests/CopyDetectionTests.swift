@@ -55,6 +55,13 @@ final class CopyDetectionTests: XCTestCase {
         }
     }
 
+    func testGeneratedWorkUsesNoWordOfTheDomainCatalogue() throws {
+        let domains = try DomainCatalog.load(root: try TestSupport.catalog().root)
+        let values = Set(domains.domains.flatMap { [$0.id, $0.counter, $0.gauge] + $0.entities + $0.suggested })
+        let words = Set(CopyScenario.OwnWork.words + CopyScenario.OwnWork.prose)
+        XCTAssertEqual(words.intersection(values), [], "an honest student's generated work must not name another domain")
+    }
+
     func testForeignDomainIsReportedAtTheOccurrence() throws {
         let (scenario, verifier) = try scenario(15)
         let copier = try XCTUnwrap(scenario.students.first { $0.kind == .prefixReplaced })
@@ -113,5 +120,10 @@ final class CopyDetectionTests: XCTestCase {
         var z = Fingerprints()
         z.add(tokens: Array(0..<100), k: 5, window: 4, excluding: Set(Fingerprints.kgrams(Array(0..<100), k: 5)))
         XCTAssertEqual(z.count, 0, "the baseline is subtracted")
+        // Broken input: unterminated strings and braces, a lone backslash, no values at all.
+        XCTAssertEqual(SubmissionTokens.structural("x = '''never closed\n{{").count, 3)
+        XCTAssertEqual(SubmissionTokens.structural("f'{a\\").count, 1)
+        XCTAssertEqual(RosterVocabulary(owners: []).normalised("ana_shop"), "ana_shop")
+        XCTAssertEqual(UnprefixedMetricCheck(prefix: "ana", metrics: []).check("Counter(", file: "m.py").count, 0)
     }
 }

@@ -11,9 +11,9 @@ extension CopyScenario {
 
         /// Words of the generated text: none is a domain, entity or business metric of the catalogue.
         static let words = ["lote", "ciclo", "fase", "etapa", "nivel", "estado", "valor", "limite", "umbral", "cola",
-                            "carga", "pico", "hilo", "bloque", "evento", "origen", "destino", "canal", "flujo", "turno",
+                            "carga", "pico", "hilo", "bloque", "racha", "origen", "destino", "canal", "flujo", "turno",
                             "zona", "grupo", "tipo", "modo", "serie", "muestra", "factor", "margen", "tramo", "paso",
-                            "intento", "fallo", "exito", "retardo", "espera", "salida", "entrada", "lectura", "escritura",
+                            "intento", "fallo", "exito", "retardo", "espera", "salida", "tanda", "lectura", "escritura",
                             "consulta", "sesion", "registro", "filtro", "orden", "campo", "marca", "punto", "medida"]
         static let prose = ["el", "la", "los", "cada", "cuando", "sube", "baja", "mide", "revisa", "indica", "porque",
                             "durante", "tras", "antes", "según", "también", "nunca", "siempre", "mucho", "poco", "entre",
