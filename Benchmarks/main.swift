@@ -50,6 +50,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "class-grade", summary: "A 30-student Práctica 26 class graded as grade --roster does [students] [jobs] [labctl]") {
         try ClassGradeBenchmark.run($0)
     },
+    BenchmarkEntry(name: "copies", summary: "students verify on a generated Práctica 26 class with known copies: precision, recall, time [students]") {
+        try CopyDetectionBenchmark.run($0)
+    },
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)
     },
