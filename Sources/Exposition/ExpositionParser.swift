@@ -26,13 +26,16 @@ public struct ExpositionParser: Sendable {
 
     /// Parses `text` into families, in the order they appear.
     public func parse(_ text: String) throws -> [MetricFamily] {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= limits.maxBytes else {
+        guard text.utf8.count <= limits.maxBytes else {
             throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
                                   at: SourceLocation(file: file, line: 1, column: 1))
         }
-        var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
-        return try reader.run()
+        // The reader walks the string's own UTF-8 storage: no copy of the input.
+        var text = text
+        return try text.withUTF8 { bytes in
+            var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
+            return try reader.run()
+        }
     }
 
     /// Parses `text`, guessing its format with `ExpositionFormat.detect`.

@@ -4,7 +4,8 @@ import PromModel
 
 /// The state of one parse: walks lines, handles metadata, groups samples into families.
 struct ExpositionReader {
-    let bytes: [UInt8]
+    /// The input's UTF-8 bytes, valid while the parse runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     let format: ExpositionFormat
     let file: String
     let limits: ExpositionLimits
@@ -14,6 +15,8 @@ struct ExpositionReader {
     var metadataLines: [MetadataLines] = []
     var current: Int?
     var seen = SeenSeriesTable(expected: 0)
+    /// Label names and values shared across lines.
+    var interner = StringInterner()
     var sampleCount = 0
     var eofLine: Int?
     /// Name and raw labels of the last sample line, whose strings the next line may share.
@@ -28,7 +31,7 @@ struct ExpositionReader {
         var unit: Int?
     }
 
-    init(bytes: [UInt8], format: ExpositionFormat, file: String, limits: ExpositionLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, format: ExpositionFormat, file: String, limits: ExpositionLimits) {
         self.bytes = bytes
         self.format = format
         self.file = file
@@ -71,12 +74,10 @@ struct ExpositionReader {
     }
 
     /// The index of the first newline at or after `start`, or `bytes.count`.
-    static func newline(in bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard start < buffer.count, let base = buffer.baseAddress,
-                  let hit = memchr(base + start, 10, buffer.count - start) else { return buffer.count }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+    static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, 10, bytes.count - start) else { return bytes.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     private mutating func line(_ s: inout LineScanner) throws {
