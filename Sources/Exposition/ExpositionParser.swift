@@ -26,15 +26,24 @@ public struct ExpositionParser: Sendable {
 
     /// Parses `text` into families, in the order they appear.
     public func parse(_ text: String) throws -> [MetricFamily] {
+        var families: [MetricFamily] = []
+        try parse(text) { families.append($0) }
+        return families
+    }
+
+    /// Parses `text`, handing each family with its samples to `body` as soon as its last line is read,
+    /// in input order; only one family's samples are held at a time. On a parse error `body` has
+    /// seen the families before the one with the error.
+    public func parse(_ text: String, eachFamily body: (MetricFamily) throws -> Void) throws {
         guard text.utf8.count <= limits.maxBytes else {
             throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
                                   at: SourceLocation(file: file, line: 1, column: 1))
         }
         // The reader walks the string's own UTF-8 storage: no copy of the input.
         var text = text
-        return try text.withUTF8 { bytes in
+        try text.withUTF8 { bytes in
             var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
-            return try reader.run()
+            try reader.run(body)
         }
     }
 

@@ -3,6 +3,11 @@ import Foundation
 import PromModel
 
 /// The state of one parse: walks lines, handles metadata, groups samples into families.
+///
+/// A family is handed out as soon as the next one starts (a family's lines are contiguous in both
+/// formats), so only the current family's samples are held; earlier families keep their metadata
+/// for the interleaving checks. Duplicate series can only occur within a family (a sample that fits
+/// an earlier family is an interleaving error), so the series table starts afresh per family.
 struct ExpositionReader {
     /// The input's UTF-8 bytes, valid while the parse runs.
     let bytes: UnsafeBufferPointer<UInt8>
@@ -14,6 +19,8 @@ struct ExpositionReader {
     var familyIndex: [String: Int] = [:]
     var metadataLines: [MetadataLines] = []
     var current: Int?
+    /// A family that the last line completed, to hand out after that line.
+    var completed: Int?
     var seen = SeenSeriesTable(expected: 0)
     /// Label names and values shared across lines.
     var interner = StringInterner()
@@ -40,15 +47,9 @@ struct ExpositionReader {
 
     // MARK: - Lines
 
-    mutating func run() throws -> [MetricFamily] {
-        // The line count bounds the sample count: reserving it spares the series table its rehashes.
-        var lines = 0
-        var scan = 0
-        while scan < bytes.count {
-            scan = ExpositionReader.newline(in: bytes, from: scan) + 1
-            lines += 1
-        }
-        seen = SeenSeriesTable(expected: min(lines, limits.maxSamples))
+    /// Reads every line, handing each family to `body` with its samples once it is complete, in
+    /// input order.
+    mutating func run(_ body: (MetricFamily) throws -> Void) throws {
         var start = 0
         var lineNumber = 0
         while start < bytes.count {
@@ -63,14 +64,25 @@ struct ExpositionReader {
             var scanner = LineScanner(bytes: bytes, lineStart: start, end: end, lineNumber: lineNumber,
                                       file: file, format: format)
             try line(&scanner)
+            if let done = completed {
+                completed = nil
+                try body(take(done))
+            }
             start = next
         }
+        if let last = current { try body(take(last)) }
         if format == .openMetrics, eofLine == nil {
             let last = max(lineNumber, 1)
             throw ExpositionError("missing-eof", "OpenMetrics input must end with \"# EOF\"",
                                   at: SourceLocation(file: file, line: last, column: 1))
         }
-        return families
+    }
+
+    /// Family `i` with its samples, which the reader lets go of.
+    private mutating func take(_ i: Int) -> MetricFamily {
+        let family = families[i]
+        families[i].samples = []
+        return family
     }
 
     /// The index of the first newline at or after `start`, or `bytes.count`.
@@ -216,6 +228,10 @@ struct ExpositionReader {
         metadataLines.append(MetadataLines())
         let i = families.count - 1
         familyIndex[name] = i
+        if let previous = current {
+            completed = previous
+            seen = SeenSeriesTable(expected: 0)
+        }
         current = i
         return i
     }
