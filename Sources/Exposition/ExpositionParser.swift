@@ -27,7 +27,7 @@ public struct ExpositionParser: Sendable {
     /// Parses `text` into families, in the order they appear.
     public func parse(_ text: String) throws -> [MetricFamily] {
         var families: [MetricFamily] = []
-        try parse(text) { families.append($0) }
+        try parse(text, eachFamily: { families.append($0) })
         return families
     }
 
@@ -35,6 +35,13 @@ public struct ExpositionParser: Sendable {
     /// in input order; only one family's samples are held at a time. On a parse error `body` has
     /// seen the families before the one with the error.
     public func parse(_ text: String, eachFamily body: (MetricFamily) throws -> Void) throws {
+        try parse(text, eachFamilyWithSeries: { family, _ in try body(family) })
+    }
+
+    /// Parses `text` as `parse(_:eachFamily:)` does, handing out with each family the series of its
+    /// samples: element `j` is the index of the first sample of sample `j`'s series (`j` itself for
+    /// the first sample of a series). A loader can then look each series up once.
+    public func parse(_ text: String, eachFamilyWithSeries body: (MetricFamily, [Int]) throws -> Void) throws {
         guard text.utf8.count <= limits.maxBytes else {
             throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
                                   at: SourceLocation(file: file, line: 1, column: 1))

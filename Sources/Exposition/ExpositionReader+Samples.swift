@@ -201,7 +201,9 @@ extension ExpositionReader {
                                       at: here, notes: note)
             }
         }
-        seen.store(hash, at: probe, family: index, sample: families[index].samples.count)
+        let position = families[index].samples.count
+        firstOfSeries.append(probe.found.map { firstOfSeries[$0.sample] } ?? position)
+        seen.store(hash, at: probe, family: index, sample: position)
     }
 
     /// OpenMetrics rules that depend on the family type.

@@ -21,6 +21,10 @@ struct ExpositionReader {
     var current: Int?
     /// A family that the last line completed, to hand out after that line.
     var completed: Int?
+    /// Per sample of the current family: the index of the first sample of its series.
+    var firstOfSeries: [Int] = []
+    /// `firstOfSeries` of the completed family.
+    var completedSeries: [Int] = []
     var seen = SeenSeriesTable(expected: 0)
     /// Label names and values shared across lines.
     var interner = StringInterner()
@@ -49,7 +53,7 @@ struct ExpositionReader {
 
     /// Reads every line, handing each family to `body` with its samples once it is complete, in
     /// input order.
-    mutating func run(_ body: (MetricFamily) throws -> Void) throws {
+    mutating func run(_ body: (MetricFamily, [Int]) throws -> Void) throws {
         var start = 0
         var lineNumber = 0
         while start < bytes.count {
@@ -66,11 +70,12 @@ struct ExpositionReader {
             try line(&scanner)
             if let done = completed {
                 completed = nil
-                try body(take(done))
+                try body(take(done), completedSeries)
+                completedSeries = []
             }
             start = next
         }
-        if let last = current { try body(take(last)) }
+        if let last = current { try body(take(last), firstOfSeries) }
         if format == .openMetrics, eofLine == nil {
             let last = max(lineNumber, 1)
             throw ExpositionError("missing-eof", "OpenMetrics input must end with \"# EOF\"",
@@ -230,6 +235,8 @@ struct ExpositionReader {
         familyIndex[name] = i
         if let previous = current {
             completed = previous
+            completedSeries = firstOfSeries
+            firstOfSeries = []
             seen = SeenSeriesTable(expected: 0)
         }
         current = i
