@@ -36,6 +36,11 @@ enum QueryCommand {
     static let exprPositional = PositionalSpec("EXPR", help: "The PromQL expression")
     static let dataOption = OptionSpec.option("data", short: "d", valueName: "FILE",
                                               help: "OpenMetrics text with timestamps, or test-script load blocks")
+    /// The default of `--max-input-size`: real OpenMetrics dumps run to hundreds of MB.
+    static let defaultMaxInputSize = "1GiB"
+    static let maxInputSizeOption = OptionSpec.option("max-input-size", valueName: "SIZE",
+                                                      help: "Largest data file read, such as 64MiB or 4GiB",
+                                                      defaultValue: defaultMaxInputSize)
     static let formatOption = OptionSpec.option("format", short: "f", valueName: "FORMAT", help: "Output format",
                                                 choices: ["table", "json"], defaultValue: "table")
 
@@ -59,8 +64,9 @@ enum QueryCommand {
         guard let data = arguments.value("data") else {
             throw CLIError.usage("missing --data FILE", commandPath: arguments.path.map(\.name))
         }
+        let maxInputSize = try maxInputSize(arguments)
         let storage = MemoryStorage()
-        try loadData(InputSource(argument: data), into: storage, console: console)
+        try loadData(InputSource(argument: data), into: storage, maxInputSize: maxInputSize, console: console)
         guard let expr = parse(exprText, json: json, console: console) else { return .failure }
         let result: QueryResult
         do {
