@@ -38,6 +38,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
         RulesCheckBenchmark.run($0)
     },
+    BenchmarkEntry(name: "config-check", summary: "check config (decode + validate + lint) on a generated prometheus.yml [jobs, default 2000]") {
+        ConfigCheckBenchmark.run($0)
+    },
     BenchmarkEntry(name: "templates", summary: "Alert annotation templates rendered per second (Prometheus, Alertmanager)") { _ in
         try TemplateBenchmark.run()
     },

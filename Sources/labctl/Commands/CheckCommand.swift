@@ -50,6 +50,10 @@ enum CheckCommand {
     /// Reads every input (`-` is standard input) and runs `check` on it, except that an input that is
     /// plainly another kind of file than `expected` gets one ``FileKindGuess`` error instead; then
     /// renders the findings and returns the exit code.
+    ///
+    /// The guess is only made when the check found errors: a file of another kind always has a
+    /// top-level key the expected kind does not allow (an error), so a clean check means the guess would
+    /// find nothing — and a clean file is then parsed once, not twice.
     static func run(_ arguments: ParsedArguments, _ console: Console, expected: FileKindGuess,
                     check: (InputSource, SourceText) -> CheckOutcome) throws -> ExitCode {
         var outcome = CheckOutcome()
@@ -61,10 +65,12 @@ enum CheckCommand {
             progress.update("labctl check: \(input.displayName) (\(i + 1)/\(inputs.count))")
             let source = try input.read(using: console)
             sources.append(source)
-            if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
+            let checked = check(input, source)
+            if checked.hasErrors,
+               let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
                 outcome.merge(CheckOutcome(files: [source.file], diagnostics: [wrong]))
             } else {
-                outcome.merge(check(input, source))
+                outcome.merge(checked)
             }
         }
         progress.finish()

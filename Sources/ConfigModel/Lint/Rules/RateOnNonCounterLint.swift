@@ -22,7 +22,7 @@ public struct RateOnNonCounterLint: LintRule {
     }
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.flatMap { rule -> [Diagnostic] in
+        input.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
             let quantileSelectors = Set(HistogramQuantileSeries.spans(in: expr))
             return expr.calls(named: Self.functions).compactMap { call in
