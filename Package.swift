@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "labctl", targets: ["labctl"]),
+        // The fuzz targets' entry points, for the libFuzzer package in Fuzz/ (built only by Fuzz/run).
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +31,7 @@ let package = Package(
         .target(
             name: "LabContent",
             path: ".",
-            exclude: ["Tests", "Benchmarks", "README.md"],
+            exclude: ["Tests", "Benchmarks", "README.md", "Fuzz"],
             sources: ["Sources/LabContent/LabContentBundle.swift"],
             resources: [.copy("labs"), .copy("templates")]
         ),
@@ -44,6 +46,11 @@ let package = Package(
         .executableTarget(
             name: "labctl",
             dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog",
+                           "Grading"]
+        ),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog", "LabContent",
                            "Grading"]
         ),
         .executableTarget(
@@ -66,6 +73,7 @@ let package = Package(
         .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"],
                     exclude: ["Golden"]),
         .testTarget(name: "labctlTests", dependencies: ["labctl"]),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Inputs"]),
     ],
     swiftLanguageModes: [.v6]
 )
