@@ -1,4 +1,4 @@
-import Runtime
+import Exposition
 
 extension FuzzTarget {
     /// Scraped bodies in the Prometheus text format and OpenMetrics: parsed, linted, written back and

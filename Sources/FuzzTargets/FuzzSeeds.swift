@@ -1,6 +1,7 @@
 import Foundation
 import PromModel
 import Runtime
+import Storage
 
 /// Seed inputs that are binary and so are made by code rather than copied from a fixture: WAL
 /// directories and remote-write bodies written by labctl's own writers. `Fuzz/make-corpus` asks the

@@ -1,6 +1,7 @@
 import PromModel
 import PromQL
 import Runtime
+import Storage
 
 extension FuzzTarget {
     /// PromQL queries: parsed (all experimental syntax on); the printed tree must parse back to the

@@ -1,5 +1,6 @@
 import Foundation
 import Runtime
+import Storage
 
 extension FuzzTarget {
     /// The bytes one connection sends to `labctl serve`: the first byte picks the size of the pieces

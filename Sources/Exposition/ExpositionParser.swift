@@ -1,0 +1,42 @@
+import Diagnostics
+
+/// Parses the Prometheus text format (0.0.4) and OpenMetrics 1.0 text into metric families.
+///
+/// The parser is strict about what each format forbids and stops at the first error, which carries
+/// a stable `exposition/...` code and the line and column of the offending character:
+/// interleaved families, metadata after samples, duplicate series, bad escapes, invalid names,
+/// duplicate labels, malformed numbers; in OpenMetrics also a missing `# EOF`, blank lines,
+/// unknown comments, extra whitespace, sample names that do not fit their family's type,
+/// and misplaced exemplars.
+public struct ExpositionParser: Sendable {
+    /// The format the input is parsed as.
+    public var format: ExpositionFormat
+    /// File name used in error locations.
+    public var file: String
+    /// Bounds on the input's size.
+    public var limits: ExpositionLimits
+
+    /// A parser for `format`; `file` names the input in error locations and `limits` caps its size.
+    public init(format: ExpositionFormat = .prometheusText, file: String = "<input>",
+                limits: ExpositionLimits = .default) {
+        self.format = format
+        self.file = file
+        self.limits = limits
+    }
+
+    /// Parses `text` into families, in the order they appear.
+    public func parse(_ text: String) throws -> [MetricFamily] {
+        let bytes = Array(text.utf8)
+        guard bytes.count <= limits.maxBytes else {
+            throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
+                                  at: SourceLocation(file: file, line: 1, column: 1))
+        }
+        var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
+        return try reader.run()
+    }
+
+    /// Parses `text`, guessing its format with `ExpositionFormat.detect`.
+    public static func parse(_ text: String, file: String = "<input>") throws -> [MetricFamily] {
+        try ExpositionParser(format: .detect(text), file: file).parse(text)
+    }
+}
