@@ -2,8 +2,10 @@ import Foundation
 import FuzzTargets
 import XCTest
 
-/// Replays every input the fuzzer found (`Inputs/<target>/`, one file per finding, kept by `Fuzz/run`)
-/// through the same entry points libFuzzer calls: each must run to the end without breaking a property.
+/// Replays every input in `Inputs/<target>/` through the same entry points libFuzzer calls: each must
+/// run to the end without breaking a property. The folder holds the inputs `Fuzz/run` found
+/// (`crash-…`, `timeout-…`, `oom-…`, minimised) and hand-written limit cases (`edge-…`: alias bombs,
+/// deep nesting, huge lengths and repetition counts, corrupt WAL records).
 final class FuzzRegressionTests: XCTestCase {
     private static let inputs = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
         .appendingPathComponent("Inputs")
