@@ -51,6 +51,7 @@ public enum LabWiringChecks {
         PythonDecoratorPitfallCheck.self,
         PythonRequirementsCheck.self,
         PythonBlockingClientCheck.self,
+        PythonSwallowedExceptionCheck.self,
         RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
