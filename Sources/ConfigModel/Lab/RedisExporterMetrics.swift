@@ -14,7 +14,7 @@ enum RedisExporterMetrics {
         "exporter_", "sentinel_", "cluster_", "key_group_", "stream_", "search_", "module_", "tile38_",
         "slowlog_", "aof_", "rdb_", "repl_", "replica_", "connected_slave_", "master_", "slave_",
         "allocator_", "defrag_", "config_", "script_", "target_scrape_", "errors_", "commands_latencies_usec_",
-        "io_threaded_", "client_recent_", "memory_", "mem_",
+        "io_threaded_", "client_recent_", "memory_used_", "memory_max_",
     ]
 
     /// Single series (counters with their `_total`).
@@ -46,6 +46,9 @@ enum RedisExporterMetrics {
         // Keyspace and keys
         "db_keys", "db_keys_expiring", "db_avg_ttl_seconds", "keys_count", "key_size", "key_value",
         "number_of_distinct_key_groups", "last_key_groups_scrape_duration_milliseconds",
+        // Memory besides memory_used_* and memory_max_*
+        "mem_fragmentation_ratio", "mem_fragmentation_bytes", "mem_clients_slaves", "mem_clients_normal",
+        "mem_not_counted_for_eviction_bytes", "mem_total_replication_buffers", "mem_cluster_links",
         // Keydb
         "server_threads_total", "long_lock_waits_total", "current_client_thread",
     ]
