@@ -183,6 +183,33 @@ final class Lab6Lab8CheckTests: XCTestCase {
         XCTAssertFalse(outcome.files.contains(dir + "/prometheus/federation.yml"))
     }
 
+    func testFederateJobBringsWhatItsNameMatchersSelect() throws {
+        func federating(_ selectors: [String]) -> [String: String] {
+            var files = stack(rules: ["job:http_requests:rate1m", "http_requests_total", "redis_up"])
+            files["prometheus/prometheus.yml"] = Self.prometheus + """
+
+              - job_name: federate
+                honor_labels: true
+                metrics_path: /federate
+                params:
+                  'match[]': [\(selectors.map { "'\($0)'" }.joined(separator: ", "))]
+                static_configs:
+                  - targets: ['prometheus_edge:9090']
+            """
+            let edge = "  prometheus_edge:\n    image: prom/prometheus:v3.5.0\n    networks: [monitoring]\n    restart: unless-stopped\n"
+            files["docker-compose.yml"] = Self.compose.replacingOccurrences(of: "%CENTRAL%\n", with: edge)
+            return files
+        }
+        let names = try check(federating(["{__name__=~\"job:.*\"}"])).diagnostics
+        XCTAssertFalse(names.contains { $0.severity == .error }, names.description)
+        let unknown = names.filter { $0.code == UnknownMetricCheck.code }
+        XCTAssertEqual(unknown.count, 1, names.description)
+        XCTAssertTrue(unknown.first?.message.contains("http_requests_total") ?? false, unknown.description)
+        XCTAssertTrue(unknown.first?.message.contains("federated __name__=~\"job:.*\"") ?? false, unknown.description)
+        let any = try check(federating(["{__name__=~\"job:.*\"}", "{job=\"fastapi\"}"])).diagnostics
+        XCTAssertEqual(any.filter { $0.code == UnknownMetricCheck.code }, [], any.description)
+    }
+
     // MARK: - Python: an except that only passes
 
     func testSwallowedExceptionIsFound() throws {
