@@ -210,6 +210,48 @@ final class Lab6Lab8CheckTests: XCTestCase {
         XCTAssertEqual(any.filter { $0.code == UnknownMetricCheck.code }, [], any.description)
     }
 
+    // MARK: - Docker discovery next to a static job
+
+    func testStaticTargetAlsoDiscoveredThroughDockerIsScrapedTwice() throws {
+        func lab(labels: String, staticTarget: String) -> [String: String] {
+            var files = stack()
+            let api = "  api:\n    build: ./app\n    labels:\n\(labels)    networks: [monitoring]\n    restart: unless-stopped\n"
+            files["docker-compose.yml"] = Self.compose.replacingOccurrences(of: "%CENTRAL%\n", with: api)
+                .replacingOccurrences(of: "./prometheus:/etc/prometheus:ro", with: "./prometheus:/etc/prometheus:ro\n      - /var/run/docker.sock:/var/run/docker.sock:ro")
+            files["app/main.py"] = "from prometheus_client import Counter\nREQUESTS = Counter('http_requests_total', 'Requests')\n"
+            files["app/Dockerfile"] = "FROM python:3.11\nEXPOSE 8000\n"
+            files["prometheus/prometheus.yml"] = Self.prometheus + """
+
+              - job_name: fastapi
+                static_configs:
+                  - targets: ['\(staticTarget)']
+              - job_name: docker_services
+                docker_sd_configs:
+                  - host: unix:///var/run/docker.sock
+                relabel_configs:
+                  - source_labels: [__meta_docker_container_label_prometheus_enable]
+                    action: keep
+                    regex: true
+                  - source_labels: [__meta_docker_container_label_prometheus_port]
+                    target_label: __address__
+                    regex: (.+)
+                    replacement: $1
+            """
+            return files
+        }
+        let enabled = "      - \"prometheus.enable=true\"\n      - \"prometheus.port=api:8000\"\n"
+        let (dir, twice) = try check(lab(labels: enabled, staticTarget: "api:8000"))
+        let found = twice.filter { $0.code == DuplicateScrapeTargetCheck.code }
+        XCTAssertEqual(found.map { "\($0.location?.file ?? ""):\($0.location?.line ?? 0)" }, ["\(dir)/prometheus/prometheus.yml:10"],
+                       twice.description)
+        XCTAssertTrue(found.first?.message.contains("job docker_services") ?? false, found.description)
+        let disabled = "      - \"prometheus.enable=false\"\n      - \"prometheus.port=api:8000\"\n"
+        XCTAssertEqual(try check(lab(labels: disabled, staticTarget: "api:8000")).diagnostics
+            .filter { $0.code == DuplicateScrapeTargetCheck.code }, [])
+        XCTAssertEqual(try check(lab(labels: enabled, staticTarget: "api:8001")).diagnostics
+            .filter { $0.code == DuplicateScrapeTargetCheck.code }, [])
+    }
+
     // MARK: - Python: an except that only passes
 
     func testSwallowedExceptionIsFound() throws {

@@ -130,6 +130,10 @@ final class SeedCorrectionTests: XCTestCase {
         SeedVersion(lab: "lab8", correction: 3, edits: [
             replace("docker-compose.yml", "      - /var/run/docker.sock:/var/run/docker.sock:ro\n", ""),
         ], codes: [DockerSocketCheck.code]),
+        SeedVersion(lab: "lab8", correction: 3, edits: [
+            replace("prometheus/prometheus.yml", "  - job_name: 'docker_services'\n",
+                    "  - job_name: 'fastapi'\n    static_configs:\n      - targets: ['api:8000']\n\n  - job_name: 'docker_services'\n"),
+        ], codes: [DuplicateScrapeTargetCheck.code]),
         // Lab 8: the batch job's except that only passes; the federation of clusters that are not in the lab.
         SeedVersion(lab: "lab8", correction: 2, edits: [
             replace("services/batch_job/batch_job.py",

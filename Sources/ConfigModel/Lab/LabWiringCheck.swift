@@ -52,6 +52,7 @@ public enum LabWiringChecks {
         PythonRequirementsCheck.self,
         PythonBlockingClientCheck.self,
         PythonSwallowedExceptionCheck.self,
+        DuplicateScrapeTargetCheck.self,
         RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
