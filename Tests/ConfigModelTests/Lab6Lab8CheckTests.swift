@@ -294,6 +294,26 @@ final class Lab6Lab8CheckTests: XCTestCase {
         XCTAssertEqual(found.first?.severity, .warning)
     }
 
+    func testMetricNamesEndInTheirBaseUnit() {
+        XCTAssertEqual(PythonMetricUnitCheck.declaredName("last = Gauge('job_last_success_timestamp', 'Last')"), "job_last_success_timestamp")
+        XCTAssertEqual(PythonMetricUnitCheck.declaredName("h = Histogram(\"latency_ms\", 'x', buckets=[1])"), "latency_ms")
+        XCTAssertNil(PythonMetricUnitCheck.declaredName("x = MyGauge('a_timestamp', 'x')"))
+        XCTAssertNil(PythonMetricUnitCheck.declaredName("x = Gauge(name, 'x')"))
+        let source = "from prometheus_client import Gauge, Histogram\n"
+            + "a = Gauge('job_last_success_timestamp', 'Last success')\n"
+            + "b = Gauge('job_last_success_timestamp_seconds', 'Last success')\n"
+            + "c = Histogram('request_latency_ms', 'Latency')\n"
+            + "d = Histogram('request_duration_seconds', 'Latency')\n"
+        var lab = Lab(directory: "/tmp")
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-unit-\(UUID().uuidString).py").path
+        XCTAssertNoThrow(try source.write(toFile: path, atomically: true, encoding: .utf8))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        lab.appMetrics = AppMetricCatalog.scan(files: [path])
+        let found = PythonMetricUnitCheck().check(lab)
+        XCTAssertEqual(found.map { "\($0.location?.line ?? 0):\($0.location?.column ?? 0)" }, ["2:12", "4:16"], found.description)
+        XCTAssertTrue(found.first?.message.contains("job_last_success_timestamp_seconds") ?? false, found.description)
+    }
+
     func testExceptBodyReading() {
         let lines: [Substring] = ["    except Exception:", "        # nothing", "", "        pass", "    print(1)"]
         XCTAssertEqual(PythonSwallowedExceptionCheck.body(of: 0, indent: 4, in: lines), ["pass"])

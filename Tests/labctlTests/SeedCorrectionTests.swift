@@ -142,6 +142,9 @@ final class SeedCorrectionTests: XCTestCase {
                     + "        last_failure.set_to_current_time()\n        status = 1\n",
                     "    except Exception as e:\n        # Registrar fallo\n        pass\n"),
         ], codes: [PythonSwallowedExceptionCheck.code]),
+        SeedVersion(lab: "lab8", correction: 2, edits: [
+            replace("services/batch_job/batch_job.py", "Gauge('job_last_success_timestamp_seconds'", "Gauge('job_last_success_timestamp'"),
+        ], codes: [PythonMetricUnitCheck.code]),
         SeedVersion(lab: "lab8", correction: 4, edits: [
             replace("prometheus/federation.yml", "      - targets: ['prometheus:9090']",
                     "      - targets:\n        - 'prometheus-cluster-1:9090'\n        - 'prometheus-cluster-2:9090'"),

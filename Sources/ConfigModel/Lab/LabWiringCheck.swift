@@ -53,6 +53,7 @@ public enum LabWiringChecks {
         PythonBlockingClientCheck.self,
         PythonSwallowedExceptionCheck.self,
         DuplicateScrapeTargetCheck.self,
+        PythonMetricUnitCheck.self,
         RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
