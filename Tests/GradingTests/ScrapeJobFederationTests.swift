@@ -57,12 +57,20 @@ final class ScrapeJobFederationTests: XCTestCase {
         XCTAssertEqual(try check(report, "federation.federate_job").points, 8)
     }
 
+    func testMissingDiscoveryLabelLosesTheLabelsPart() throws {
+        let report = try grade(exercise: "discovery", patch: ["docker-compose.yml": ("      - \"prometheus.job=fastapi\"\n", "")])
+        let labels = try check(report, "discovery.api_labels")
+        XCTAssertEqual(labels.points, 1, accuracy: 0.01)
+        XCTAssertTrue(labels.feedback.map(\.message).joined().contains("lacks the labels prometheus.job=fastapi"), labels.feedback.description)
+        XCTAssertEqual(try check(report, "discovery.docker_sd_configs").points, 4)
+    }
+
     func testStaticJobInsteadOfDockerDiscoveryFails() throws {
         let report = try grade(exercise: "discovery", patch: ["prometheus/prometheus.yml":
             ("    docker_sd_configs:\n      - host: unix:///var/run/docker.sock\n        refresh_interval: 30s\n",
              "    static_configs:\n      - targets: ['api:8000']\n")])
         let job = try check(report, "discovery.docker_sd_configs")
-        XCTAssertEqual(job.points, 3, accuracy: 0.01)
+        XCTAssertEqual(job.points, 2, accuracy: 0.01)
         XCTAssertTrue(job.feedback.map(\.message).joined().contains("does not use docker_sd_configs"), job.feedback.description)
     }
 }

@@ -28,7 +28,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .fileContains: return "the file contains a literal text"
         case .configValid: return "a labctl config check (config, rules, alertmanager, compose, dashboard, datasources) passes on the file"
         case .scrapeJob: return "prometheus.yml has a scrape job with this name (and target, metrics_path, honor_labels, match[], discovery)"
-        case .composeService: return "the compose file defines the service (image, ports, depends_on)"
+        case .composeService: return "the compose file defines the service (image, ports, depends_on, labels)"
         case .metricExposed: return "the service exposes the metric (type, labels), statically in the source or at runtime"
         case .promql: return "the student's query gives the same result as the reference query on a scenario"
         case .recordingRule: return "the rule file records this series and it matches the reference on a scenario"
@@ -65,7 +65,7 @@ public enum CheckKind: String, Sendable, CaseIterable {
                     P("service_discovery", .choice(["static", "docker", "file"]))]
         case .composeService:
             return [P("file", .file([.compose]), required: true), P("service", .string, required: true),
-                    P("image", .string), P("ports", .list), P("depends_on", .list)]
+                    P("image", .string), P("ports", .list), P("depends_on", .list), P("labels", .list)]
         case .metricExposed:
             return [P("metric", .string, required: true),
                     P("type", .choice(["counter", "gauge", "histogram", "summary"])),
