@@ -7,8 +7,10 @@ import Runtime
 /// Where a lab's scenarios live in a real Prometheus: scenario times start at 0, so each scenario is
 /// shifted to its own slot after ``base`` (the scenarios of a lab share series names and would
 /// otherwise overlap). Slots follow spec order, each one the previous scenario's duration rounded up
-/// to the hour plus a day apart — plus the longest range a check's reference selects (an SLO's
-/// `[30d]`) — so no lookback or range selector of one scenario reaches another.
+/// to the hour plus a day apart — plus, before a later scenario, the longest range its checks'
+/// references select (an SLO's `[30d]`) — so no lookback or range selector of one scenario reaches
+/// another. (Labs list their long-window scenario first, which needs no extra gap and keeps the whole
+/// timeline within Prometheus's default 15-day retention.)
 ///
 /// The same timeline writes the OpenMetrics file to backfill (``openMetrics(_:values:)``, for
 /// `promtool tsdb create-blocks-from openmetrics`) and tells ``PrometheusQueryBackend`` the offset to
@@ -26,20 +28,20 @@ public struct ScenarioTimeline: Sendable {
     public init(_ spec: LabSpec) {
         var offsets: [String: Int64] = [:]
         var next = Self.base
-        let gap = Self.gap + Self.longestReferenceRange(spec)
         for scenario in spec.scenarios where offsets[scenario.name] == nil {
+            if !offsets.isEmpty { next += Self.longestReferenceRange(spec, scenario: scenario.name) }
             offsets[scenario.name] = next
             let duration = min(max(scenario.duration.milliseconds, 0), 100 * 365 * Self.gap)
-            next += (duration / Self.hour + 1) * Self.hour + gap
+            next += (duration / Self.hour + 1) * Self.hour + Self.gap
         }
         self.offsets = offsets
     }
 
-    /// The longest range (milliseconds, at most a year) a range selector or subquery of a check's
-    /// `reference` spans; 0 when none does.
-    static func longestReferenceRange(_ spec: LabSpec) -> Int64 {
+    /// The longest range (milliseconds, at most a year) a range selector or subquery of the
+    /// `reference` of a check on `scenario` spans; 0 when none does.
+    static func longestReferenceRange(_ spec: LabSpec, scenario: String) -> Int64 {
         var longest = 0.0
-        for check in spec.exercises.flatMap(\.checks) {
+        for check in spec.exercises.flatMap(\.checks) where check.string("scenario") == scenario {
             guard let text = check.string("reference"), let expr = try? Parser().parseExpr(text) else { continue }
             var stack = [expr]
             while let e = stack.popLast() {
