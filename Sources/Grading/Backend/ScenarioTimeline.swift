@@ -47,8 +47,8 @@ public struct ScenarioTimeline: Sendable {
             while let e = stack.popLast() {
                 stack.append(contentsOf: e.children)
                 switch e {
-                case .matrixSelector(let m): if case .number(let n) = m.range { longest = max(longest, n.value) }
-                case .subquery(let q): if case .number(let n) = q.range { longest = max(longest, n.value) }
+                case .matrixSelector(let m): if case .number(let n) = m.range, n.value.isFinite { longest = max(longest, n.value) }
+                case .subquery(let q): if case .number(let n) = q.range, n.value.isFinite { longest = max(longest, n.value) }
                 default: break
                 }
             }
