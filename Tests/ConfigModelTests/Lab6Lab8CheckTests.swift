@@ -314,6 +314,27 @@ final class Lab6Lab8CheckTests: XCTestCase {
         XCTAssertTrue(found.first?.message.contains("job_last_success_timestamp_seconds") ?? false, found.description)
     }
 
+    func testUndefinedFunctionCalls() {
+        XCTAssertEqual(PythonUndefinedFunctionCheck.calledName("count = process_data()"), "process_data")
+        XCTAssertEqual(PythonUndefinedFunctionCheck.calledName("return await fetch_rows(db)"), "fetch_rows")
+        XCTAssertEqual(PythonUndefinedFunctionCheck.calledName("push_to_gateway(addr, job='x')"), "push_to_gateway")
+        XCTAssertNil(PythonUndefinedFunctionCheck.calledName("run()"), "names without an underscore are not guessed at")
+        XCTAssertNil(PythonUndefinedFunctionCheck.calledName("x == make_thing()"))
+        XCTAssertNil(PythonUndefinedFunctionCheck.calledName("obj.process_data()"))
+        XCTAssertNil(PythonUndefinedFunctionCheck.calledName("_private_helper()"))
+        let code: [Substring] = [
+            "from prometheus_client import push_to_gateway", "def run(process_rows, *, on_error=None):",
+            "for row_id, raw_row in rows:", "with open(p) as in_file:", "handler = lambda req_id: req_id",
+            "total_rows = 0", "except ValueError as parse_error:", "if (n_rows := len(rows)) > 0:",
+        ]
+        let bound = PythonUndefinedFunctionCheck.boundNames(code)
+        for name in ["push_to_gateway", "process_rows", "on_error", "row_id", "raw_row", "in_file", "req_id",
+                     "total_rows", "parse_error", "n_rows"] {
+            XCTAssertTrue(bound.contains(name), name)
+        }
+        XCTAssertFalse(bound.contains("process_data"))
+    }
+
     func testExceptBodyReading() {
         let lines: [Substring] = ["    except Exception:", "        # nothing", "", "        pass", "    print(1)"]
         XCTAssertEqual(PythonSwallowedExceptionCheck.body(of: 0, indent: 4, in: lines), ["pass"])

@@ -145,6 +145,12 @@ final class SeedCorrectionTests: XCTestCase {
         SeedVersion(lab: "lab8", correction: 2, edits: [
             replace("services/batch_job/batch_job.py", "Gauge('job_last_success_timestamp_seconds'", "Gauge('job_last_success_timestamp'"),
         ], codes: [PythonMetricUnitCheck.code]),
+        SeedVersion(lab: "lab8", correction: 2, edits: [
+            ("services/batch_job/batch_job.py", { text in
+                guard let start = text.range(of: "def process_data"), let end = text.range(of: "def run_batch_job") else { return text }
+                return text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
+            }),
+        ], codes: [PythonUndefinedFunctionCheck.code]),
         SeedVersion(lab: "lab8", correction: 4, edits: [
             replace("prometheus/federation.yml", "      - targets: ['prometheus:9090']",
                     "      - targets:\n        - 'prometheus-cluster-1:9090'\n        - 'prometheus-cluster-2:9090'"),

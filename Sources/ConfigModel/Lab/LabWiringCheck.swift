@@ -54,6 +54,7 @@ public enum LabWiringChecks {
         PythonSwallowedExceptionCheck.self,
         DuplicateScrapeTargetCheck.self,
         PythonMetricUnitCheck.self,
+        PythonUndefinedFunctionCheck.self,
         RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]
