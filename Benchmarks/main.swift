@@ -11,6 +11,9 @@ struct BenchmarkEntry {
 }
 
 let benchmarks: [BenchmarkEntry] = [
+    BenchmarkEntry(name: "messages", summary: "Diagnostics translated to Spanish per second by MessageCatalog [diagnostics]") {
+        MessageCatalogBenchmark.run($0)
+    },
     BenchmarkEntry(name: "yaml", summary: "YAML/JSON parse and write throughput on a generated prometheus.yml [MiB] [iterations]") {
         YAMLBenchmark.run(arguments: $0)
     },

@@ -9,12 +9,17 @@ enum CheckCommand {
         summary: "Validate lab files (Prometheus config, rules, Alertmanager, compose, Grafana, metrics)",
         discussion: """
         Every message is file:line:col: severity: [code] message. Exit codes follow promtool:
-        0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal.
+        0 ok (warnings may be printed), 1 errors found, 3 only lint findings with --lint-fatal
+        (check metrics: on any lint finding, as promtool check metrics).
+        --lang es|en picks the language of messages and notes (default: LANG, then the language
+        `labctl init --lang` recorded for the lab, else English); codes and positions never change.
         """,
         examples: [
             .init("labctl check config prometheus/prometheus.yml", "Check a config and the rule files it names"),
             .init("labctl check rules alert_rules.yml --format json", "Check rules, JSON output"),
+            .init("labctl check lab . --lang es", "Check the lab in this directory, messages in Spanish"),
         ],
+        options: [.inheritedLanguage],
         subcommands: [
             CheckConfigCommand.spec,
             CheckRulesCommand.spec,
@@ -49,7 +54,11 @@ enum CheckCommand {
                     check: (InputSource, SourceText) -> CheckOutcome) throws -> ExitCode {
         var outcome = CheckOutcome()
         var sources: [SourceText] = []
-        for input in arguments.inputs() {
+        let inputs = arguments.inputs()
+        let progress = ProgressLine(console, "labctl check")
+        defer { progress.finish() }
+        for (i, input) in inputs.enumerated() {
+            progress.update("labctl check: \(input.displayName) (\(i + 1)/\(inputs.count))")
             let source = try input.read(using: console)
             sources.append(source)
             if let wrong = FileKindGuess.mismatch(text: source.text, file: source.file, expected: expected) {
@@ -58,6 +67,7 @@ enum CheckCommand {
                 outcome.merge(check(input, source))
             }
         }
+        progress.finish()
         return emit(outcome, sources: sources, arguments: arguments, console: console)
     }
 
@@ -70,6 +80,7 @@ enum CheckCommand {
         }
         let report = DiagnosticReport(files: outcome.files, diagnostics: diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat,
-                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(sources))
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(sources),
+                            language: arguments.language(console, near: outcome.files))
     }
 }

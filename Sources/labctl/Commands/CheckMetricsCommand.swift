@@ -36,7 +36,10 @@ enum CheckMetricsCommand {
         let sources = SourceCache()
         var diagnostics: [Diagnostic] = []
         let linter = MetricsLinter()
-        for input in inputs {
+        let progress = ProgressLine(console, "labctl check metrics")
+        defer { progress.finish() }
+        for (i, input) in inputs.enumerated() {
+            progress.update("labctl check metrics: \(input.displayName) (\(i + 1)/\(inputs.count))")
             do {
                 let source = try input.read(using: console)
                 sources.register(source)
@@ -45,7 +48,9 @@ enum CheckMetricsCommand {
                 diagnostics.append(.error(unreadableCode, error.message))
             }
         }
+        progress.finish()
         let report = DiagnosticReport(files: inputs.map(\.displayName), diagnostics: diagnostics)
-        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources)
+        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources,
+                            language: arguments.language(console, near: inputs.map(\.displayName)))
     }
 }

@@ -24,6 +24,7 @@ enum QueryCommand {
             .init("labctl query range 'up' --data load.test --start 0 --end 10m --step 1m --format json",
                   "Evaluate over a range, as the API's JSON"),
         ],
+        options: [.inheritedLanguage],
         subcommands: [
             QueryInstantCommand.spec,
             QueryRangeCommand.spec,
@@ -77,7 +78,20 @@ enum QueryCommand {
             console.out(table(result.value))
             for a in result.annotations { console.err(a.rendered(query: exprText) + "\n") }
         }
+        if isEmpty(result.value), let names = try? storage.labelValues("__name__", matchers: []),
+           let hint = HistogramBaseNameHint.hint(for: expr, metricNames: Set(names), language: arguments.language(console)) {
+            console.err(hint + "\n")
+        }
         return .success
+    }
+
+    /// Whether a result holds no sample at all (an empty vector or matrix).
+    static func isEmpty(_ value: QueryValue) -> Bool {
+        switch value {
+        case .vector(let samples): return samples.isEmpty
+        case .matrix(let series): return series.allSatisfy { $0.points.isEmpty }
+        case .scalar, .string: return false
+        }
     }
 
     static func errorType(_ error: QueryError) -> String {
