@@ -33,6 +33,7 @@ public struct LabLoader: Sendable {
         }
         loadCompose(&lab, &outcome)
         loadPrometheus(&lab, &outcome)
+        loadCentralPrometheus(&lab, &outcome)
         loadAlertmanager(&lab, &outcome)
         loadGrafana(&lab, &outcome)
         loadAppSources(&lab)
