@@ -6,14 +6,14 @@ import PromQL
 extension PromQLTestLoad {
     /// What `append(to:)` did.
     public struct AppendSummary: Hashable, Sendable {
-        /// Float samples and staleness markers appended.
+        /// Float samples, histogram samples and staleness markers appended.
         public var samples = 0
-        /// Series that had native histogram samples (not appended: the storage is float-only), and the
-        /// native histogram series `load_with_nhcb` would have made.
+        /// Series that had native histogram samples, and the native histogram series `load_with_nhcb`
+        /// would have made.
         public var histogramSeries = Set<Labels>()
     }
 
-    /// Appends the float samples and staleness markers (value `i` at `i * step`) in one batch.
+    /// Appends the float and histogram samples and staleness markers (value `i` at `i * step`) in one batch.
     /// A series written twice in one block keeps only its last line, as in Prometheus.
     /// Throws the storage's error (the batch is rolled back) with the series line.
     public func append(to storage: any Appendable) throws -> AppendSummary {
@@ -35,7 +35,9 @@ extension PromQLTestLoad {
                             try appender.append(series.labels, t: t, v: v)
                         }
                     case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
-                    case .histogram: summary.histogramSeries.insert(series.labels); continue
+                    case .histogram(let h):
+                        summary.histogramSeries.insert(series.labels)
+                        try appender.appendHistogram(series.labels, t: t, h: h.floatHistogram)
                     }
                     summary.samples += 1
                 } catch {
