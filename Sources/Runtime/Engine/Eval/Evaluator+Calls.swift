@@ -38,9 +38,10 @@ extension Evaluator {
         case "histogram_quantile": return .vector(try evalHistogramQuantile(c))
         case "histogram_fraction": return .vector(try evalHistogramFraction(c))
         case "histogram_quantiles": return .vector(try evalHistogramQuantiles(c))
-        case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar",
-             "start_timestamp":
-            // These read native histograms (or start timestamps), which this engine does not store.
+        case "histogram_count", "histogram_sum", "histogram_avg", "histogram_stddev", "histogram_stdvar":
+            return .vector(try evalHistogramProperty(c))
+        case "start_timestamp":
+            // Start timestamps of instant samples are not exposed by this engine.
             _ = try evalVector(c.args[0])
             return .vector([])
         case "info": return .vector(try evalInfo(c))
