@@ -45,9 +45,23 @@ extension PromQLTestLoad {
                     throw PromQLTestLoadError(line: series.line, message: "\(error)")
                 }
             }
-            if withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
-                let base = String(name.dropLast("_bucket".count))
-                summary.histogramSeries.insert(series.labels.removing(["le"]).setting(Label.metricName, to: base))
+        }
+        if withNHCB {
+            do {
+                for h in customBucketHistograms(lastLine: lastLine) {
+                    summary.histogramSeries.insert(h.labels)
+                    for (t, value) in h.samples {
+                        if let value {
+                            try appender.appendHistogram(h.labels, t: t, h: value)
+                        } else {
+                            try appender.append(h.labels, t: t, v: StaleNaN.value)
+                        }
+                        summary.samples += 1
+                    }
+                }
+            } catch {
+                appender.rollback()
+                throw PromQLTestLoadError(line: line, message: "\(error)")
             }
         }
         do {
