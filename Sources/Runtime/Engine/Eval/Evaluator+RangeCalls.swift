@@ -22,17 +22,33 @@ extension Evaluator {
     /// Evaluates a call whose argument `argIndex` is a range vector, one series at a time: the
     /// series' samples are decoded once and the window slides across the steps.
     func evalRangeCall(_ c: Call, argIndex: Int) throws -> EvalValue {
-        let out = try collect(try rangeCallStream(c, argIndex: argIndex))
+        let (scalars, arg) = try rangeCallInputs(c, argIndex: argIndex)
+        let stream = try rangeCallStream(c, argIndex: argIndex, scalars: scalars, arg: arg)
+        let out = arg.containsHistograms
+            ? try histogramRangeCall(c, argIndex: argIndex, scalars: scalars, arg: arg, floats: stream)
+            : try collect(stream)
         if c.function.name == "absent_over_time" { return .vector(absentSeries(present: out, arg: c.args[argIndex])) }
         return .vector(out)
     }
 
-    /// A call whose argument `argIndex` is a range vector, as a stream of its output series.
-    func rangeCallStream(_ c: Call, argIndex: Int) throws -> SeriesStream {
-        let name = c.function.name
+    /// The scalar arguments and the range-vector argument of a call.
+    func rangeCallInputs(_ c: Call, argIndex: Int) throws -> (scalars: [[Double]], arg: RangeArg) {
         var scalars: [[Double]] = []
         for (i, a) in c.args.enumerated() where i != argIndex { scalars.append(try evalScalar(a)) }
-        let arg = try rangeArg(c.args[argIndex], function: name)
+        return (scalars, try rangeArg(c.args[argIndex], function: c.function.name))
+    }
+
+    /// A call whose argument `argIndex` is a range vector, as a stream of its output series; `nil` when
+    /// the argument holds native histograms (streams carry floats only).
+    func rangeCallStream(_ c: Call, argIndex: Int) throws -> SeriesStream? {
+        let (scalars, arg) = try rangeCallInputs(c, argIndex: argIndex)
+        if arg.containsHistograms { return nil }
+        return try rangeCallStream(c, argIndex: argIndex, scalars: scalars, arg: arg)
+    }
+
+    /// The float-only stream of a range call over prepared inputs.
+    func rangeCallStream(_ c: Call, argIndex: Int, scalars: [[Double]], arg: RangeArg) throws -> SeriesStream {
+        let name = c.function.name
         let fn: WindowFunction
         if arg.isExtended {
             try checkExtendedRange(name: name, arg: arg)
@@ -137,7 +153,7 @@ extension Evaluator {
     }
 
     /// The per-window computation of range function `name`.
-    private func windowFunction(_ name: String, arg: RangeArg, scalars: [[Double]],
+    func windowFunction(_ name: String, arg: RangeArg, scalars: [[Double]],
                                 span: SourceSpan) throws -> WindowFunction {
         let range = arg.range
         let rangeSeconds = Double(range) / 1000
@@ -207,7 +223,7 @@ extension Evaluator {
     }
 
     /// `anchored` and `smoothed` are accepted only by some functions.
-    private func checkExtendedRange(name: String, arg: RangeArg) throws {
+    func checkExtendedRange(name: String, arg: RangeArg) throws {
         if arg.anchored && !Evaluator.anchoredFunctionNames.contains(name) {
             throw QueryError(.execution, "anchored modifier can only be used with: "
                              + Evaluator.anchoredFunctionNames.sorted().joined(separator: ", ") + " - not with \(name)")

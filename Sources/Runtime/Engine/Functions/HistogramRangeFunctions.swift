@@ -1,0 +1,142 @@
+import PromModel
+
+/// The math of range functions over native-histogram samples, as Prometheus defines it.
+enum HistogramRangeFunctions {
+    /// `a + b`, noting mixed schemas (then `nil`) and reconciled custom bounds.
+    static func add(_ a: FloatHistogram, _ b: FloatHistogram, notes: inout HistogramWindowNotes) -> FloatHistogram? {
+        do {
+            let c = try a.adding(b)
+            if c.customBoundsReconciled { notes.reconciledAggregation = true }
+            return c.result
+        } catch {
+            notes.mixedSchemas = true
+            return nil
+        }
+    }
+
+    /// `rate`, `increase` and `delta` of histograms: the last minus the first sample (plus what was
+    /// lost at each counter reset for counters), extrapolated like the float version, as a gauge histogram.
+    static func extrapolatedDelta(_ w: [HistogramPoint], rangeStart: Int64, rangeEnd: Int64, rangeSeconds: Double,
+                                  isCounter: Bool, isRate: Bool, notes: inout HistogramWindowNotes) -> FloatHistogram? {
+        guard w.count >= 2, let first = w.first, let last = w.last else { return nil }
+        let custom = first.h.usesCustomBuckets
+        var minSchema = first.h.schema
+        for p in w {
+            if p.h.usesCustomBuckets != custom { notes.mixedSchemas = true; return nil }
+            minSchema = min(minSchema, p.h.schema)
+            if isCounter && p.h.counterResetHint == .gauge { notes.notCounter = true }
+        }
+        if !isCounter && (first.h.counterResetHint != .gauge || last.h.counterResetHint != .gauge) {
+            notes.notGauge = true
+        }
+        var result: FloatHistogram
+        do {
+            let c = try last.h.reduced(to: minSchema).subtracting(first.h)
+            if c.customBoundsReconciled { notes.reconciledSubtraction = true }
+            result = c.result
+            if isCounter {
+                var prev = first.h
+                for p in w.dropFirst() {
+                    if p.h.detectsReset(after: prev) {
+                        let added = try result.adding(prev)
+                        if added.customBoundsReconciled { notes.reconciledSubtraction = true }
+                        result = added.result
+                    }
+                    prev = p.h
+                }
+            }
+        } catch {
+            notes.mixedSchemas = true
+            return nil
+        }
+        var durationToStart = Double(first.t - rangeStart) / 1000
+        var durationToEnd = Double(rangeEnd - last.t) / 1000
+        let sampledInterval = Double(last.t - first.t) / 1000
+        let average = sampledInterval / Double(w.count - 1)
+        let threshold = average * 1.1
+        if durationToStart >= threshold { durationToStart = average / 2 }
+        if isCounter && result.count > 0 && first.h.count >= 0 {
+            let durationToZero = sampledInterval * (first.h.count / result.count)
+            if durationToZero < durationToStart { durationToStart = durationToZero }
+        }
+        if durationToEnd >= threshold { durationToEnd = average / 2 }
+        var factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval
+        if isRate { factor /= rangeSeconds }
+        result = result.scaled(by: factor)
+        result.counterResetHint = .gauge
+        return result.compacted()
+    }
+
+    /// `irate` / `idelta` of the last two histograms (`irate` takes the last one alone after a reset).
+    static func instantDelta(_ prev: FloatHistogram, _ last: FloatHistogram, interval: Int64, isRate: Bool,
+                             notes: inout HistogramWindowNotes) -> FloatHistogram? {
+        guard interval > 0 else { return nil }
+        if prev.usesCustomBuckets != last.usesCustomBuckets { notes.mixedSchemas = true; return nil }
+        if !isRate && (prev.counterResetHint != .gauge || last.counterResetHint != .gauge) { notes.notGauge = true }
+        if isRate && (prev.counterResetHint == .gauge || last.counterResetHint == .gauge) { notes.notCounter = true }
+        var result: FloatHistogram
+        if isRate && last.detectsReset(after: prev) {
+            result = last
+        } else {
+            do {
+                let c = try last.subtracting(prev)
+                if c.customBoundsReconciled { notes.reconciledSubtraction = true }
+                result = c.result
+            } catch {
+                notes.mixedSchemas = true
+                return nil
+            }
+        }
+        if isRate { result = result.scaled(by: 1000 / Double(interval)) }
+        result.counterResetHint = .gauge
+        return result.compacted()
+    }
+
+    /// Equality of the values, ignoring the counter-reset hint and empty buckets.
+    static func sameValue(_ a: FloatHistogram, _ b: FloatHistogram) -> Bool {
+        var x = a.compacted(), y = b.compacted()
+        x.counterResetHint = .unknown
+        y.counterResetHint = .unknown
+        return x == y
+    }
+
+    /// `resets` / `changes` over a window with floats and histograms in time order; a switch between
+    /// a float and a histogram counts as a change (and as a reset).
+    static func resetsOrChanges(_ fw: RangeFunctions.Window, _ hw: ArraySlice<HistogramPoint>, changes: Bool) -> Double {
+        var n = 0.0
+        var fi = fw.startIndex, hi = hw.startIndex
+        var prevFloat: Double?
+        var prevHistogram: FloatHistogram?
+        var first = true
+        while fi < fw.endIndex || hi < hw.endIndex {
+            let takeFloat = hi >= hw.endIndex || (fi < fw.endIndex && fw[fi].t < hw[hi].t)
+            if takeFloat {
+                let v = fw[fi].f
+                fi += 1
+                if !first {
+                    if let p = prevFloat {
+                        if changes ? (v != p && !(v.isNaN && p.isNaN)) : v < p { n += 1 }
+                    } else {
+                        n += 1
+                    }
+                }
+                prevFloat = v
+                prevHistogram = nil
+            } else {
+                let h = hw[hi].h
+                hi += 1
+                if !first {
+                    if let p = prevHistogram {
+                        if changes ? !sameValue(h, p) : h.detectsReset(after: p) { n += 1 }
+                    } else {
+                        n += 1
+                    }
+                }
+                prevHistogram = h
+                prevFloat = nil
+            }
+            first = false
+        }
+        return n
+    }
+}
