@@ -95,7 +95,7 @@ extension Evaluator {
             ctx.annotations.warn("vector contains a mix of histograms with exponential and custom buckets schemas"
                                  + metricNameSuffix(all), span)
         }
-        if collision { ctx.annotations.warn("conflicting counter resets during histogram aggregation", a.span) }
+        if collision { ctx.annotations.warn("conflicting counter resets during histogram aggregation", span) }
         if reconciled { ctx.annotations.info("mismatched custom buckets were reconciled during aggregation", span) }
         let result = out.filter { !$0.isEmpty }
         try ctx.hold(result.reduce(0) { $0 + $1.points.count + $1.histograms.count })

@@ -136,6 +136,7 @@ struct HistogramWindowNotes {
     var ignoredHistograms = false
     var reconciledSubtraction = false
     var reconciledAggregation = false
+    var counterResetCollision = false
 
     func report(to annotations: inout AnnotationSet, metricName: String, span: SourceSpan) {
         let forName = metricName.isEmpty ? "" : " for metric name " + goQuote(metricName)
@@ -148,6 +149,7 @@ struct HistogramWindowNotes {
         if ignoredHistograms {
             annotations.info("ignored histograms in a range containing both floats and histograms" + forName, span)
         }
+        if counterResetCollision { annotations.warn("conflicting counter resets during histogram aggregation", span) }
         if reconciledSubtraction { annotations.info("mismatched custom buckets were reconciled during subtraction", span) }
         if reconciledAggregation { annotations.info("mismatched custom buckets were reconciled during aggregation", span) }
     }

@@ -7,6 +7,7 @@ enum HistogramRangeFunctions {
         do {
             let c = try a.adding(b)
             if c.customBoundsReconciled { notes.reconciledAggregation = true }
+            if c.counterResetCollision { notes.counterResetCollision = true }
             return c.result
         } catch {
             notes.mixedSchemas = true
