@@ -5,6 +5,8 @@ import PackageDescription
 ///
 /// Modules depend downwards only (see README "Architecture"):
 /// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
+/// Exposition (metrics text parsing, writing and lint) sits below Runtime, beside PromQL:
+/// Runtime → Exposition → PromModel, Diagnostics — so the exposition code cannot reach the engine or storage.
 let package = Package(
     name: "labctl",
     platforms: [.macOS(.v13)],
@@ -22,8 +24,10 @@ let package = Package(
         .target(name: "RE2"),
         .target(name: "PromModel", dependencies: ["RE2"]),
         .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
+        .target(name: "Exposition", dependencies: ["PromModel", "Diagnostics"]),
         .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
-        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML",
+                                                "Exposition"]),
         // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
         // folder is the root, so every other target's folder is excluded below the package.
         .target(
@@ -43,13 +47,13 @@ let package = Package(
         ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog",
-                           "Grading"]
+            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Exposition", "Runtime",
+                           "LabCatalog", "Grading"]
         ),
         .executableTarget(
             name: "labctl-bench",
-            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Runtime",
-                           "LabCatalog", "Grading"],
+            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Exposition",
+                           "Runtime", "LabCatalog", "Grading"],
             path: "Benchmarks",
             exclude: ["compare-promtool.sh"]
         ),
@@ -58,9 +62,10 @@ let package = Package(
         .testTarget(name: "RE2Tests", dependencies: ["RE2"]),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "PromModel", "Diagnostics"]),
         .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "PromQL", "PromModel", "ConfigModel"],
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Exposition", "PromQL", "PromModel", "ConfigModel"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"],

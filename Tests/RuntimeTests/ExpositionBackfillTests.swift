@@ -1,4 +1,5 @@
 import XCTest
+import Exposition
 import PromModel
 @testable import Runtime
 

@@ -1,3 +1,4 @@
+import Exposition
 import PromModel
 
 /// Loads a data file into a storage, as `labctl query --data` and `labctl serve --data` read them:

@@ -1,5 +1,6 @@
 import ConfigModel
 import Diagnostics
+import Exposition
 import Runtime
 
 /// `labctl check lints`: the catalogue of lints and wiring checks with their stable codes,

@@ -1,4 +1,5 @@
 import Diagnostics
+import Exposition
 import Runtime
 
 /// `labctl check metrics [FILE...]`: lints Prometheus/OpenMetrics exposition text like

@@ -1,3 +1,4 @@
+import Exposition
 import PromModel
 
 // MARK: - Federation

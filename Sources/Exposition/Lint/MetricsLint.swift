@@ -15,9 +15,12 @@ public protocol MetricsLint: Sendable {
 
 /// What lints know besides the family: where it came from and in which format.
 public struct MetricsLintContext: Sendable {
+    /// The input's name in diagnostics.
     public var file: String
+    /// The format the input was parsed as.
     public var format: ExpositionFormat
 
+    /// The context of input `file` in `format`.
     public init(file: String, format: ExpositionFormat) {
         self.file = file
         self.format = format

@@ -9,6 +9,7 @@ public struct ExpositionLimits: Hashable, Sendable {
     /// Most samples in one input.
     public var maxSamples: Int
 
+    /// Limits with the given bounds; the defaults suit any real exposition.
     public init(maxBytes: Int = 512 << 20, maxLineLength: Int = 1 << 20, maxLabelsPerSample: Int = 256,
                 maxSamples: Int = 20_000_000) {
         self.maxBytes = maxBytes
@@ -17,5 +18,6 @@ public struct ExpositionLimits: Hashable, Sendable {
         self.maxSamples = maxSamples
     }
 
+    /// 512 MiB, 1 MiB lines, 256 labels per sample, twenty million samples.
     public static let `default` = ExpositionLimits()
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Exposition
 import PromModel
 
 /// Loads OpenMetrics text with timestamps into a storage: the format `promtool tsdb

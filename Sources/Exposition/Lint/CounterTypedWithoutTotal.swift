@@ -11,11 +11,14 @@ import Diagnostics
 /// Does not trigger: `# TYPE requests_total counter` / `requests_total 3`, or the same in OpenMetrics.
 public struct CounterTypedWithoutTotal: Sendable {
     public init() {}
+    /// The finding's code.
     public static let code = "metrics-lint/counter-type-without-total"
 
     /// A pair found: the counter family that has no samples and the untyped `_total` family.
     public struct Pair: Sendable {
+        /// The `# TYPE foo counter` family, without samples.
         public var counter: MetricFamily
+        /// The untyped `foo_total` family holding the samples.
         public var samples: MetricFamily
     }
 

@@ -4,10 +4,12 @@ import PromModel
 public struct Exemplar: Sendable, Hashable {
     /// The exemplar's labels (at most 128 UTF-8 characters of names and values together).
     public var labels: Labels
+    /// The exemplar's value.
     public var value: Double
     /// Milliseconds since the epoch, when given.
     public var timestamp: Int64?
 
+    /// An exemplar with `labels`, `value` and an optional `timestamp` in milliseconds.
     public init(labels: Labels, value: Double, timestamp: Int64? = nil) {
         self.labels = labels
         self.value = value
@@ -19,6 +21,7 @@ public struct Exemplar: Sendable, Hashable {
         lhs.labels == rhs.labels && lhs.value.bitPattern == rhs.value.bitPattern && lhs.timestamp == rhs.timestamp
     }
 
+    /// Hashes labels, value bits and timestamp, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(labels)
         hasher.combine(value.bitPattern)

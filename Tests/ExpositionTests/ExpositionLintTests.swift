@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Exposition
 
 /// Every lint with one input that triggers it and one that does not.
 final class ExpositionLintTests: XCTestCase {

@@ -9,9 +9,11 @@ import Diagnostics
 /// unknown comments, extra whitespace, sample names that do not fit their family's type,
 /// and misplaced exemplars.
 public struct ExpositionParser: Sendable {
+    /// The format the input is parsed as.
     public var format: ExpositionFormat
     /// File name used in error locations.
     public var file: String
+    /// Bounds on the input's size.
     public var limits: ExpositionLimits
 
     /// A parser for `format`; `file` names the input in error locations and `limits` caps its size.

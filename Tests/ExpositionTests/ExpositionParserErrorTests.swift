@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Exposition
 
 /// Malformed expositions: each must fail with a stable code at an exact line and column.
 final class ExpositionParserErrorTests: XCTestCase {

@@ -10,8 +10,10 @@ public struct MetricsLinter: Sendable {
         ReservedSuffixLint(), HistogramBucketsLint(), LabelCardinalityLint(),
     ]
 
+    /// The lints run, in order.
     public var lints: [any MetricsLint]
 
+    /// A linter running `lints` (every lint by default).
     public init(lints: [any MetricsLint] = MetricsLinter.allLints) {
         self.lints = lints
     }

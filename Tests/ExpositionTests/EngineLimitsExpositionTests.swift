@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
-@testable import Runtime
+@testable import Exposition
 
 /// Hostile exposition input: each ends in an `ExpositionError` with a position (or, where the format
 /// allows it, a defined value), never a crash, a hang or unbounded memory.

@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Exposition
 
 final class ExpositionParserTests: XCTestCase {
     private func text(_ s: String) throws -> [MetricFamily] {

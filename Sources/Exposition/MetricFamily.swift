@@ -2,14 +2,18 @@
 public struct MetricFamily: Sendable, Hashable {
     /// The family name as the `# TYPE` line gives it (for an OpenMetrics counter, without `_total`).
     public var name: String
+    /// The declared type (`unknown` without a `# TYPE` line).
     public var type: MetricType
+    /// The unescaped HELP text, when declared.
     public var help: String?
     /// OpenMetrics unit (`seconds`), when declared.
     public var unit: String?
+    /// The family's samples, in input order.
     public var samples: [MetricSample]
     /// The 1-based line where the family starts (0 when built in code); not part of equality.
     public var line: Int
 
+    /// A family with the given metadata and samples.
     public init(name: String, type: MetricType = .unknown, help: String? = nil, unit: String? = nil,
                 samples: [MetricSample] = [], line: Int = 0) {
         self.name = name
@@ -26,6 +30,7 @@ public struct MetricFamily: Sendable, Hashable {
             && lhs.samples == rhs.samples
     }
 
+    /// Hashes name, type and sample count, consistent with `==`.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(name)
         hasher.combine(type)

@@ -9,6 +9,7 @@ public struct LabelCardinalityLint: MetricsLint {
     /// Distinct values of one label above which the lint fires.
     public var threshold: Int
 
+    /// The lint firing above `threshold` distinct values.
     public init(threshold: Int = 100) {
         self.threshold = threshold
     }

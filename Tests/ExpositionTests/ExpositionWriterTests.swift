@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Exposition
 
 final class ExpositionWriterTests: XCTestCase {
     private let sampleOM = """
@@ -69,7 +69,8 @@ final class ExpositionWriterTests: XCTestCase {
         XCTAssertEqual(ExpositionNumber.format(1), "1")
         XCTAssertEqual(ExpositionNumber.format(0.1), "0.1")
         XCTAssertEqual(ExpositionNumber.format(-0.0), "-0")
-        XCTAssertEqual(ExpositionNumber.format(StaleNaN.value), "NaN")
+        // Prometheus's staleness marker (a NaN with bits 0x7ff0000000000002) prints as any NaN.
+        XCTAssertEqual(ExpositionNumber.format(Double(bitPattern: 0x7ff0_0000_0000_0002)), "NaN")
         XCTAssertEqual(ExpositionNumber.formatSeconds(1_500), "1.5")
         XCTAssertEqual(ExpositionNumber.formatSeconds(-1_005), "-1.005")
         XCTAssertEqual(ExpositionNumber.formatSeconds(7_000), "7")

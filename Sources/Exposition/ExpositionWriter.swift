@@ -6,8 +6,10 @@ import PromModel
 /// changes syntax (type words, timestamp units, escapes, `# EOF`); the text format drops exemplars
 /// and units and writes OpenMetrics-only types as `untyped`.
 public struct ExpositionWriter: Sendable {
+    /// The format written.
     public var format: ExpositionFormat
 
+    /// A writer for `format`.
     public init(format: ExpositionFormat = .prometheusText) {
         self.format = format
     }
@@ -67,8 +69,8 @@ public struct ExpositionWriter: Sendable {
 
     // MARK: - Escapes
 
-    /// `\` → `\\`, newline → `\n`, `"` → `\"`.
-    func escapeLabelValue(_ s: String) -> String {
+    /// A label value escaped for both formats: `\` → `\\`, newline → `\n`, `"` → `\"`.
+    public func escapeLabelValue(_ s: String) -> String {
         guard s.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\"" }) else { return s }
         var out = ""
         for scalar in s.unicodeScalars {
@@ -82,8 +84,8 @@ public struct ExpositionWriter: Sendable {
         return out
     }
 
-    /// HELP text: `\\` and `\n`, and `\"` in OpenMetrics.
-    func escapeHelp(_ s: String) -> String {
+    /// HELP text escaped for the writer's format: `\\` and `\n`, and `\"` in OpenMetrics.
+    public func escapeHelp(_ s: String) -> String {
         var out = ""
         for scalar in s.unicodeScalars {
             switch scalar {
