@@ -45,6 +45,10 @@ extension PromQLTestLoad {
                     throw PromQLTestLoadError(line: series.line, message: "\(error)")
                 }
             }
+            if withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
+                let base = String(name.dropLast("_bucket".count))
+                summary.histogramSeries.insert(series.labels.removing(["le"]).setting(Label.metricName, to: base))
+            }
         }
         if withNHCB {
             do {
