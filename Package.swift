@@ -3,10 +3,11 @@ import PackageDescription
 
 /// labctl: a toolchain for Prometheus + Grafana monitoring labs.
 ///
-/// Modules depend downwards only (see README "Architecture"):
-/// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics.
-/// Exposition (metrics text parsing, writing and lint) sits below Runtime, beside PromQL:
-/// Runtime → Exposition → PromModel, Diagnostics — so the exposition code cannot reach the engine or storage.
+/// Modules depend downwards only (see README "Architecture"); every `import` of a package module must be
+/// declared in `dependencies` below (Tests/ArchitectureTests reads this file and checks the import lines):
+/// labctl → Grading → Runtime, LabCatalog → ConfigModel → PromQL → PromModel → RE2, YAML → CYAML, Diagnostics;
+/// Runtime → Storage → PromModel (storage never sees PromQL or the engine); PromModel → GoCompat (Go's formats);
+/// Runtime → Exposition → PromModel, Diagnostics (metrics text parsing, writing and lint; no engine, no storage).
 let package = Package(
     name: "labctl",
     platforms: [.macOS(.v13)],
@@ -22,12 +23,18 @@ let package = Package(
         .target(name: "Diagnostics"),
         .target(name: "YAML", dependencies: ["CYAML", "Diagnostics"]),
         .target(name: "RE2"),
-        .target(name: "PromModel", dependencies: ["RE2"]),
-        .target(name: "PromQL", dependencies: ["PromModel", "Diagnostics"]),
+        // Go's formats that Prometheus's output and inputs follow: quoting, floats, RFC 3339 time, civil
+        // dates, query escaping. Depends on nothing.
+        .target(name: "GoCompat"),
+        .target(name: "PromModel", dependencies: ["RE2", "GoCompat"]),
+        .target(name: "PromQL", dependencies: ["PromModel", "RE2", "GoCompat", "Diagnostics"]),
+        .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "RE2", "GoCompat", "Diagnostics"]),
+        // The in-memory and WAL-backed series store: below the engine, which reads it through `Querier`.
+        .target(name: "Storage", dependencies: ["PromModel"]),
+        // Metrics exposition (text 0.0.4, OpenMetrics): parsing, writing and lints.
         .target(name: "Exposition", dependencies: ["PromModel", "Diagnostics"]),
-        .target(name: "ConfigModel", dependencies: ["YAML", "PromQL", "PromModel", "Diagnostics"]),
-        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "Diagnostics", "ConfigModel", "YAML",
-                                                "Exposition"]),
+        .target(name: "Runtime", dependencies: ["PromQL", "PromModel", "RE2", "GoCompat", "Diagnostics", "ConfigModel",
+                                               "YAML", "Storage", "Exposition"]),
         // The lab content: labs/ and templates/ at the package root, copied as resources. The target's
         // folder is the root, so every other target's folder is excluded below the package.
         .target(
@@ -43,34 +50,43 @@ let package = Package(
         ),
         .target(
             name: "Grading",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Runtime", "LabCatalog"]
+            dependencies: ["Diagnostics", "YAML", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage", "Runtime",
+                           "LabCatalog"]
         ),
         .executableTarget(
             name: "labctl",
-            dependencies: ["Diagnostics", "YAML", "PromModel", "PromQL", "ConfigModel", "Exposition", "Runtime",
-                           "LabCatalog", "Grading"]
+            dependencies: ["Diagnostics", "YAML", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage", "Exposition",
+                           "Runtime", "LabCatalog", "Grading"]
         ),
         .executableTarget(
             name: "labctl-bench",
-            dependencies: ["Diagnostics", "YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Exposition",
-                           "Runtime", "LabCatalog", "Grading"],
+            dependencies: ["Diagnostics", "YAML", "RE2", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage",
+                           "Exposition", "Runtime", "LabCatalog", "Grading"],
             path: "Benchmarks",
             exclude: ["compare-promtool.sh"]
         ),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
         .testTarget(name: "RE2Tests", dependencies: ["RE2"]),
+        .testTarget(name: "GoCompatTests", dependencies: ["GoCompat"]),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),
         .testTarget(name: "PromQLTests", dependencies: ["PromQL", "PromModel", "Diagnostics"]),
-        .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "PromModel", "Diagnostics"]),
-        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "Diagnostics"],
+        .testTarget(name: "ConfigModelTests", dependencies: ["ConfigModel", "YAML", "PromQL", "PromModel", "GoCompat",
+                                                        "Diagnostics"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Exposition", "PromQL", "PromModel", "ConfigModel"],
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition", "PromModel", "Diagnostics"]),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "PromModel"]),
+        .testTarget(name: "RuntimeTests", dependencies: ["Runtime", "Storage", "Exposition", "PromQL", "PromModel", "GoCompat",
+                                                    "ConfigModel", "Diagnostics"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "LabCatalogTests", dependencies: ["LabCatalog", "LabContent", "YAML", "Diagnostics"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Runtime", "Diagnostics"],
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "LabCatalog", "Storage", "Runtime", "PromModel",
+                                                    "Diagnostics"],
                     exclude: ["Golden"]),
-        .testTarget(name: "labctlTests", dependencies: ["labctl"]),
+        .testTarget(name: "labctlTests", dependencies: ["labctl", "Runtime", "Storage", "Exposition", "LabCatalog", "ConfigModel", "PromModel",
+                                                   "GoCompat", "Diagnostics"]),
+        // Reads this file and every `import` line: each imported package module must be declared above.
+        .testTarget(name: "ArchitectureTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,7 @@
+import GoCompat
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench api [series]`: ``PrometheusAPI`` requests per second called in-process (no

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import PromQL
 import Runtime
 

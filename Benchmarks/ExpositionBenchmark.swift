@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import Runtime
+import Storage
 
 /// `labctl-bench exposition`: parse and write throughput for both formats, and backfill loading.
 enum ExpositionBenchmark {

@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench scrape [targets] [series] [seconds]`: the scrape manager of `labctl serve` scraping

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench storage`: series creation, ingestion, bytes per sample and select latency.

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench wal [million-samples] [series]`: append throughput through a `PersistentStorage`

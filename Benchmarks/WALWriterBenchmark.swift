@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// `labctl-bench wal-writer DIR [series] [batch-interval-ms]`: the crash test's child. Opens (and

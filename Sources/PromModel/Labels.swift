@@ -1,3 +1,5 @@
+import GoCompat
+
 /// An immutable, sorted set of labels identifying a series, like Prometheus's `labels.Labels`.
 ///
 /// Names are unique and kept sorted by name, so equality, hashing and printing are canonical.

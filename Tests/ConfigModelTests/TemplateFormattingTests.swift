@@ -1,3 +1,4 @@
+import GoCompat
 import XCTest
 @testable import ConfigModel
 
@@ -51,11 +52,11 @@ final class TemplateFormattingTests: XCTestCase {
     }
 
     func testGoQuoting() {
-        XCTAssertEqual(GoStringQuoting.quote("a\"b\\c\n\u{1}é"), "\"a\\\"b\\\\c\\n\\x01é\"")
-        XCTAssertEqual(GoStringQuoting.unquote("\"a\\tb\\u00e9\\x41\\101\""), "a\tbéAA")
-        XCTAssertEqual(GoStringQuoting.unquote("`raw\\n`"), "raw\\n")
-        XCTAssertNil(GoStringQuoting.unquote("\"bad\\q\""))
-        XCTAssertEqual(GoStringQuoting.unicodeForm("A"), "U+0041 'A'")
+        XCTAssertEqual(GoQuoting.quote("a\"b\\c\n\u{1}é"), "\"a\\\"b\\\\c\\n\\x01é\"")
+        XCTAssertEqual(GoQuoting.unquote("\"a\\tb\\u00e9\\x41\\101\""), "a\tbéAA")
+        XCTAssertEqual(GoQuoting.unquote("`raw\\n`"), "raw\\n")
+        XCTAssertNil(GoQuoting.unquote("\"bad\\q\""))
+        XCTAssertEqual(GoQuoting.codePoint("A"), "U+0041 'A'")
     }
 
     func testTimeFormatting() {

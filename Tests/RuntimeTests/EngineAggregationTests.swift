@@ -1,5 +1,6 @@
 import XCTest
 import PromModel
+import Storage
 @testable import Runtime
 
 final class EngineAggregationTests: EngineTestCase {

@@ -1,6 +1,7 @@
 import XCTest
 import PromModel
 @testable import Runtime
+import Storage
 
 /// The `anchored` and `smoothed` range-selector modifiers and `smoothed` instant selectors.
 final class EngineExtendedRangeTests: EngineTestCase {

@@ -1,5 +1,6 @@
 import XCTest
 import PromModel
+import Storage
 @testable import Runtime
 
 /// The experimental `info()` function: joins on instance/job, data-label matchers, churn and time pinning.

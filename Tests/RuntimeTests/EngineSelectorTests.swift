@@ -1,6 +1,7 @@
 import XCTest
 import PromModel
 @testable import Runtime
+import Storage
 
 final class EngineSelectorTests: EngineTestCase {
     override func setUpWithError() throws {

@@ -1,5 +1,6 @@
 import XCTest
 import PromModel
+import Storage
 import PromQL
 @testable import Runtime
 

@@ -1,6 +1,7 @@
 import XCTest
 import Exposition
 import PromModel
+import Storage
 @testable import Runtime
 
 final class ExpositionBackfillTests: XCTestCase {

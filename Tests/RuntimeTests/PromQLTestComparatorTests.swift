@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 import XCTest
 @testable import Runtime

@@ -1,6 +1,8 @@
+import GoCompat
 import Foundation
 import ConfigModel
 import PromModel
+import Storage
 import XCTest
 @testable import Runtime
 

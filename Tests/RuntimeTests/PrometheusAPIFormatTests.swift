@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import PromModel
 import XCTest
@@ -31,22 +32,22 @@ final class PrometheusAPIFormatTests: XCTestCase {
     }
 
     func testGoFloatFormats() {
-        XCTAssertEqual(APIFloatFormat.e(1), "1e+00")
-        XCTAssertEqual(APIFloatFormat.e(42.5), "4.25e+01")
-        XCTAssertEqual(APIFloatFormat.e(-0.00015), "-1.5e-04")
-        XCTAssertEqual(APIFloatFormat.e(1e100), "1e+100")
-        XCTAssertEqual(APIFloatFormat.e(0), "0e+00")
-        XCTAssertEqual(APIFloatFormat.e(.nan), "NaN")
-        XCTAssertEqual(APIFloatFormat.g(123456), "123456")
-        XCTAssertEqual(APIFloatFormat.g(1_234_567), "1.234567e+06")
-        XCTAssertEqual(APIFloatFormat.g(0.0001), "0.0001")
-        XCTAssertEqual(APIFloatFormat.g(0.00001), "1e-05")
-        XCTAssertEqual(APIFloatFormat.g(-2.5), "-2.5")
-        XCTAssertEqual(APIFloatFormat.g(-.infinity), "-Inf")
-        XCTAssertEqual(APIFloatFormat.json(0.012), "0.012")
-        XCTAssertEqual(APIFloatFormat.json(1e-7), "1e-7")
-        XCTAssertEqual(APIFloatFormat.json(1e21), "1e+21")
-        XCTAssertEqual(APIFloatFormat.json(.nan), "0")
+        XCTAssertEqual(GoFloatFormat.e(1), "1e+00")
+        XCTAssertEqual(GoFloatFormat.e(42.5), "4.25e+01")
+        XCTAssertEqual(GoFloatFormat.e(-0.00015), "-1.5e-04")
+        XCTAssertEqual(GoFloatFormat.e(1e100), "1e+100")
+        XCTAssertEqual(GoFloatFormat.e(0), "0e+00")
+        XCTAssertEqual(GoFloatFormat.e(.nan), "NaN")
+        XCTAssertEqual(GoFloatFormat.g(123456), "123456")
+        XCTAssertEqual(GoFloatFormat.g(1_234_567), "1.234567e+06")
+        XCTAssertEqual(GoFloatFormat.g(0.0001), "0.0001")
+        XCTAssertEqual(GoFloatFormat.g(0.00001), "1e-05")
+        XCTAssertEqual(GoFloatFormat.g(-2.5), "-2.5")
+        XCTAssertEqual(GoFloatFormat.g(-.infinity), "-Inf")
+        XCTAssertEqual(GoFloatFormat.json(0.012), "0.012")
+        XCTAssertEqual(GoFloatFormat.json(1e-7), "1e-7")
+        XCTAssertEqual(GoFloatFormat.json(1e21), "1e+21")
+        XCTAssertEqual(GoFloatFormat.json(.nan), "0")
     }
 
     func testQueryValuesAsPrometheusWritesThem() {

@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import PromModel
+import Storage
 import XCTest
 @testable import Runtime
 

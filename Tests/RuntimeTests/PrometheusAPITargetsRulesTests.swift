@@ -1,6 +1,8 @@
+import GoCompat
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 import PromQL
 import XCTest
 @testable import Runtime

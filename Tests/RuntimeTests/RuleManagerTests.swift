@@ -1,5 +1,6 @@
 import ConfigModel
 import PromModel
+import Storage
 import PromQL
 import XCTest
 @testable import Runtime

@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 import PromQL
 import XCTest
 @testable import Runtime

@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import PromModel
 import Runtime

@@ -1,5 +1,7 @@
+import GoCompat
 import Foundation
 import PromModel
+import Storage
 import Runtime
 import XCTest
 #if canImport(Glibc)

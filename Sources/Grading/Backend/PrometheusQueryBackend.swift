@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import PromModel
 import Runtime
@@ -210,9 +211,7 @@ public struct PrometheusQueryBackend: QueryBackend {
         "\(max(1, Int(seconds.rounded(.up))))s"
     }
 
-    private static let unreserved = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
-
     static func formEncode(_ text: String) -> String {
-        text.addingPercentEncoding(withAllowedCharacters: unreserved) ?? ""
+        FormURLEncoding.encode(text, spaceAsPlus: false)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import LabCatalog
 import PromModel
+import Storage
 import Runtime
 
 /// Where a lab's scenarios live in a real Prometheus: scenario times start at 0, so each scenario is

@@ -2,6 +2,7 @@ import ConfigModel
 import Diagnostics
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 /// A student's rule file evaluated on a scenario, as Prometheus would: every group on its interval

@@ -1,5 +1,6 @@
 import LabCatalog
 import PromModel
+import Storage
 import PromQL
 import Runtime
 

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 /// Go-compatible quoting (`%q`, `%#U`) for error messages and the printer, so that our messages read

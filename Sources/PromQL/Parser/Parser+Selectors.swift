@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import RE2
 
@@ -181,7 +182,7 @@ extension ParseState {
         case .add, .sub, .number, .duration:
             let ts = try parseSignedNumber(context: "@", expected: "timestamp")
             if !ts.isFinite || ts >= 9.223372036854775807e18 || ts <= -9.223372036854775808e18 {
-                addError("timestamp out of bounds for @ modifier: \(GoFormat.fixed6(ts))", e.span)
+                addError("timestamp out of bounds for @ modifier: \(GoFloatFormat.fixed6(ts))", e.span)
             }
             let ms = (ts * 1000).rounded()
             let clamped: Int64 = ms.isNaN ? 0 : (ms >= 9.2e18 ? Int64.max : (ms <= -9.2e18 ? Int64.min : Int64(ms)))

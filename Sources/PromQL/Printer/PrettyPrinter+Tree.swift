@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 // MARK: - AST dump
@@ -96,7 +97,7 @@ extension PrettyPrinter {
         var fields: [String] = []
         if let offset { fields.append("offset=" + Printer.duration(offset, topLevel: true)) }
         switch at {
-        case .timestamp(let ms)?: fields.append("@=" + GoFormat.fixed3(Double(ms) / 1000))
+        case .timestamp(let ms)?: fields.append("@=" + GoFloatFormat.fixed3(Double(ms) / 1000))
         case .start?: fields.append("@=start()")
         case .end?: fields.append("@=end()")
         case nil: break
@@ -116,8 +117,8 @@ extension PrettyPrinter {
         case .oneToMany: fields.append("group_right=(" + Printer.joinLabels(m.include) + ")")
         case .oneToOne, .manyToMany: break
         }
-        if let l = m.fill.lhs { fields.append("fill_left=" + GoFormat.float(l)) }
-        if let r = m.fill.rhs { fields.append("fill_right=" + GoFormat.float(r)) }
+        if let l = m.fill.lhs { fields.append("fill_left=" + GoFloatFormat.f(l)) }
+        if let r = m.fill.rhs { fields.append("fill_right=" + GoFloatFormat.f(r)) }
         return fields
     }
 }

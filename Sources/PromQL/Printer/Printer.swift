@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 /// The canonical single-line form of an expression, as Prometheus's `String()` prints it.
@@ -64,13 +65,13 @@ enum Printer {
     // MARK: - Pieces
 
     static func number(_ n: NumberLiteral) -> String {
-        n.isDuration ? durationLiteral(n.value) : GoFormat.float(n.value)
+        n.isDuration ? durationLiteral(n.value) : GoFloatFormat.f(n.value)
     }
 
     /// A literal in seconds as a Prometheus duration (`1h30m`, `-5m`, `0s`).
     static func durationLiteral(_ seconds: Double) -> String {
         let ms = (seconds * 1000).rounded()
-        guard ms.isFinite, abs(ms) < 9.2e18 else { return GoFormat.float(seconds) }
+        guard ms.isFinite, abs(ms) < 9.2e18 else { return GoFloatFormat.f(seconds) }
         let value = Int64(ms)
         if value < 0 { return "-" + Duration(milliseconds: -value).description }
         return Duration(milliseconds: value).description
@@ -78,7 +79,7 @@ enum Printer {
 
     static func duration(_ d: DurationExpr, topLevel: Bool) -> String {
         switch d {
-        case .number(let n): return topLevel || n.isDuration ? durationLiteral(n.value) : GoFormat.float(n.value)
+        case .number(let n): return topLevel || n.isDuration ? durationLiteral(n.value) : GoFloatFormat.f(n.value)
         case .step: return "step()"
         case .range: return "range()"
         case .unary(let op, let e, _): return op.rawValue + duration(e, topLevel: false)
@@ -126,11 +127,11 @@ enum Printer {
     static func fill(_ f: FillValues) -> String {
         switch (f.lhs, f.rhs) {
         case (nil, nil): return ""
-        case let (l?, r?) where l == r || (l.isNaN && r.isNaN): return " fill (" + GoFormat.float(l) + ")"
+        case let (l?, r?) where l == r || (l.isNaN && r.isNaN): return " fill (" + GoFloatFormat.f(l) + ")"
         default:
             var s = ""
-            if let l = f.lhs { s += " fill_left (" + GoFormat.float(l) + ")" }
-            if let r = f.rhs { s += " fill_right (" + GoFormat.float(r) + ")" }
+            if let l = f.lhs { s += " fill_left (" + GoFloatFormat.f(l) + ")" }
+            if let r = f.rhs { s += " fill_right (" + GoFloatFormat.f(r) + ")" }
             return s
         }
     }
@@ -149,7 +150,7 @@ enum Printer {
     static func modifiers(offset: DurationExpr?, at: AtModifier?) -> String {
         var s = ""
         switch at {
-        case .timestamp(let ms)?: s += " @ " + GoFormat.fixed3(Double(ms) / 1000)
+        case .timestamp(let ms)?: s += " @ " + GoFloatFormat.fixed3(Double(ms) / 1000)
         case .start?: s += " @ start()"
         case .end?: s += " @ end()"
         case nil: break

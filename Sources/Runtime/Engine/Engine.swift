@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 import PromQL
 
 /// The PromQL engine: evaluates parsed expressions over a `Querier`, like Prometheus 3.x

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 
 /// Pushes a run's own metrics to a Prometheus remote-write receiver (`labctl serve`, Prometheus
 /// with `--web.enable-remote-write-receiver`, Mimir, …) as k6's `experimental-prometheus-rw`

@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 
 /// The alerting half of a monitoring stack in one process: samples flow into a ``MemoryStorage``,
 /// the ``RuleManager`` evaluates recording and alerting rules with the ``Engine``, an

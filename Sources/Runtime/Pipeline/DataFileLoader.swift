@@ -1,5 +1,6 @@
 import Exposition
 import PromModel
+import Storage
 
 /// Loads a data file into a storage, as `labctl query --data` and `labctl serve --data` read them:
 /// a PromQL test script's `load` blocks when its first command line starts with `load`, OpenMetrics

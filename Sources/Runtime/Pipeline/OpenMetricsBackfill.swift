@@ -1,6 +1,7 @@
 import Diagnostics
 import Exposition
 import PromModel
+import Storage
 
 /// Loads OpenMetrics text with timestamps into a storage: the format `promtool tsdb
 /// create-blocks-from openmetrics` reads, used by labctl as a query data file.

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// Compares a query result with what an eval command expects, the way Prometheus's test scripts do:

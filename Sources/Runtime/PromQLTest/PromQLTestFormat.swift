@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// How values, times and results are written in test reports.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import PromModel
+import Storage
 import PromQL
 
 /// Parses the PromQL test-script language into a `PromQLTestScript`.

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// Runs parsed test scripts against the PromQL engine over a fresh `MemoryStorage`, as Prometheus's

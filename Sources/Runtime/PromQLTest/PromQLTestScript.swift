@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// A parsed PromQL test script (the `promqltest` language of Prometheus): loads, clears and evals

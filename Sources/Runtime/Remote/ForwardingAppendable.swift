@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 
 /// An ``Appendable`` that stores in `inner` and, when a batch commits, hands its samples to
 /// every `remote_write` queue. Series references are the inner store's; the labels behind each

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 
 extension RemoteWriteQueue {
     /// What one attempt's outcome means.

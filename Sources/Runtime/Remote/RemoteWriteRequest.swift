@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 
 /// Prometheus remote-write 1.0's `WriteRequest`: time series with labels and float samples, and
 /// metric metadata. Decoded from (and encoded to) the snappy-compressed protobuf a

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 /// Text in the shapes promtool prints: Go durations, Go `%E` floats, Go label sets and the nested
@@ -34,35 +35,7 @@ public enum RuleTestFormat {
     // MARK: - Floats
 
     /// A float as Go's `strconv.FormatFloat(v, 'E', -1, 64)`: `1E+00`, `2.5E-01`, `NaN`, `+Inf`.
-    public static func goFloatE(_ v: Double) -> String {
-        if v.isNaN { return "NaN" }
-        if v.isInfinite { return v > 0 ? "+Inf" : "-Inf" }
-        if v == 0 { return v.sign == .minus ? "-0E+00" : "0E+00" }
-        var text = "\(v.magnitude)"
-        var exponent = 0
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            exponent = Int(text[text.index(after: e)...]) ?? 0
-            text = String(text[..<e])
-        }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
-        let intPart = parts.first.map(String.init) ?? "0"
-        let fracPart = parts.count > 1 ? String(parts[1]) : ""
-        var digits = intPart + fracPart
-        var pointAfter = intPart.count
-        while digits.hasPrefix("0") && digits.count > 1 {
-            digits.removeFirst()
-            pointAfter -= 1
-        }
-        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
-        exponent += pointAfter - 1
-        let head = String(digits.prefix(1))
-        let tail = String(digits.dropFirst())
-        let mantissa = tail.isEmpty ? head : head + "." + tail
-        let sign = exponent < 0 ? "-" : "+"
-        var exp = String(abs(exponent))
-        if exp.count < 2 { exp = "0" + exp }
-        return (v < 0 ? "-" : "") + mantissa + "E" + sign + exp
-    }
+    public static func goFloatE(_ v: Double) -> String { GoFloatFormat.format(v, "E", precision: -1) }
 
     // MARK: - Labels
 

@@ -2,6 +2,7 @@ import ConfigModel
 import Diagnostics
 import Foundation
 import PromModel
+import Storage
 import PromQL
 
 /// Runs promtool rule unit-test files against labctl's rule manager and PromQL engine, with

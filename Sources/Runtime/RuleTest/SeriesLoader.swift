@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// The input series of a test group as samples in time order, appended to the store lazily (only

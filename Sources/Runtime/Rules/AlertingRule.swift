@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import PromQL
 
@@ -169,33 +170,12 @@ public final class AlertingRule {
 
     /// The link Prometheus puts in `generatorURL`: the graph page with the printed expression.
     var generatorURL: String {
-        let encoded = expr.description.addingPercentEncodingForQuery()
+        let encoded = FormURLEncoding.encode(expr.description)
         return externalURL + "/graph?g0.expr=" + encoded + "&g0.tab=1"
     }
 
     static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
         let q = a / b
         return (a % b != 0 && (a < 0) != (b < 0)) ? q - 1 : q
-    }
-}
-
-extension String {
-    /// Percent-encodes like Go's `url.QueryEscape` (space as `+`).
-    func addingPercentEncodingForQuery() -> String {
-        var out = ""
-        for byte in utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
-                out += "+"
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count < 2 ? "0" + hex : hex)
-            }
-        }
-        return out
     }
 }

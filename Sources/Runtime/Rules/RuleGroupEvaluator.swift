@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// One rule group being evaluated: its rules run in order at each evaluation, so a recording rule's

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 
 /// Settings of a ``RuleManager``; the defaults are Prometheus's.
 public struct RuleManagerOptions: Sendable {

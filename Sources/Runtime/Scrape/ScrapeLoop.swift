@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 
 /// Scrapes one target on its interval and appends what it gets: the samples, staleness markers
 /// for series that disappeared since the previous scrape (all of them when the scrape fails or the

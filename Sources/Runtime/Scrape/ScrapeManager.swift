@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 
 /// Runs the scrape loops of a Prometheus configuration: one pool per `scrape_configs` job, its
 /// targets from `static_configs` and `file_sd_configs` (files re-read when they change), each

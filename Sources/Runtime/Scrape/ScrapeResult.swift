@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 
 /// What one scrape of a target produced, before anything is appended: the samples with their
 /// final labels and timestamps, the counts the synthetic series report, and the error if it failed.

@@ -1,3 +1,4 @@
+import GoCompat
 import ConfigModel
 import PromModel
 
@@ -47,25 +48,8 @@ public struct ScrapeTarget: Sendable, Hashable {
     /// A stable identity: job + labels + URL (two targets equal here share one scrape loop).
     public var identity: String { "\(job)|\(labels)|\(url)" }
 
-    static func percentEncode(_ s: String) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-                 UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            default:
-                out += "%" + String(b, radix: 16, uppercase: true).leftPadded(to: 2)
-            }
-        }
-        return out
-    }
+    static func percentEncode(_ s: String) -> String { FormURLEncoding.encode(s, spaceAsPlus: false) }
 
     public static func == (a: ScrapeTarget, b: ScrapeTarget) -> Bool { a.identity == b.identity }
     public func hash(into hasher: inout Hasher) { hasher.combine(identity) }
-}
-
-private extension String {
-    func leftPadded(to n: Int) -> String { count >= n ? self : String(repeating: "0", count: n - count) + self }
 }

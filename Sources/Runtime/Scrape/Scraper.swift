@@ -1,6 +1,7 @@
 import Exposition
 import Foundation
 import PromModel
+import Storage
 
 /// Scrapes one target once: the HTTP request (Accept negotiation of OpenMetrics and the text
 /// format, `X-Prometheus-Scrape-Timeout-Seconds`, authorization), the body checks

@@ -1,3 +1,5 @@
+import Storage
+
 /// The whole monitoring stack of the seed course, ready to simulate: the FastAPI service of Labs 2–8
 /// (`job="fastapi"`), node_exporter, Redis and nginx exporters (Lab 6), a k6 load test pushing
 /// through remote write (Lab 5), and Práctica 26's API with prefixed metric names.

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 
 /// A deterministic stand-in for a Prometheus server scraping a set of targets: every
 /// `scrapeInterval` from `start` for `duration`, each target's series are appended with the

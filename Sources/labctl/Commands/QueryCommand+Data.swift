@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import PromModel
+import Storage
 import Runtime
 
 // MARK: - Data files and times

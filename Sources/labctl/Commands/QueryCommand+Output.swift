@@ -1,3 +1,4 @@
+import GoCompat
 import Diagnostics
 import PromModel
 import PromQL
@@ -33,5 +34,5 @@ extension QueryCommand {
     static func formatTimestamp(_ ms: Int64) -> String { QueryResultJSON.timestamp(ms) }
 
     /// A value in the table: Go's shortest `'f'` digits, never an exponent.
-    static func formatValue(_ f: Double) -> String { GoFormat.float(f) }
+    static func formatValue(_ f: Double) -> String { GoFloatFormat.f(f) }
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import PromQL
 import Runtime
+import Storage
 
 /// `labctl query instant|range`: evaluates PromQL over a data file, like Prometheus's query API.
 ///

@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 
 /// Alertmanager's notification templates: its functions, a small built-in set of default templates
@@ -23,7 +24,7 @@ public enum AlertmanagerTemplates {
         TemplateFunction("urlUnescape", arguments: 1) { args in
             let s = try TemplateArguments.string(args, 0)
             guard let decoded = s.replacingOccurrences(of: "+", with: " ").removingPercentEncoding else {
-                throw TemplateRuntimeError("invalid URL escape \(GoStringQuoting.quote(s))")
+                throw TemplateRuntimeError("invalid URL escape \(GoQuoting.quote(s))")
             }
             return .string(decoded)
         },
@@ -35,7 +36,7 @@ public enum AlertmanagerTemplates {
             } catch let e as TemplateArguments.TypeError {
                 throw e
             } catch {
-                throw TemplateRuntimeError("regexp: Compile(\(GoStringQuoting.quote(pattern))): \(error)")
+                throw TemplateRuntimeError("regexp: Compile(\(GoQuoting.quote(pattern))): \(error)")
             }
         },
         TemplateFunction("stringSlice", minArguments: 0, maxArguments: nil) { args in

@@ -1,3 +1,5 @@
+import GoCompat
+
 // MARK: - Pipelines, commands, fields and calls
 
 extension TemplateExecutor {
@@ -110,7 +112,7 @@ extension TemplateExecutor {
         let hasArgs = !args.isEmpty || final != nil
         switch receiver {
         case .null:
-            if options.missingKey == .error { throw error("nil data; no entry for key \(GoStringQuoting.quote(name))") }
+            if options.missingKey == .error { throw error("nil data; no entry for key \(GoQuoting.quote(name))") }
             return .null
         case .object(let object):
             if let method = object.methods[name] {
@@ -130,7 +132,7 @@ extension TemplateExecutor {
             switch options.missingKey {
             case .invalid: return .null
             case .zero: return map.elementZero
-            case .error: throw error("map has no entry for key \(GoStringQuoting.quote(name))")
+            case .error: throw error("map has no entry for key \(GoQuoting.quote(name))")
             }
         case .time(let time):
             guard let method = Self.timeMethod(name, time) else {
@@ -190,7 +192,7 @@ extension TemplateExecutor {
 
     private mutating func evalFunction(_ name: String, args: [TemplateOperand], dot: TemplateValue,
                                        final: TemplateValue?) throws(TemplateError) -> TemplateValue {
-        guard let function = functions[name] else { throw error("\(GoStringQuoting.quote(name)) is not a defined function") }
+        guard let function = functions[name] else { throw error("\(GoQuoting.quote(name)) is not a defined function") }
         let position = currentPosition
         let count = args.count + (final == nil ? 0 : 1)
         if count < function.minArguments || (function.maxArguments.map { count > $0 } ?? false) {

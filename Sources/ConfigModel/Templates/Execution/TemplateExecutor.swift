@@ -1,3 +1,5 @@
+import GoCompat
+
 /// Runs a parsed template over a data value with Go's text/template semantics: variables and their
 /// scopes, `if`/`with`/`range` (maps in key order), `break`/`continue`, `{{template}}` calls, and the
 /// limits that turn a hostile template into an error.
@@ -51,7 +53,7 @@ struct TemplateExecutor {
     /// Executes the template named `name` with `data` as dot and `$`.
     mutating func run(_ name: String, data: TemplateValue, variables extra: [(String, TemplateValue)] = []) throws(TemplateError) -> String {
         guard let list = definitions[name] else {
-            throw TemplateError("no such template \(GoStringQuoting.quote(name))", name: name, line: 1, column: 1,
+            throw TemplateError("no such template \(GoQuoting.quote(name))", name: name, line: 1, column: 1,
                                 phase: .execute)
         }
         templateName = name
@@ -213,9 +215,9 @@ struct TemplateExecutor {
 
     private mutating func callTemplate(_ name: String, pipe: TemplatePipeline?, position: TemplatePosition,
                                        dot: TemplateValue) throws(TemplateError) {
-        at(.text("template \(GoStringQuoting.quote(name))"), position)
+        at(.text("template \(GoQuoting.quote(name))"), position)
         guard let list = definitions[name] else {
-            throw error("template: no template \(GoStringQuoting.quote(name)) associated with template \(GoStringQuoting.quote(rootName))")
+            throw error("template: no template \(GoQuoting.quote(name)) associated with template \(GoQuoting.quote(rootName))")
         }
         let newDot = try pipe.map { p throws(TemplateError) in try evalPipeline(p, dot: dot) } ?? .null
         callDepth += 1

@@ -1,3 +1,5 @@
+import GoCompat
+
 /// Formats one template value for one `fmt` verb, as Go's `fmt` does for the matching Go types.
 enum GoValueFormatter {
     typealias Spec = GoPrintf.Spec
@@ -36,7 +38,7 @@ enum GoValueFormatter {
         case .time(let t):
             guard verb == "v" || verb == "s" || verb == "q" else { return bad(value, verb) }
             let s = GoTimeFormat.string(t)
-            return verb == "q" ? GoPrintf.pad(GoStringQuoting.quote(s), spec) : GoPrintf.pad(s, spec)
+            return verb == "q" ? GoPrintf.pad(GoQuoting.quote(s), spec) : GoPrintf.pad(s, spec)
         case .object(let o):
             if let stringer = o.methods["String"], stringer.arity == 0, verb == "v" || verb == "s",
                let result = try? stringer.call([]), case .string(let s) = result {
@@ -70,9 +72,9 @@ enum GoValueFormatter {
         case "c":
             return GoPrintf.pad(String(Character(scalar(n))), spec)
         case "q":
-            return GoPrintf.pad(GoStringQuoting.quoteRune(n), spec)
+            return GoPrintf.pad(GoQuoting.quoteRune(n), spec)
         case "U":
-            let hex = GoStringQuoting.hex(UInt32(truncatingIfNeeded: max(n, 0)), width: 4)
+            let hex = GoQuoting.hex(UInt32(truncatingIfNeeded: max(n, 0)), width: 4, uppercase: true)
             let text = spec.sharp ? "U+\(hex) '\(Character(scalar(n)))'" : "U+\(hex)"
             return GoPrintf.pad(text, spec)
         case "e", "E", "f", "F", "g", "G":
@@ -137,10 +139,10 @@ enum GoValueFormatter {
         case "v", "s":
             return GoPrintf.pad(text, spec)
         case "q":
-            if spec.sharp && !text.contains("`") && text.unicodeScalars.allSatisfy({ GoStringQuoting.isPrint($0) || $0 == "\t" }) {
+            if spec.sharp && !text.contains("`") && text.unicodeScalars.allSatisfy({ GoQuoting.isPrint($0) || $0 == "\t" }) {
                 return GoPrintf.pad("`" + text + "`", spec)
             }
-            return GoPrintf.pad(GoStringQuoting.quote(text, asciiOnly: spec.plus), spec)
+            return GoPrintf.pad(GoQuoting.quote(text, options: spec.plus ? .asciiOnly : []), spec)
         case "x", "X":
             var bytes = Array(s.utf8)
             if let p = spec.precision { bytes = Array(bytes.prefix(p)) }

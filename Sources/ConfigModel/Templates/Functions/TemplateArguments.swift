@@ -1,3 +1,5 @@
+import GoCompat
+
 /// Conversions of function arguments to the Go parameter types functions expect, with Go's messages.
 enum TemplateArguments {
     /// An argument of the wrong type: reported as Go does, without the `error calling` prefix.
@@ -41,7 +43,7 @@ enum TemplateArguments {
         case .int(let n): return Double(n)
         case .string(let s):
             guard let f = GoParseFloat.parse(s) else {
-                throw TemplateRuntimeError("strconv.ParseFloat: parsing \(GoStringQuoting.quote(s)): invalid syntax")
+                throw TemplateRuntimeError("strconv.ParseFloat: parsing \(GoQuoting.quote(s)): invalid syntax")
             }
             return f
         default:

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 /// The escaping functions of Go templates: `html` (HTMLEscapeString), `js` (JSEscapeString) and
 /// `urlquery` (QueryEscape).
@@ -31,8 +32,8 @@ enum TemplateEscaping {
             case "&": out += "\\u0026"
             case "=": out += "\\u003D"
             default:
-                if c.value < 0x20 || (!c.isASCII && !GoStringQuoting.isPrint(c)) {
-                    out += "\\u" + GoStringQuoting.hex(c.value, width: 4)
+                if c.value < 0x20 || (!c.isASCII && !GoQuoting.isPrint(c)) {
+                    out += "\\u" + GoQuoting.hex(c.value, width: 4, uppercase: true)
                 } else {
                     out.unicodeScalars.append(c)
                 }
@@ -44,22 +45,5 @@ enum TemplateEscaping {
     /// `url.QueryEscape`: unreserved characters stay, spaces become `+`, the rest `%XX`.
     static func queryEscape(_ s: String) -> String {
         FormURLEncoding.encode(s)
-    }
-
-    /// `url.PathEscape`-like escaping used for links (spaces become `%20`).
-    static func escape(_ s: String, spaceAsPlus: Bool) -> String {
-        var out = ""
-        for b in s.utf8 {
-            switch b {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(b))
-            case UInt8(ascii: " ") where spaceAsPlus:
-                out += "+"
-            default:
-                out += "%" + GoStringQuoting.hex(UInt32(b), width: 2)
-            }
-        }
-        return out
     }
 }

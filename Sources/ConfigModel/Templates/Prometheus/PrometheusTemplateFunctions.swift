@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import RE2
 
@@ -59,7 +60,7 @@ enum PrometheusTemplateFunctions {
                 do {
                     return .string(try TemplateRegexCache.shared.regex(pattern).replaceAll(in: text, with: replacement))
                 } catch {
-                    throw TemplateRuntimeError("regexp: Compile(\(GoStringQuoting.quote(pattern))): \(error)")
+                    throw TemplateRuntimeError("regexp: Compile(\(GoQuoting.quote(pattern))): \(error)")
                 }
             },
             TemplateFunction("match", arguments: 2) { args in

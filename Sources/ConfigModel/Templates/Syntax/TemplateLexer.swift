@@ -1,3 +1,5 @@
+import GoCompat
+
 /// Splits template text into tokens, as Go's text/template lexer does: text, `{{`/`}}` with the `{{- `
 /// and ` -}}` trim markers, comments, and the items inside actions. Errors become an `.error` token
 /// that ends the stream.
@@ -229,7 +231,7 @@ struct TemplateLexer {
                     advance()
                     emit(.otherChar, from: start)
                 } else {
-                    emitError("unrecognized character in action: \(GoStringQuoting.unicodeForm(c))")
+                    emitError("unrecognized character in action: \(GoQuoting.codePoint(c))")
                     return false
                 }
             }
@@ -243,7 +245,7 @@ struct TemplateLexer {
             return true
         }
         if hasPrefix("}}") { return true }
-        emitError("bad character \(GoStringQuoting.unicodeForm(c))")
+        emitError("bad character \(GoQuoting.codePoint(c))")
         return false
     }
 
@@ -276,7 +278,7 @@ struct TemplateLexer {
         let text = tokens.last?.text ?? ""
         if TemplateNumber.parse(text) == nil {
             tokens.removeLast()
-            tokens.append(TemplateToken(kind: .error, text: "bad number syntax: \(GoStringQuoting.quote(text))",
+            tokens.append(TemplateToken(kind: .error, text: "bad number syntax: \(GoQuoting.quote(text))",
                                         line: start.line, column: start.column))
             return false
         }

@@ -1,3 +1,5 @@
+import GoCompat
+
 // MARK: - Pipelines, commands and operands
 
 extension TemplateParser {
@@ -16,7 +18,7 @@ extension TemplateParser {
                 _ = next()
                 pipe.isAssign = following.kind == .assign
                 if pipe.isAssign && !variables.contains(variable.text) {
-                    throw error("undefined variable \(GoStringQuoting.quote(variable.text))", at: variable)
+                    throw error("undefined variable \(GoQuoting.quote(variable.text))", at: variable)
                 }
                 declarations.append(variable.text)
                 break declarationLoop
@@ -95,9 +97,9 @@ extension TemplateParser {
         case .field(let base, let p): return .field(base + fields, p)
         case .variable(let name, let base, let p): return .variable(name, base + fields, p)
         case .literal(_, let text, _):
-            throw error("unexpected . after term \(GoStringQuoting.quote(text))", at: peek())
+            throw error("unexpected . after term \(GoQuoting.quote(text))", at: peek())
         case .nilValue, .dot:
-            throw error("unexpected . after term \(GoStringQuoting.quote(term.source))", at: peek())
+            throw error("unexpected . after term \(GoQuoting.quote(term.source))", at: peek())
         default:
             return .chain(term, fields, term.position)
         }
@@ -110,7 +112,7 @@ extension TemplateParser {
         switch token.kind {
         case .identifier:
             guard functionNames.contains(token.text) else {
-                throw error("function \(GoStringQuoting.quote(token.text)) not defined", at: token)
+                throw error("function \(GoQuoting.quote(token.text)) not defined", at: token)
             }
             return .identifier(token.text, pos)
         case .dot:
@@ -120,7 +122,7 @@ extension TemplateParser {
         case .variable:
             let base = token.text.split(separator: ".", maxSplits: 1).first.map(String.init) ?? token.text
             guard variables.contains(base) else {
-                throw error("undefined variable \(GoStringQuoting.quote(base))", at: token)
+                throw error("undefined variable \(GoQuoting.quote(base))", at: token)
             }
             return .variable(base, [], pos)
         case .field:
@@ -129,16 +131,16 @@ extension TemplateParser {
             return .literal(.bool(token.text == "true"), token.text, pos)
         case .number:
             guard let value = TemplateNumber.parse(token.text) else {
-                throw error("bad number syntax: \(GoStringQuoting.quote(token.text))", at: token)
+                throw error("bad number syntax: \(GoQuoting.quote(token.text))", at: token)
             }
             return .literal(value, token.text, pos)
         case .char:
-            guard let s = GoStringQuoting.unquote(token.text), let scalar = s.unicodeScalars.first else {
+            guard let s = GoQuoting.unquote(token.text), let scalar = s.unicodeScalars.first else {
                 throw error("malformed character constant: \(token.text)", at: token)
             }
             return .literal(.int(Int(scalar.value)), token.text, pos)
         case .string, .rawString:
-            guard let s = GoStringQuoting.unquote(token.text) else { throw error("invalid syntax", at: token) }
+            guard let s = GoQuoting.unquote(token.text) else { throw error("invalid syntax", at: token) }
             return .literal(.string(s), token.text, pos)
         case .leftParen:
             depth += 1

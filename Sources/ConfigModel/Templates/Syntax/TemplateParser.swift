@@ -1,3 +1,5 @@
+import GoCompat
+
 /// Parses template text into a tree per template: the top-level one and each `{{define}}`/`{{block}}`,
 /// following Go's text/template grammar and error wording.
 struct TemplateParser {
@@ -116,7 +118,7 @@ struct TemplateParser {
         let context = "define clause"
         let nameToken = nextNonSpace()
         guard nameToken.kind == .string || nameToken.kind == .rawString else { throw unexpected(nameToken, context) }
-        guard let defined = GoStringQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
+        guard let defined = GoQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
         _ = try expect(.rightDelim, context)
         let saved = variables
         variables = ["$"]
@@ -249,7 +251,7 @@ struct TemplateParser {
         let context = "template clause"
         let nameToken = nextNonSpace()
         guard nameToken.kind == .string || nameToken.kind == .rawString else { throw unexpected(nameToken, context) }
-        guard let called = GoStringQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
+        guard let called = GoQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
         var pipe: TemplatePipeline?
         if nextNonSpace().kind != .rightDelim {
             backup()
@@ -263,7 +265,7 @@ struct TemplateParser {
         let context = "block clause"
         let nameToken = nextNonSpace()
         guard nameToken.kind == .string || nameToken.kind == .rawString else { throw unexpected(nameToken, context) }
-        guard let called = GoStringQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
+        guard let called = GoQuoting.unquote(nameToken.text) else { throw error("invalid syntax", at: nameToken) }
         let pipe = try pipeline(context: context, end: .rightDelim)
         let saved = variables
         variables = ["$"]

@@ -1,3 +1,5 @@
+import GoCompat
+
 /// One lexical item of a Go text/template: text outside actions, or a token inside `{{ }}`.
 struct TemplateToken: Sendable {
     enum Kind: Equatable, Sendable {
@@ -41,9 +43,9 @@ struct TemplateToken: Sendable {
         case .error: return text
         case .keyword: return "<\(text)>"
         default:
-            let quoted = GoStringQuoting.quote(text)
+            let quoted = GoQuoting.quote(text)
             if text.unicodeScalars.count > 10 {
-                return GoStringQuoting.quote(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..."
+                return GoQuoting.quote(String(String.UnicodeScalarView(text.unicodeScalars.prefix(10)))) + "..."
             }
             return quoted
         }

@@ -1,3 +1,5 @@
+import GoCompat
+
 /// A Go `time.Time`: an instant (Unix seconds and nanoseconds) and the zone it is shown in.
 ///
 /// Printing follows Go (`2006-01-02 15:04:05.999999999 -0700 MST`); `Format` takes Go layouts.
@@ -46,26 +48,8 @@ public struct TemplateTime: Hashable, Sendable {
     }
 
     var civil: Civil {
-        let local = unixSeconds.addingReportingOverflow(Int64(zoneOffset)).partialValue
-        var days = local / 86_400
-        var secs = local % 86_400
-        if secs < 0 { secs += 86_400; days -= 1 }
-        // Days to civil date (proleptic Gregorian), after H. Hinnant's algorithm.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        let y = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        var weekday = Int((days + 4) % 7)
-        if weekday < 0 { weekday += 7 }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let cumulative = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334]
-        let yday = cumulative[Int(m) - 1] + Int(d) + (leap && m > 2 ? 1 : 0)
-        return Civil(year: y, month: Int(m), day: Int(d), hour: Int(secs / 3600), minute: Int(secs / 60 % 60),
-                     second: Int(secs % 60), weekday: weekday, yearDay: yday)
+        let c = CivilDate(unixSeconds: unixSeconds.addingReportingOverflow(Int64(zoneOffset)).partialValue)
+        return Civil(year: c.year, month: Int(c.month), day: Int(c.day), hour: Int(c.hour), minute: Int(c.minute),
+                     second: Int(c.second), weekday: Int(c.weekday), yearDay: Int(c.dayOfYear))
     }
 }

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import PromQL
 
@@ -149,7 +150,7 @@ extension Evaluator {
             var order: [Int] = []
             for (i, s) in input.enumerated() {
                 guard let p = pointAt(s, step: st) else { continue }
-                let metric = groupLabels[groupOf[i]].setting(label, to: GoFormat.float(p))
+                let metric = groupLabels[groupOf[i]].setting(label, to: GoFloatFormat.f(p))
                 let o: Int
                 if let found = outIndex[metric] {
                     o = found

@@ -1,5 +1,6 @@
 import PromModel
 import PromQL
+import Storage
 
 // MARK: - Instant selectors over series with native histograms
 

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 import PromQL
 
@@ -183,7 +184,7 @@ extension Evaluator {
 
     /// A float as Prometheus writes it in `le`-like labels: always with a decimal point (`0.0`, `1.5`).
     static func floatLabelValue(_ v: Double) -> String {
-        let s = GoFormat.float(v)
+        let s = GoFloatFormat.f(v)
         if s.contains(".") || s.contains("e") || s.contains("Inf") || s.contains("NaN") { return s }
         return s + ".0"
     }

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 // MARK: - Instant and range selectors

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 /// Evaluates expressions over a grid of steps `start, start+interval, ..., end` (one step for instant

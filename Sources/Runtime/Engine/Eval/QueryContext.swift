@@ -1,5 +1,6 @@
 import Foundation
 import PromQL
+import Storage
 
 /// State shared by every evaluator of one query (subqueries get their own time grid but share this):
 /// annotations, the in-memory sample count, the deadline and the top-level query's time range.

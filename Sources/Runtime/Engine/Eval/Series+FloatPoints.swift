@@ -1,3 +1,5 @@
+import Storage
+
 // MARK: - Decoding for the engine
 
 extension Series {

@@ -1,3 +1,4 @@
+import GoCompat
 import PromQL
 
 // MARK: - Go-style formatting for Prometheus's message texts
@@ -6,7 +7,7 @@ import PromQL
 func goQuote(_ s: String) -> String { GoQuote.string(s) }
 
 /// Go's `%f`.
-func goFloat(_ v: Double) -> String { GoFormat.fixed6(v) }
+func goFloat(_ v: Double) -> String { GoFloatFormat.fixed6(v) }
 
 /// Go's `%g` for the values that appear in messages (shortest round-trip digits).
 func goG(_ v: Double) -> String {

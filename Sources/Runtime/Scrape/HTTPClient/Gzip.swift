@@ -1,3 +1,5 @@
+import Storage
+
 /// The gzip container (RFC 1952) around a DEFLATE stream: header, optional fields, CRC-32 and size
 /// trailer, with concatenated members decoded one after another.
 public enum Gzip {

@@ -1,5 +1,6 @@
 import Foundation
 import PromModel
+import Storage
 
 /// What ``PrometheusAPI`` serves beside the storage and the engine: the scrape and rule managers
 /// (optional: a server without them answers empty lists), the configuration, the flags, build and

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 /// An error answer of ``PrometheusAPI``: Prometheus's `errorType`, its message and the HTTP status

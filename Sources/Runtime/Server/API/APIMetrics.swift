@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 
 /// Counters and latency histograms of ``PrometheusAPI``'s requests, written at `/metrics` under
@@ -74,10 +75,10 @@ public final class APIMetrics: @unchecked Sendable {
         for handler in durations.keys.sorted() {
             guard let h = durations[handler] else { continue }
             for (i, bound) in Self.buckets.enumerated() {
-                out += "prometheus_http_request_duration_seconds_bucket{handler=\"\(handler)\",le=\"\(APIFloatFormat.g(bound))\"} \(h.counts[i])\n"
+                out += "prometheus_http_request_duration_seconds_bucket{handler=\"\(handler)\",le=\"\(GoFloatFormat.g(bound))\"} \(h.counts[i])\n"
             }
             out += "prometheus_http_request_duration_seconds_bucket{handler=\"\(handler)\",le=\"+Inf\"} \(h.count)\n"
-            out += "prometheus_http_request_duration_seconds_sum{handler=\"\(handler)\"} \(APIFloatFormat.g(h.sum))\n"
+            out += "prometheus_http_request_duration_seconds_sum{handler=\"\(handler)\"} \(GoFloatFormat.g(h.sum))\n"
             out += "prometheus_http_request_duration_seconds_count{handler=\"\(handler)\"} \(h.count)\n"
         }
         out += "# HELP labctl_remote_write_samples_received_total Samples appended through /api/v1/write.\n"
@@ -85,7 +86,7 @@ public final class APIMetrics: @unchecked Sendable {
         out += "labctl_remote_write_samples_received_total \(samples)\n"
         out += "# HELP process_start_time_seconds Start time of the process since unix epoch in seconds.\n"
         out += "# TYPE process_start_time_seconds gauge\n"
-        out += "process_start_time_seconds \(APIFloatFormat.g(started.timeIntervalSince1970.rounded(.down)))\n"
+        out += "process_start_time_seconds \(GoFloatFormat.g(started.timeIntervalSince1970.rounded(.down)))\n"
         if let extra {
             let text = extra()
             out += text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"

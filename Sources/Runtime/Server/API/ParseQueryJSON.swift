@@ -1,3 +1,4 @@
+import GoCompat
 import Diagnostics
 import PromModel
 import PromQL
@@ -34,7 +35,7 @@ enum ParseQueryJSON {
             return "{\"expr\":" + node(s.expr) + ",\"offset\":\(offset),\"range\":\(s.range.constantMilliseconds ?? 0)"
                 + at(s.at, step: s.step?.constantMilliseconds ?? 0) + ",\"type\":\"subquery\"}"
         case .number(let n):
-            return "{\"type\":\"numberLiteral\",\"val\":" + QueryResultJSON.quote(GoFormat.float(n.value)) + "}"
+            return "{\"type\":\"numberLiteral\",\"val\":" + QueryResultJSON.quote(GoFloatFormat.f(n.value)) + "}"
         case .string(let s):
             return "{\"type\":\"stringLiteral\",\"val\":" + QueryResultJSON.quote(s.value) + "}"
         case .paren(let p):

@@ -1,5 +1,7 @@
 import Exposition
+import GoCompat
 import PromModel
+import Storage
 
 // MARK: - Federation
 
@@ -61,7 +63,7 @@ extension PrometheusAPI {
                 parts.append(ext + "=\"" + writer.escapeLabelValue(external[ext] ?? "") + "\"")
             }
             out += name + (parts.isEmpty ? "" : "{" + parts.joined(separator: ",") + "}")
-            out += " " + APIFloatFormat.g(sample.v) + " \(sample.t)\n"
+            out += " " + GoFloatFormat.g(sample.v) + " \(sample.t)\n"
         }
         return HTTPServerResponse(status: 200, contentType: Self.federateContentType, text: out)
     }

@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 
 // MARK: - Remote write
 

@@ -1,3 +1,4 @@
+import GoCompat
 import Diagnostics
 import PromModel
 
@@ -42,7 +43,7 @@ extension PrometheusAPI {
                 guard !rules.isEmpty else { continue }
                 out.append("{\"name\":" + QueryResultJSON.quote(group.name) + ",\"file\":" + QueryResultJSON.quote(group.file)
                            + ",\"rules\":[" + rules.joined(separator: ",") + "],\"interval\":"
-                           + APIFloatFormat.json(Double(group.interval) / 1000) + ",\"limit\":\(group.limit)"
+                           + GoFloatFormat.json(Double(group.interval) / 1000) + ",\"limit\":\(group.limit)"
                            + ",\"evaluationTime\":0,\"lastEvaluation\":" + Self.timeJSON(group.lastEvaluation) + "}")
             }
             return out
@@ -64,8 +65,8 @@ extension PrometheusAPI {
         let alerts = excludeAlerts ? "null" : "[" + rule.activeAlerts.map(alertJSON).joined(separator: ",") + "]"
         var out = "{\"state\":" + QueryResultJSON.quote(rule.state.description) + ",\"name\":" + QueryResultJSON.quote(rule.name)
         out += ",\"query\":" + QueryResultJSON.quote(rule.expr.description)
-        out += ",\"duration\":" + APIFloatFormat.json(Double(rule.holdDuration) / 1000)
-        out += ",\"keepFiringFor\":" + APIFloatFormat.json(Double(rule.keepFiringFor) / 1000)
+        out += ",\"duration\":" + GoFloatFormat.json(Double(rule.holdDuration) / 1000)
+        out += ",\"keepFiringFor\":" + GoFloatFormat.json(Double(rule.keepFiringFor) / 1000)
         out += ",\"labels\":" + QueryResultJSON.metric(Labels(rule.labels))
         out += ",\"annotations\":" + pairsJSON(rule.annotations)
         out += ",\"alerts\":" + alerts + ",\"health\":" + QueryResultJSON.quote(rule.health.rawValue)
@@ -89,7 +90,7 @@ extension PrometheusAPI {
         if let since = alert.keepFiringSince {
             out += ",\"keepFiringSince\":" + QueryResultJSON.quote(APITime.format(milliseconds: since))
         }
-        return out + ",\"value\":" + QueryResultJSON.quote(APIFloatFormat.e(alert.value)) + "}"
+        return out + ",\"value\":" + QueryResultJSON.quote(GoFloatFormat.e(alert.value)) + "}"
     }
 
     /// Label pairs as an object in name order, empty values kept (annotations).

@@ -1,3 +1,4 @@
+import GoCompat
 import Diagnostics
 import PromModel
 
@@ -52,7 +53,7 @@ extension PrometheusAPI {
             + ",\"globalUrl\":" + QueryResultJSON.quote(t.scrapeURL)
             + ",\"lastError\":" + QueryResultJSON.quote(t.lastError)
             + ",\"lastScrape\":" + QueryResultJSON.quote(lastScrape)
-            + ",\"lastScrapeDuration\":" + APIFloatFormat.json(t.lastScrapeDuration)
+            + ",\"lastScrapeDuration\":" + GoFloatFormat.json(t.lastScrapeDuration)
             + ",\"health\":" + QueryResultJSON.quote(t.health.rawValue)
             + ",\"scrapeInterval\":" + QueryResultJSON.quote(t.scrapeInterval)
             + ",\"scrapeTimeout\":" + QueryResultJSON.quote(t.scrapeTimeout) + "}"

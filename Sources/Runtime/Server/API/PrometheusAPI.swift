@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import PromModel
+import Storage
 import PromQL
 
 /// Prometheus's HTTP API over a ``MemoryStorage`` and the PromQL ``Engine``: `/api/v1/*` with

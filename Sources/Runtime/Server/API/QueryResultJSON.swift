@@ -1,3 +1,4 @@
+import GoCompat
 import Diagnostics
 import PromModel
 import PromQL
@@ -34,8 +35,8 @@ public enum QueryResultJSON {
         var out = "{\"resultType\":\"\(value.typeName)\",\"result\":"
         switch value {
         // Scalars and strings go through Go's own JSON: the time as a float, the value in 'f' digits.
-        case .scalar(let t, let f): out += "[" + APIFloatFormat.json(Double(t) / 1000) + ",\"" + GoFormat.float(f) + "\"]"
-        case .string(let t, let s): out += "[" + APIFloatFormat.json(Double(t) / 1000) + "," + quote(s) + "]"
+        case .scalar(let t, let f): out += "[" + GoFloatFormat.json(Double(t) / 1000) + ",\"" + GoFloatFormat.f(f) + "\"]"
+        case .string(let t, let s): out += "[" + GoFloatFormat.json(Double(t) / 1000) + "," + quote(s) + "]"
         case .vector(let samples):
             out += "["
             for (i, s) in samples.enumerated() {
@@ -117,7 +118,7 @@ public enum QueryResultJSON {
             // in this range, as Go's `'e', -1` is.
             return "\(f)"
         }
-        return GoFormat.float(f)
+        return GoFloatFormat.f(f)
     }
 
     /// An error body: `{"status":"error","errorType":"bad_data","error":"..."}`.

@@ -1,3 +1,4 @@
+import GoCompat
 import PromModel
 
 /// One HTTP/1.1 request as ``HTTPServer`` hands it to an ``HTTPRequestHandler``: the request line,

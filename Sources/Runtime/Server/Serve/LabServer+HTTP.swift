@@ -1,3 +1,4 @@
+import GoCompat
 import Foundation
 import PromModel
 
@@ -62,7 +63,7 @@ extension LabServer {
     func selfMetrics(_ http: HTTPServerStats?) -> String {
         var out = ""
         func gauge(_ name: String, _ help: String, _ value: Double, type: String = "gauge") {
-            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(APIFloatFormat.g(value))\n"
+            out += "# HELP \(name) \(help)\n# TYPE \(name) \(type)\n\(name) \(GoFloatFormat.g(value))\n"
         }
         let stats = storage.stats()
         gauge("prometheus_tsdb_head_series", "Total number of series in the head block.", Double(stats.seriesCount))

@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import Storage
 
 /// The in-process Prometheus of `labctl serve`: the store, the scrape manager on the lab's
 /// prometheus.yml, the rule manager on the wall clock, alerts to the embedded Alertmanager and/or

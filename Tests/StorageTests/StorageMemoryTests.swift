@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 final class StorageMemoryTests: XCTestCase {
     private func m(_ type: LabelMatcher.MatchType, _ name: String, _ value: String) throws -> LabelMatcher {

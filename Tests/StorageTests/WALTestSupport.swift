@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 /// Helpers shared by the WAL tests: temporary directories, options without background work,
 /// and reading what a storage holds.

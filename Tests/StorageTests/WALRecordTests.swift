@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 final class WALRecordTests: XCTestCase {
     private func roundTrip(_ record: WALRecord, file: StaticString = #filePath, line: UInt = #line) throws {

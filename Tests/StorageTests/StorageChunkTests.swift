@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Storage
 
 final class StorageChunkTests: XCTestCase {
     private func roundTrip(_ samples: [Sample], file: StaticString = #filePath, line: UInt = #line) {

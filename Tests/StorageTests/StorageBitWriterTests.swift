@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Storage
 
 /// The register-based `BitWriter` against a plain bit-by-bit writer.
 final class StorageBitWriterTests: XCTestCase {

@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 final class StoragePostingsTests: XCTestCase {
     func testIntersectMergeSubtract() {

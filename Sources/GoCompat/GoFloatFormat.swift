@@ -3,7 +3,7 @@ import Foundation
 /// Go's `strconv.FormatFloat` for the `e`, `f` and `g` formats, shortest (`precision` -1) or with a
 /// precision, written from the documented rules: `%g` switches to exponent form when the exponent is
 /// below -4 or at least the precision (6 for the shortest form), and drops trailing zeros.
-enum GoFloatFormat {
+public enum GoFloatFormat {
     /// Decimal digits of a finite, non-negative value: `digits` without leading or trailing zeros and
     /// `point`, the position of the decimal point (value = 0.d1d2… × 10^point).
     struct Digits {
@@ -12,7 +12,7 @@ enum GoFloatFormat {
     }
 
     /// Formats `v` with `format` `e`, `E`, `f`, `F`, `g` or `G`.
-    static func format(_ v: Double, _ format: Character, precision: Int) -> String {
+    public static func format(_ v: Double, _ format: Character, precision: Int) -> String {
         if v.isNaN { return "NaN" }
         if v.isInfinite { return v < 0 ? "-Inf" : "+Inf" }
         let negative = v.sign == .minus

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 /// Appenders on several threads while background checkpoints run: replay holds exactly what was
 /// committed.

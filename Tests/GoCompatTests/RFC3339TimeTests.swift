@@ -1,4 +1,4 @@
-import PromModel
+import GoCompat
 import XCTest
 
 final class RFC3339TimeTests: XCTestCase {

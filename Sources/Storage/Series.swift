@@ -6,7 +6,8 @@ import PromModel
 public struct Series: Sendable {
     /// The series' labels, including `__name__`.
     public let labels: Labels
-    let chunks: [EncodedChunk]
+    /// The chunks behind the snapshot, oldest first (some may extend past the selected range).
+    public let chunks: [EncodedChunk]
     /// Inclusive lower bound of the selected range, in milliseconds.
     public let mint: Int64
     /// Inclusive upper bound of the selected range, in milliseconds.

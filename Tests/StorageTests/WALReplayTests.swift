@@ -1,7 +1,6 @@
 import XCTest
 import PromModel
-import PromQL
-@testable import Runtime
+@testable import Storage
 
 final class WALReplayTests: XCTestCase {
     func testReplayEqualsWhatWasAppended() throws {
@@ -38,25 +37,6 @@ final class WALReplayTests: XCTestCase {
         // Start timestamps survive too.
         let chunks = try reopened.select([try LabelMatcher(.equal, "__name__", "special")], mint: 0, maxt: 1000)
         XCTAssertEqual(chunks.first?.encodedChunks.first?.startTimes?.first, 50)
-    }
-
-    func testPromQLAnswersTheSameAfterReplay() throws {
-        let dir = WALTestSupport.directory(self)
-        let storage = try PersistentStorage.open(directory: dir, options: WALTestSupport.logOnly())
-        _ = try WALTestSupport.fill(storage, series: 6, perSeries: 120, step: 15_000)
-        let engine = Engine(options: .conformance)
-        let query = try Parser(options: .allExperimental).parseExpr("sum by (job) (rate(wal_test[1m])) or max by (instance) (wal_test)")
-        func answer(_ q: any Querier) throws -> String {
-            let result = try engine.instantQuery(query, at: 1_000 + 100 * 15_000, querier: q)
-            guard case .vector(let samples) = result.value else { return "not a vector" }
-            return samples.map { "\($0.metric) \($0.f)" }.sorted().joined(separator: "\n")
-        }
-        let before = try answer(storage)
-        try storage.close()
-        let reopened = try PersistentStorage.open(directory: dir, options: WALTestSupport.logOnly())
-        defer { try? reopened.close() }
-        XCTAssertFalse(before.isEmpty)
-        XCTAssertEqual(try answer(reopened), before)
     }
 
     func testAppendsAfterReplayAndSeveralRestartsKeepReferencesApart() throws {

@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 final class StorageHistogramTests: XCTestCase {
     private let labels: Labels = ["__name__": "h", "job": "a"]

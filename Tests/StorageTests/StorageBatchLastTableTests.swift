@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Storage
 
 final class StorageBatchLastTableTests: XCTestCase {
     func testMatchesADictionary() {

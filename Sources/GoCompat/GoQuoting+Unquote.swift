@@ -1,36 +1,15 @@
-import PromModel
+// MARK: - Runes and unquoting
 
-/// Go's string quoting and unquoting rules (`strconv.Quote`, `strconv.Unquote`, `%#U`), written for
-/// template literals, `%q` and error messages. Quoting is `GoQuoting`'s.
-enum GoStringQuoting {
-    // MARK: - Quoting
-
-    /// `strconv.Quote` (or `strconv.QuoteToASCII` when `asciiOnly`): a double-quoted Go string literal
-    /// with escapes for non-printable characters.
-    static func quote(_ s: String, asciiOnly: Bool = false) -> String {
-        GoQuoting.quote(s, options: asciiOnly ? .asciiOnly : [])
-    }
-
+extension GoQuoting {
     /// `strconv.QuoteRune`: a single-quoted character literal (U+FFFD for a value that is no scalar).
-    static func quoteRune(_ value: Int) -> String {
+    public static func quoteRune(_ value: Int) -> String {
         let scalar = (value >= 0 && value <= 0x10FFFF) ? Unicode.Scalar(UInt32(value)) : nil
-        return GoQuoting.quote(String(scalar ?? "\u{FFFD}"), delimiter: "'")
+        return quote(String(scalar ?? "\u{FFFD}"), delimiter: "'")
     }
-
-    /// Go's `unicode.IsPrint`: letters, marks, numbers, punctuation, symbols and the ASCII space.
-    static func isPrint(_ c: Unicode.Scalar) -> Bool { GoQuoting.isPrint(c) }
-
-    /// `%#U`: `U+0041 'A'`.
-    static func unicodeForm(_ c: Unicode.Scalar) -> String { GoQuoting.codePoint(c) }
-
-    /// `v` in upper-case hexadecimal, zero-padded to `width` digits (`%U`, `\uXXXX` of `js`, `%XX`).
-    static func hex(_ v: UInt32, width: Int) -> String { GoQuoting.hex(v, width: width, uppercase: true) }
-
-    // MARK: - Unquoting
 
     /// `strconv.Unquote` for a `"…"`, `` `…` `` or `'…'` literal; nil when the literal is malformed.
     /// For character literals the result has exactly one scalar.
-    static func unquote(_ literal: String) -> String? {
+    public static func unquote(_ literal: String) -> String? {
         let scalars = Array(literal.unicodeScalars)
         guard scalars.count >= 2, let first = scalars.first, scalars.last == first else { return nil }
         let body = scalars[1..<(scalars.count - 1)]

@@ -30,7 +30,7 @@ public enum RFC3339Time {
         guard let hour = number(2), expect(58), let minute = number(2), expect(58), let second = number(2) else {
             return nil
         }
-        guard (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year), hour < 24, minute < 60,
+        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: year), hour < 24, minute < 60,
               second < 60 else { return nil }
         var millis: Int64 = 0
         if i < b.count, b[i] == 46 {
@@ -57,7 +57,7 @@ public enum RFC3339Time {
             return nil
         }
         guard i == b.count else { return nil }
-        let days = daysFromCivil(year: year, month: month, day: day)
+        let days = CivilDate.days(year: year, month: month, day: day)
         let seconds = days * 86_400 + hour * 3600 + minute * 60 + second - offset
         return seconds * 1000 + millis
     }
@@ -70,10 +70,9 @@ public enum RFC3339Time {
     /// Go's `time.Time` JSON text of `ms` in UTC: `2024-01-02T03:04:05.123Z`, `…:05Z` without a fraction.
     public static func format(milliseconds ms: Int64) -> String {
         let (seconds, fraction) = floorDivide(ms, 1000)
-        let (days, secondOfDay) = floorDivide(seconds, 86_400)
-        let (y, m, d) = civil(fromDays: days)
-        var out = pad(y, 4) + "-" + pad(m, 2) + "-" + pad(d, 2) + "T" + pad(secondOfDay / 3600, 2) + ":"
-            + pad(secondOfDay % 3600 / 60, 2) + ":" + pad(secondOfDay % 60, 2)
+        let c = CivilDate(unixSeconds: seconds)
+        var out = pad(c.year, 4) + "-" + pad(c.month, 2) + "-" + pad(c.day, 2) + "T" + pad(c.hour, 2) + ":"
+            + pad(c.minute, 2) + ":" + pad(c.second, 2)
         if fraction != 0 {
             var digits = pad(fraction, 3)
             while digits.hasSuffix("0") { digits.removeLast() }
@@ -102,38 +101,7 @@ public enum RFC3339Time {
         return format(milliseconds: Int64((seconds * 1000).rounded(.down)))
     }
 
-    // MARK: - Calendar
-
-    private static func daysIn(month: Int64, year: Int64) -> Int64 {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    private static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
-
-    private static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
-    }
+    // MARK: - Arithmetic
 
     private static func floorDivide(_ a: Int64, _ b: Int64) -> (Int64, Int64) {
         let q = a / b, r = a % b

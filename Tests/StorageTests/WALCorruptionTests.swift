@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 /// Torn and corrupt logs: replay keeps every good record before the damage, truncates the segment
 /// there with a warning, never crashes, and the next open is clean.

@@ -1,5 +1,5 @@
 import XCTest
-@testable import Runtime
+@testable import Storage
 
 /// The register-based `BitReader` against a plain bit-by-bit reading of the same bytes.
 final class StorageBitReaderTests: XCTestCase {

@@ -1,6 +1,6 @@
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 final class WALWriterTests: XCTestCase {
     private func makeWriter(_ options: WALWriter.Options) throws -> (WALWriter, WALDirectory) {

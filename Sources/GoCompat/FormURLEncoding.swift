@@ -36,8 +36,9 @@ public enum FormURLEncoding {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// `text` escaped for a query component (Go's `url.QueryEscape`: space as `+`, unreserved kept).
-    public static func encode(_ text: String) -> String {
+    /// `text` escaped for a query component (Go's `url.QueryEscape`: space as `+`, unreserved kept);
+    /// with `spaceAsPlus` false a space is `%20` (Go's `url.PathEscape` of a segment without `/`).
+    public static func encode(_ text: String, spaceAsPlus: Bool = true) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -46,7 +47,7 @@ public enum FormURLEncoding {
                  UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"),
                  UInt8(ascii: "."), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "):
+            case UInt8(ascii: " ") where spaceAsPlus:
                 out += "+"
             default:
                 let digits = Array("0123456789ABCDEF".unicodeScalars)

@@ -1,7 +1,7 @@
 import Foundation
 import XCTest
 import PromModel
-@testable import Runtime
+@testable import Storage
 
 /// SIGKILL a real writer process several times and check that everything it reported as synced
 /// survived, with no gaps and no corruption. The child is `labctl-bench wal-writer DIR`; the test
