@@ -12,13 +12,13 @@ extension Evaluator {
         switch a.op {
         case .sum, .avg, .count, .group:
             break
+        case .limitk, .limitRatio:
+            return try selectKWithHistograms(a, all, params)
         default:
-            if a.op != .limitk && a.op != .limitRatio {
-                ctx.annotations.info("ignored histogram in \(a.op.rawValue) aggregation", a.span)
-            }
+            ctx.annotations.info("ignored histogram in \(a.op.rawValue) aggregation", a.span)
             let floats = Evaluator.floatsOnly(all)
             switch a.op {
-            case .topk, .bottomk, .limitk, .limitRatio: return try selectK(a, floats, params)
+            case .topk, .bottomk: return try selectK(a, floats, params)
             case .countValues: return try countValues(a, floats, label: label)
             default: return try aggregateValues(a, floats, params)
             }
@@ -100,6 +100,34 @@ extension Evaluator {
         let result = out.filter { !$0.isEmpty }
         try ctx.hold(result.reduce(0) { $0 + $1.points.count + $1.histograms.count })
         return result
+    }
+
+    /// `limitk` and `limit_ratio` pick series, not values: histograms take part through float stand-ins
+    /// and are put back in the selected series.
+    private func selectKWithHistograms(_ a: AggregateExpr, _ all: [StepSeries], _ params: [Double]) throws -> [StepSeries] {
+        var standIns = all
+        var byMetric: [OutputKey: Int] = [:]
+        for i in standIns.indices {
+            byMetric[OutputKey(metric: all[i].metric, dropName: all[i].dropName)] = i
+            guard !standIns[i].histograms.isEmpty else { continue }
+            standIns[i].points += standIns[i].histograms.map { FloatPoint(t: $0.t, f: 0) }
+            standIns[i].points.sort { $0.t < $1.t }
+            standIns[i].histograms = []
+        }
+        var out = try selectK(a, standIns, params)
+        for k in out.indices {
+            guard let i = byMetric[OutputKey(metric: out[k].metric, dropName: out[k].dropName)],
+                  !all[i].histograms.isEmpty else { continue }
+            let histogramAt = Dictionary(all[i].histograms.map { ($0.t, $0) }, uniquingKeysWith: { x, _ in x })
+            var points: [FloatPoint] = []
+            var hs: [HistogramPoint] = []
+            for p in out[k].points {
+                if let h = histogramAt[p.t] { hs.append(h) } else { points.append(p) }
+            }
+            out[k].points = points
+            out[k].histograms = hs
+        }
+        return out
     }
 
     /// ` for metric name "x"` when the first series with histograms has a name.
