@@ -70,21 +70,21 @@ extension Evaluator {
                     ctx.annotations.warn("encountered a mix of histograms and floats for aggregation", a.span)
                     continue
                 }
-                guard var sum = hists[g].first else { continue }
+                var summation = HistogramSummation()
                 var failed = false
-                for h in hists[g].dropFirst() {
+                for h in hists[g] {
                     do {
-                        let c = try sum.adding(h)
-                        if c.counterResetCollision { collision = true }
-                        if c.customBoundsReconciled { reconciled = true }
-                        sum = c.result
+                        if let c = try summation.add(h) {
+                            if c.counterResetCollision { collision = true }
+                            if c.customBoundsReconciled { reconciled = true }
+                        }
                     } catch {
                         mixedSchemas = true
                         failed = true
                         break
                     }
                 }
-                if failed { continue }
+                guard !failed, var sum = summation.result else { continue }
                 if a.op == .avg { sum = sum.scaled(by: 1 / Double(hists[g].count)) }
                 out[g].histograms.append(HistogramPoint(t: t, h: sum.compacted()))
             }

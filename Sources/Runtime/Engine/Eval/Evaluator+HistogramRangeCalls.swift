@@ -97,11 +97,19 @@ extension Evaluator {
         case "sum_over_time", "avg_over_time":
             if hw.isEmpty { return try floats() }
             if !fw.isEmpty { notes.mixedFloats = true; return .none }
-            guard var sum = hw.first?.h else { return .none }
-            for p in hw.dropFirst() {
-                guard let next = HistogramRangeFunctions.add(sum, p.h, notes: &notes) else { return .none }
-                sum = next
+            var summation = HistogramSummation()
+            for p in hw {
+                do {
+                    if let c = try summation.add(p.h) {
+                        if c.customBoundsReconciled { notes.reconciledAggregation = true }
+                        if c.counterResetCollision { notes.counterResetCollision = true }
+                    }
+                } catch {
+                    notes.mixedSchemas = true
+                    return .none
+                }
             }
+            guard var sum = summation.result else { return .none }
             if name == "avg_over_time" { sum = sum.scaled(by: 1 / Double(hw.count)) }
             return .histogram(sum.compacted())
         case "count_over_time": return .float(Double(fw.count + hw.count))

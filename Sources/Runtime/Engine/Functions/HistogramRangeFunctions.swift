@@ -141,3 +141,32 @@ enum HistogramRangeFunctions {
         return n
     }
 }
+
+/// Sums histograms as Prometheus does: bucket by bucket, with the count and the sum of observations
+/// also added with Kahan compensation (so that huge and tiny values do not cancel out).
+struct HistogramSummation {
+    private(set) var total: FloatHistogram?
+    private var count = KahanSum()
+    private var sum = KahanSum()
+
+    /// Adds `h`; throws when the schemas cannot be mixed.
+    mutating func add(_ h: FloatHistogram) throws(HistogramArithmeticError) -> HistogramCombination? {
+        count.add(h.count)
+        sum.add(h.sum)
+        guard let current = total else {
+            total = h
+            return nil
+        }
+        let c = try current.adding(h)
+        total = c.result
+        return c
+    }
+
+    /// The sum, with the compensated count and sum.
+    var result: FloatHistogram? {
+        guard var t = total else { return nil }
+        t.count = count.value
+        t.sum = sum.value
+        return t
+    }
+}
