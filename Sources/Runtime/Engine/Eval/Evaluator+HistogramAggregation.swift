@@ -85,7 +85,7 @@ extension Evaluator {
                     }
                 }
                 guard !failed, var sum = summation.result else { continue }
-                if a.op == .avg { sum = sum.scaled(by: 1 / Double(hists[g].count)) }
+                if a.op == .avg { sum = HistogramSummation.mean(of: hists[g], sum: sum) }
                 out[g].histograms.append(HistogramPoint(t: t, h: sum.compacted()))
             }
             touched.removeAll(keepingCapacity: true)

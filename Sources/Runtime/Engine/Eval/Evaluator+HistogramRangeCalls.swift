@@ -110,7 +110,7 @@ extension Evaluator {
                 }
             }
             guard var sum = summation.result else { return .none }
-            if name == "avg_over_time" { sum = sum.scaled(by: 1 / Double(hw.count)) }
+            if name == "avg_over_time" { sum = HistogramSummation.mean(of: hw.map(\.h), sum: sum) }
             return .histogram(sum.compacted())
         case "count_over_time": return .float(Double(fw.count + hw.count))
         case "present_over_time", "absent_over_time": return .float(1)

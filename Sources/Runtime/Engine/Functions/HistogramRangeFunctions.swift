@@ -2,19 +2,6 @@ import PromModel
 
 /// The math of range functions over native-histogram samples, as Prometheus defines it.
 enum HistogramRangeFunctions {
-    /// `a + b`, noting mixed schemas (then `nil`) and reconciled custom bounds.
-    static func add(_ a: FloatHistogram, _ b: FloatHistogram, notes: inout HistogramWindowNotes) -> FloatHistogram? {
-        do {
-            let c = try a.adding(b)
-            if c.customBoundsReconciled { notes.reconciledAggregation = true }
-            if c.counterResetCollision { notes.counterResetCollision = true }
-            return c.result
-        } catch {
-            notes.mixedSchemas = true
-            return nil
-        }
-    }
-
     /// `rate`, `increase` and `delta` of histograms: the last minus the first sample (plus what was
     /// lost at each counter reset for counters), extrapolated like the float version, as a gauge histogram.
     static func extrapolatedDelta(_ w: [HistogramPoint], rangeStart: Int64, rangeEnd: Int64, rangeSeconds: Double,
@@ -168,5 +155,20 @@ struct HistogramSummation {
         t.count = count.value
         t.sum = sum.value
         return t
+    }
+}
+
+extension HistogramSummation {
+    /// The mean of `hs` from their sum, or, when the sum overflows where the inputs do not, as the sum
+    /// of each histogram divided by their number first.
+    static func mean(of hs: [FloatHistogram], sum: FloatHistogram) -> FloatHistogram {
+        let n = Double(hs.count)
+        let mean = sum.scaled(by: 1 / n)
+        guard !sum.count.isFinite || !sum.sum.isFinite, hs.allSatisfy({ $0.count.isFinite && $0.sum.isFinite }) else {
+            return mean
+        }
+        var scaled = HistogramSummation()
+        for h in hs { _ = try? scaled.add(h.scaled(by: 1 / n)) }
+        return scaled.result ?? mean
     }
 }
