@@ -112,6 +112,14 @@ final class FloatHistogramTests: XCTestCase {
         XCTAssertFalse(h(count: 1, hint: .notCounterReset).detectsReset(after: prev))
     }
 
+    func testCustomBoundsThatDifferAreComparedOnTheCommonBounds() {
+        let prev = h(schema: -53, count: 1, positive: [(0, 1)], custom: [5, 10])
+        XCTAssertFalse(h(schema: -53, count: 1, positive: [(0, 1)], custom: [5]).detectsReset(after: prev))
+        XCTAssertTrue(h(schema: -53, count: 1, positive: [(1, 1)], custom: [5]).detectsReset(after: prev),
+                      "the observation moved above the common bound 5")
+        XCTAssertTrue(h(count: 1, positive: [(0, 1)]).detectsReset(after: prev), "custom to exponential")
+    }
+
     func testDescriptionIsTheTestNotation() {
         XCTAssertEqual(h(count: 4, sum: 5, positive: [(0, 1), (2, 1)]).description, "{{count:4 sum:5 buckets:[1 0 1]}}")
         XCTAssertEqual(h(schema: -53, count: 1, positive: [(1, 1)], custom: [1]).description,

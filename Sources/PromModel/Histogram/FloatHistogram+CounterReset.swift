@@ -4,7 +4,7 @@ extension FloatHistogram {
     /// Whether a counter reset happened between `previous` and this histogram, as Prometheus decides:
     /// the hint when it is explicit, otherwise any count that went down (total, zero bucket or a bucket
     /// after bringing `previous` to this schema and zero threshold), a finer schema, a narrower zero
-    /// bucket or changed custom bounds.
+    /// bucket (custom bounds that differ are compared on the bounds both have).
     public func detectsReset(after previous: FloatHistogram) -> Bool {
         switch counterResetHint {
         case .counterReset: return true
@@ -13,20 +13,25 @@ extension FloatHistogram {
         }
         if count < previous.count { return true }
         if usesCustomBuckets != previous.usesCustomBuckets { return true }
-        if usesCustomBuckets {
-            if customValues != previous.customValues { return true }
-        } else {
+        if !usesCustomBuckets {
             if schema > previous.schema { return true }
             if zeroThreshold < previous.zeroThreshold { return true }
         }
+        var current = self
         var prev = previous.reduced(to: schema)
+        if usesCustomBuckets && customValues != previous.customValues {
+            // Differing custom bounds are compared on the bounds both have.
+            let common = FloatHistogram.commonBounds(customValues, previous.customValues)
+            current = withCustomBounds(common)
+            prev = previous.withCustomBounds(common)
+        }
         if !usesCustomBuckets {
             prev = prev.widenedZeroBucket(to: zeroThreshold)
             if prev.zeroThreshold != zeroThreshold { return true }
         }
-        if zeroCount < prev.zeroCount { return true }
-        return FloatHistogram.anyDecrease(from: prev.positive, to: positive)
-            || FloatHistogram.anyDecrease(from: prev.negative, to: negative)
+        if current.zeroCount < prev.zeroCount { return true }
+        return FloatHistogram.anyDecrease(from: prev.positive, to: current.positive)
+            || FloatHistogram.anyDecrease(from: prev.negative, to: current.negative)
     }
 
     /// Whether some bucket of `old` has a larger count than the same bucket of `new` (missing = 0).

@@ -7,9 +7,13 @@ enum HistogramRangeFunctions {
     static func extrapolatedDelta(_ w: [HistogramPoint], rangeStart: Int64, rangeEnd: Int64, rangeSeconds: Double,
                                   isCounter: Bool, isRate: Bool, notes: inout HistogramWindowNotes) -> FloatHistogram? {
         guard w.count >= 2, let first = w.first, let last = w.last else { return nil }
-        let custom = first.h.usesCustomBuckets
-        var minSchema = first.h.schema
-        for p in w {
+        // For counters, a first sample followed by a reset only contributes its count to the
+        // extrapolation (last - first + first cancels), so it may have another bucket layout.
+        let firstIsReset = isCounter && w[1].h.detectsReset(after: first.h)
+        let checked = firstIsReset ? w.dropFirst() : w[...]
+        let custom = last.h.usesCustomBuckets
+        var minSchema = last.h.schema
+        for p in checked {
             if p.h.usesCustomBuckets != custom { notes.mixedSchemas = true; return nil }
             minSchema = min(minSchema, p.h.schema)
             if isCounter && p.h.counterResetHint == .gauge { notes.notCounter = true }
@@ -19,12 +23,16 @@ enum HistogramRangeFunctions {
         }
         var result: FloatHistogram
         do {
-            let c = try last.h.reduced(to: minSchema).subtracting(first.h)
-            if c.customBoundsReconciled { notes.reconciledSubtraction = true }
-            result = c.result
+            if firstIsReset {
+                result = last.h.reduced(to: minSchema)
+            } else {
+                let c = try last.h.reduced(to: minSchema).subtracting(first.h)
+                if c.customBoundsReconciled { notes.reconciledSubtraction = true }
+                result = c.result
+            }
             if isCounter {
-                var prev = first.h
-                for p in w.dropFirst() {
+                var prev = firstIsReset ? w[1].h : first.h
+                for p in w.dropFirst(firstIsReset ? 2 : 1) {
                     if p.h.detectsReset(after: prev) {
                         let added = try result.adding(prev)
                         if added.customBoundsReconciled { notes.reconciledSubtraction = true }
