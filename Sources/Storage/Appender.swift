@@ -15,6 +15,11 @@ public protocol Appender: AnyObject {
     @discardableResult
     func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef
 
+    /// Adds a native-histogram sample for the series `labels` (created when new). Appenders of
+    /// float-only storages throw `StorageError.Kind.histogramsNotSupported`.
+    @discardableResult
+    func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram) throws -> SeriesRef
+
     /// Adds a sample for a series returned earlier by `append(_:t:v:)` on the same storage.
     func append(_ ref: SeriesRef, t: Int64, v: Double) throws
 
@@ -42,5 +47,16 @@ extension Appender {
     @discardableResult
     public func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef {
         try append(labels, t: t, v: v)
+    }
+}
+
+// MARK: - Native histograms
+
+extension Appender {
+    /// Default for float-only appenders: the histogram is rejected.
+    @discardableResult
+    public func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram) throws -> SeriesRef {
+        throw StorageError(.histogramsNotSupported, "native histogram samples are not supported by this storage",
+                           labels: labels)
     }
 }

@@ -8,15 +8,26 @@ struct MemSeries: Sendable {
     /// Timestamp and value bits of the newest sample, for order and duplicate checks.
     private(set) var lastT: Int64 = .min
     private(set) var lastBits: UInt64 = 0
+    /// Native-histogram samples, by increasing time (kept decoded, beside the float chunks: a series
+    /// may switch between floats and histograms, and its samples of both kinds never share a time).
+    private(set) var histograms: [HistogramSample] = []
 
     init(labels: Labels) {
         self.labels = labels
     }
 
-    var isEmpty: Bool { sealed.isEmpty && head.count == 0 }
-    var sampleCount: Int { sealed.reduce(head.count) { $0 + $1.count } }
-    var minTime: Int64? { sealed.first?.minT ?? (head.count > 0 ? head.minT : nil) }
-    var maxTime: Int64? { head.count > 0 ? head.maxT : sealed.last?.maxT }
+    var isEmpty: Bool { sealed.isEmpty && head.count == 0 && histograms.isEmpty }
+    var sampleCount: Int { sealed.reduce(head.count + histograms.count) { $0 + $1.count } }
+    var minTime: Int64? {
+        let floats = sealed.first?.minT ?? (head.count > 0 ? head.minT : nil)
+        guard let h = histograms.first?.t else { return floats }
+        return Swift.min(floats ?? h, h)
+    }
+    var maxTime: Int64? {
+        let floats = head.count > 0 ? head.maxT : sealed.last?.maxT
+        guard let h = histograms.last?.t else { return floats }
+        return Swift.max(floats ?? h, h)
+    }
     var hasSamples: Bool { !isEmpty }
 
     // MARK: - Appending
@@ -56,7 +67,28 @@ struct MemSeries: Sendable {
         hasLast = true
     }
 
+    /// Appends a histogram sample already checked with `check(t:bits:)`.
+    mutating func appendHistogram(_ sample: HistogramSample) {
+        histograms.append(sample)
+        lastT = sample.t
+        lastBits = sample.checkBits
+        hasLast = true
+    }
+
+    /// `check` for a sample given by its order-check bits.
+    func check(t: Int64, bits: UInt64) -> Check {
+        MemSeries.check(t: t, bits: bits, lastT: lastT, lastBits: lastBits, hasLast: hasLast)
+    }
+
     // MARK: - Reading
+
+    /// The histogram samples in `[mint, maxt]`.
+    func histograms(mint: Int64, maxt: Int64) -> [HistogramSample] {
+        guard let first = histograms.first, let last = histograms.last, first.t <= maxt, last.t >= mint else { return [] }
+        let lo = HistogramSample.firstIndex(in: histograms, atOrAfter: mint)
+        let hi = HistogramSample.firstIndex(in: histograms, atOrAfter: maxt == .max ? maxt : maxt + 1)
+        return lo < hi ? Array(histograms[lo..<hi]) : []
+    }
 
     /// Snapshots of the chunks overlapping `[mint, maxt]`.
     func chunks(mint: Int64, maxt: Int64) -> [EncodedChunk] {
@@ -78,5 +110,8 @@ struct MemSeries: Sendable {
     mutating func truncate(before cutoff: Int64) {
         sealed.removeAll { $0.maxT < cutoff }
         if head.count > 0, head.maxT < cutoff { head = XORChunk() }
+        if let first = histograms.first, first.t < cutoff {
+            histograms.removeFirst(HistogramSample.firstIndex(in: histograms, atOrAfter: cutoff))
+        }
     }
 }

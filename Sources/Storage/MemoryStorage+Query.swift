@@ -14,13 +14,14 @@ extension MemoryStorage {
         for ref in refs {
             guard let s = series[Int(ref)] else { continue }
             let chunks = s.chunks(mint: mint, maxt: maxt)
-            if chunks.isEmpty { continue }
-            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt))
+            let histograms = s.histograms(mint: mint, maxt: maxt)
+            if chunks.isEmpty && histograms.isEmpty { continue }
+            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt, histograms: histograms))
         }
         lock.unlock()
         // A chunk that starts inside the range proves a sample there; otherwise decode to be sure.
         out.removeAll { series in
-            if series.chunks.contains(where: { $0.minT >= mint }) { return false }
+            if series.hasHistograms || series.chunks.contains(where: { $0.minT >= mint }) { return false }
             var it = series.makeIterator()
             return it.next() == nil
         }

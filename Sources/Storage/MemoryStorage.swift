@@ -79,6 +79,27 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
         return check
     }
 
+    /// `lockedCheck` for a sample given by its order-check bits (histograms).
+    func lockedCheck(_ ref: UInt32, t: Int64, bits: UInt64) throws -> MemSeries.Check {
+        guard Int(ref) < series.count, let check = series[Int(ref)]?.check(t: t, bits: bits) else {
+            throw StorageError(.unknownSeriesRef, "unknown series reference \(ref)")
+        }
+        if t < minValidTime { try lockedCheckBounds(t, labels: series[Int(ref)]?.labels) }
+        if case .rejected(let kind) = check {
+            let what = kind == .outOfOrderSample ? "out of order sample" : "duplicate sample for timestamp"
+            throw StorageError(kind, "\(what): \(t) after \(series[Int(ref)]?.lastT ?? .min)",
+                               labels: series[Int(ref)]?.labels)
+        }
+        return check
+    }
+
+    /// Appends a histogram sample to series `ref` after the order checks.
+    func lockedAppendHistogram(_ ref: UInt32, _ sample: HistogramSample) throws {
+        if case .append = try lockedCheck(ref, t: sample.t, bits: sample.checkBits) {
+            series[Int(ref)]?.appendHistogram(sample)
+        }
+    }
+
     /// Rejects samples older than what retention keeps (checked before creating a series).
     func lockedCheckBounds(_ t: Int64, labels: Labels?) throws {
         guard t >= minValidTime else {

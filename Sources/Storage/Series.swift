@@ -12,17 +12,29 @@ public struct Series: Sendable {
     public let mint: Int64
     /// Inclusive upper bound of the selected range, in milliseconds.
     public let maxt: Int64
+    /// The native-histogram samples in `[mint, maxt]`, by increasing time.
+    public let histograms: [HistogramSample]
 
-    init(labels: Labels, chunks: [EncodedChunk], mint: Int64, maxt: Int64) {
+    init(labels: Labels, chunks: [EncodedChunk], mint: Int64, maxt: Int64, histograms: [HistogramSample] = []) {
         self.labels = labels
         self.chunks = chunks
         self.mint = mint
         self.maxt = maxt
+        self.histograms = histograms
     }
+
+    /// Whether the snapshot holds native-histogram samples.
+    public var hasHistograms: Bool { !histograms.isEmpty }
 
     /// Builds a series from plain samples (sorted by time, strictly increasing); for tests and
     /// for other `Querier` implementations. Samples that cannot be encoded in order are dropped.
     public init(labels: Labels, samples: [Sample]) {
+        self.init(labels: labels, samples: samples, histograms: [])
+    }
+
+    /// A series from float samples and histogram samples (each sorted by time); the histograms are
+    /// kept as given.
+    public init(labels: Labels, samples: [Sample], histograms: [HistogramSample]) {
         var sealed: [EncodedChunk] = []
         var chunk = XORChunk()
         for s in samples {
@@ -33,7 +45,7 @@ public struct Series: Sendable {
             _ = chunk.append(t: s.t, v: s.v)
         }
         if chunk.count > 0 { sealed.append(chunk.sealed()) }
-        self.init(labels: labels, chunks: sealed, mint: .min, maxt: .max)
+        self.init(labels: labels, chunks: sealed, mint: .min, maxt: .max, histograms: histograms)
     }
 
     // MARK: - Samples

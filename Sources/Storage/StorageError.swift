@@ -28,6 +28,8 @@ public struct StorageError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let emptyLabelSet = Kind("empty-label-set")
         /// A `SeriesRef` this storage does not know (or has dropped by retention).
         public static let unknownSeriesRef = Kind("unknown-series-ref")
+        /// A native-histogram sample given to a storage that keeps floats only.
+        public static let histogramsNotSupported = Kind("histograms-not-supported")
     }
 
     public let kind: Kind

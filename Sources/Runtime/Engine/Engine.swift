@@ -4,7 +4,7 @@ import Storage
 import PromQL
 
 /// The PromQL engine: evaluates parsed expressions over a `Querier`, like Prometheus 3.x
-/// (float samples; native histograms are not supported).
+/// (float and native-histogram samples).
 ///
 /// Range queries select each series once over the whole range and slide windows across the steps;
 /// instant queries are range queries with one step.
@@ -34,15 +34,18 @@ public final class Engine: Sendable {
             return QueryResult(value: .string(t: at, s: s), annotations: ev.annotations.list)
         case .range(let series):
             let out = series.map { RangeSeries(metric: ev.finalLabels($0.metric, dropName: $0.dropName),
-                                               points: $0.points) }
+                                               points: $0.points, histograms: $0.histograms) }
             try ev.checkDuplicateOutput(out.map(\.metric))
             return QueryResult(value: .matrix(out.sorted { $0.metric < $1.metric }), annotations: ev.annotations.list)
         case .vector(let series):
             var out: [VectorSample] = []
             out.reserveCapacity(series.count)
             for s in series {
-                guard let p = s.points.first else { continue }
-                out.append(VectorSample(metric: ev.finalLabels(s.metric, dropName: s.dropName), t: at, f: p.f))
+                if let p = s.points.first {
+                    out.append(VectorSample(metric: ev.finalLabels(s.metric, dropName: s.dropName), t: at, f: p.f))
+                } else if let p = s.histograms.first {
+                    out.append(VectorSample(metric: ev.finalLabels(s.metric, dropName: s.dropName), t: at, h: p.h))
+                }
             }
             try ev.checkDuplicateOutput(out.map(\.metric))
             return QueryResult(value: .vector(out), annotations: ev.annotations.list)
@@ -77,8 +80,9 @@ public final class Engine: Sendable {
         case .string(let s):
             return QueryResult(value: .string(t: end, s: s), annotations: ev.annotations.list)
         case .vector(let series), .range(let series):
-            let out = series.filter { !$0.points.isEmpty }
-                .map { RangeSeries(metric: ev.finalLabels($0.metric, dropName: $0.dropName), points: $0.points) }
+            let out = series.filter { !$0.isEmpty }
+                .map { RangeSeries(metric: ev.finalLabels($0.metric, dropName: $0.dropName), points: $0.points,
+                                   histograms: $0.histograms) }
             let merged = try ev.mergeSameLabels(out)
             return QueryResult(value: .matrix(merged.sorted { $0.metric < $1.metric }), annotations: ev.annotations.list)
         }

@@ -75,13 +75,15 @@ public enum PromQLTestComparator {
         var seen = Set<Labels>()
         for (index, sample) in samples.enumerated() {
             guard let exp = expected[sample.metric] else {
-                return "unexpected series \(sample.metric) in result, with value \(PromQLTestFormat.value(sample.f))"
+                return "unexpected series \(sample.metric) in result, with value \(sample.h.map(\.description) ?? PromQLTestFormat.value(sample.f))"
             }
             if !seen.insert(sample.metric).inserted { return "series \(sample.metric) appears more than once in the result" }
             if eval.ordered && exp.position != index {
                 return "expected \(sample.metric) at position \(exp.position + 1) but it is at position \(index + 1)"
             }
-            if let message = compare(expected: exp.value, actual: sample.f, metric: sample.metric) { return message }
+            if let h = sample.h {
+                if let message = compare(expected: exp.value, actual: h, metric: sample.metric) { return message }
+            } else if let message = compare(expected: exp.value, actual: sample.f, metric: sample.metric) { return message }
         }
         let missing = expected.filter { !seen.contains($0.key) }.sorted { $0.value.position < $1.value.position }
         if let first = missing.first {
@@ -99,11 +101,35 @@ public enum PromQLTestComparator {
         case .stale:
             if !isStaleNaN(actual) { return "expected a staleness marker for \(metric) but got \(PromQLTestFormat.value(actual))" }
         case .histogram(let h):
-            return "expected native histogram \(h) for \(metric) but got float \(PromQLTestFormat.value(actual)) (needs native histograms)"
+            return "expected native histogram \(h) for \(metric) but got float \(PromQLTestFormat.value(actual))"
         case .omitted:
             return "expected no value for \(metric) but got \(PromQLTestFormat.value(actual))"
         }
         return nil
+    }
+
+    static func compare(expected: SeriesValue, actual: FloatHistogram, metric: Labels) -> String? {
+        guard case .histogram(let e) = expected else {
+            return "expected \(expected) for \(metric) but got histogram \(actual)"
+        }
+        let exp = e.floatHistogram
+        if !sameHistogram(expected: exp, actual: actual) {
+            return "expected \(exp.compacted()) for \(metric) but got \(actual.compacted())"
+        }
+        return nil
+    }
+
+    /// Prometheus's test comparison: both sides compacted, then schema, zero threshold and custom
+    /// bounds exactly, counts, sum and buckets within `epsilon`, bucket layouts the same.
+    public static func sameHistogram(expected: FloatHistogram, actual: FloatHistogram) -> Bool {
+        let a = expected.compacted(), b = actual.compacted()
+        guard a.schema == b.schema, almostEqual(a.count, b.count), almostEqual(a.sum, b.sum),
+              a.zeroThreshold == b.zeroThreshold, almostEqual(a.zeroCount, b.zeroCount) else { return false }
+        if a.usesCustomBuckets && a.customValues != b.customValues { return false }
+        func same(_ x: [HistogramBucket], _ y: [HistogramBucket]) -> Bool {
+            x.count == y.count && zip(x, y).allSatisfy { $0.index == $1.index && almostEqual($0.count, $1.count) }
+        }
+        return same(a.positive, b.positive) && same(a.negative, b.negative)
     }
 
     /// The start and step that expected matrix values are laid out on.
@@ -127,11 +153,23 @@ public enum PromQLTestComparator {
             }
             seen.insert(s.metric)
             var points: [(t: Int64, v: SeriesValue)] = []
+            var histograms: [(t: Int64, v: SeriesValue)] = []
             for (k, v) in exp.values.enumerated() where v.isPresent {
                 let (offset, o1) = Int64(k).multipliedReportingOverflow(by: step)
                 let (t, o2) = start.addingReportingOverflow(offset)
                 if o1 || o2 { return "expected point time overflows" }
-                points.append((t, v))
+                if case .histogram = v { histograms.append((t, v)) } else { points.append((t, v)) }
+            }
+            if histograms.count != s.histograms.count {
+                return "expected \(histograms.count) histogram points for \(s.metric) but got \(s.histograms.count): \(s.histograms.map(\.description).joined(separator: ", "))"
+            }
+            for (e, a) in zip(histograms, s.histograms) {
+                if e.t != a.t {
+                    return "expected a histogram point at \(PromQLTestFormat.time(e.t)) for \(s.metric) but got one at \(PromQLTestFormat.time(a.t))"
+                }
+                if let message = compare(expected: e.v, actual: a.h, metric: s.metric) {
+                    return message + " at \(PromQLTestFormat.time(a.t))"
+                }
             }
             if points.count != s.points.count {
                 return "expected \(points.count) points for \(s.metric) but got \(s.points.count): \(PromQLTestFormat.points(s.points))"

@@ -48,10 +48,13 @@ public enum PromQLTestFormat {
         case .scalar(_, let f): return [value(f)]
         case .string(_, let s): return ["string " + GoQuote.string(s)]
         case .vector(let samples):
-            return samples.isEmpty ? ["(empty)"] : samples.map { "\($0.metric) \(value($0.f))" }
+            return samples.isEmpty ? ["(empty)"] : samples.map { "\($0.metric) \($0.h.map(\.description) ?? value($0.f))" }
         case .matrix(let series):
             if series.isEmpty { return ["(empty)"] }
-            return series.map { s in "\(s.metric) " + matrixValues(s.points, grid: grid) }
+            return series.map { s in
+                let hs = s.histograms.map { "\($0.h)@\(time($0.t))" }.joined(separator: " ")
+                return "\(s.metric) " + matrixValues(s.points, grid: grid) + (hs.isEmpty ? "" : " " + hs)
+            }
         }
     }
 

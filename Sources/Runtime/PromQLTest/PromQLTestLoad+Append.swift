@@ -7,14 +7,14 @@ import PromQL
 extension PromQLTestLoad {
     /// What `append(to:)` did.
     public struct AppendSummary: Hashable, Sendable {
-        /// Float samples and staleness markers appended.
+        /// Float samples, histogram samples and staleness markers appended.
         public var samples = 0
-        /// Series that had native histogram samples (not appended: the storage is float-only), and the
-        /// native histogram series `load_with_nhcb` would have made.
+        /// Series that had native histogram samples, and the native histogram series `load_with_nhcb`
+        /// would have made.
         public var histogramSeries = Set<Labels>()
     }
 
-    /// Appends the float samples and staleness markers (value `i` at `i * step`) in one batch.
+    /// Appends the float and histogram samples and staleness markers (value `i` at `i * step`) in one batch.
     /// A series written twice in one block keeps only its last line, as in Prometheus.
     /// Throws the storage's error (the batch is rolled back) with the series line.
     public func append(to storage: any Appendable) throws -> AppendSummary {
@@ -36,7 +36,9 @@ extension PromQLTestLoad {
                             try appender.append(series.labels, t: t, v: v)
                         }
                     case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
-                    case .histogram: summary.histogramSeries.insert(series.labels); continue
+                    case .histogram(let h):
+                        summary.histogramSeries.insert(series.labels)
+                        try appender.appendHistogram(series.labels, t: t, h: h.floatHistogram)
                     }
                     summary.samples += 1
                 } catch {
@@ -47,6 +49,24 @@ extension PromQLTestLoad {
             if withNHCB, let name = series.labels.metricName, name.hasSuffix("_bucket"), series.labels["le"] != nil {
                 let base = String(name.dropLast("_bucket".count))
                 summary.histogramSeries.insert(series.labels.removing(["le"]).setting(Label.metricName, to: base))
+            }
+        }
+        if withNHCB {
+            do {
+                for h in customBucketHistograms(lastLine: lastLine) {
+                    summary.histogramSeries.insert(h.labels)
+                    for (t, value) in h.samples {
+                        if let value {
+                            try appender.appendHistogram(h.labels, t: t, h: value)
+                        } else {
+                            try appender.append(h.labels, t: t, v: StaleNaN.value)
+                        }
+                        summary.samples += 1
+                    }
+                }
+            } catch {
+                appender.rollback()
+                throw PromQLTestLoadError(line: line, message: "\(error)")
             }
         }
         do {

@@ -76,7 +76,11 @@ extension PromQLTestRunState {
         }
         var vector: [VectorSample] = []
         for s in series {
-            if let p = s.points.first(where: { $0.t == t }) { vector.append(VectorSample(metric: s.metric, t: p.t, f: p.f)) }
+            if let p = s.points.first(where: { $0.t == t }) {
+                vector.append(VectorSample(metric: s.metric, t: p.t, f: p.f))
+            } else if let p = s.histograms.first(where: { $0.t == t }) {
+                vector.append(VectorSample(metric: s.metric, t: p.t, h: p.h))
+            }
         }
         let value: QueryValue
         if case .scalar = instant {

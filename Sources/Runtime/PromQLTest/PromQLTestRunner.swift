@@ -6,9 +6,9 @@ import PromQL
 /// `promqltest` does, including its extra checks on instant evals: re-running with `@ <t>` on every
 /// selector at other evaluation times, and as a range query from t-1m to t+1m.
 ///
-/// The storage and engine are float-only: histogram samples are not loaded, and evals that select
-/// series loaded with histograms or expect histograms are "needing native histograms" (skipped with
-/// `Options.skipNativeHistograms`, otherwise run and usually failed).
+/// Native histograms are loaded and evaluated; evals that select series loaded with histograms or
+/// expect histograms are "needing native histograms" (skipped with `Options.skipNativeHistograms`,
+/// and their failures are marked so).
 public struct PromQLTestRunner: Sendable {
     /// How scripts are run.
     public struct Options: Sendable {

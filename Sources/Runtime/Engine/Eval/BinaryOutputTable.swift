@@ -46,6 +46,12 @@ struct BinaryOutputTable {
             keep = true
         }
         if !keep { return }
+        let o = try output(many: mi, one: oi, sig: sig, step: st)
+        outs[o].points.append(FloatPoint(t: t, f: v))
+    }
+
+    /// The output series of the pair at step `st`, failing when it already has a value there.
+    mutating func output(many mi: Int, one oi: Int, sig: Int, step st: Int) throws -> Int {
         let pairKey = mi >= 0 ? mi &* (one.count &+ 1) &+ (oi >= 0 ? oi : one.count) : -(oi &+ 1)
         let o: Int
         if let existing = pairOut[pairKey] {
@@ -62,7 +68,7 @@ struct BinaryOutputTable {
         }
         outStep[o] = st
         outGroup[o] = sig
-        outs[o].points.append(FloatPoint(t: t, f: v))
+        return o
     }
 
     /// The output series for a new pair, shared with earlier pairs that give the same labels.

@@ -17,7 +17,11 @@ extension Evaluator {
             if let out = try aggregateStream(a, stream) { return .vector(out) }
             input = try collect(stream)
         } else {
-            input = try evalVector(a.expr)
+            let all = try evalVectorWithHistograms(a.expr)
+            if all.contains(where: { !$0.histograms.isEmpty }) {
+                return .vector(try aggregateWithHistograms(a, all, params, label: label))
+            }
+            input = all
         }
         switch a.op {
         case .topk, .bottomk, .limitk, .limitRatio:
@@ -35,7 +39,7 @@ extension Evaluator {
     }
 
     /// Assigns each input series a group id (computed once per series).
-    private func groups(_ input: [StepSeries], _ a: AggregateExpr) -> (of: [Int], labels: [Labels]) {
+    func groups(_ input: [StepSeries], _ a: AggregateExpr) -> (of: [Int], labels: [Labels]) {
         var ids: [Labels: Int] = [:]
         var labels: [Labels] = []
         var of: [Int] = []
@@ -55,7 +59,7 @@ extension Evaluator {
 
     // MARK: - sum, avg, count, group, min, max, stddev, stdvar, quantile
 
-    private func aggregateValues(_ a: AggregateExpr, _ input: [StepSeries], _ params: [Double]) throws -> [StepSeries] {
+    func aggregateValues(_ a: AggregateExpr, _ input: [StepSeries], _ params: [Double]) throws -> [StepSeries] {
         let (groupOf, groupLabels) = groups(input, a)
         let keepsName = !a.without && a.grouping.contains(Label.metricName)
         var out = groupLabels.map { StepSeries(metric: $0) }
@@ -133,7 +137,7 @@ extension Evaluator {
 
     // MARK: - count_values
 
-    private func countValues(_ a: AggregateExpr, _ input: [StepSeries], label: String) throws -> [StepSeries] {
+    func countValues(_ a: AggregateExpr, _ input: [StepSeries], label: String) throws -> [StepSeries] {
         guard LabelNames.isValidUTF8Name(label), label.unicodeScalars.allSatisfy({ $0 != "\u{FFFD}" }) else {
             throw QueryError(.execution, "invalid label name " + goQuote(label))
         }

@@ -17,13 +17,19 @@ extension Evaluator {
             }
             return .scalar(out)
         case (.vector(let v), .scalar(let s)):
+            if Evaluator.hasHistograms(lhs) { return .vector(vectorScalarWithHistograms(b, v, s, scalarOnLeft: false)) }
             return .vector(vectorScalar(b, v, s, scalarOnLeft: false))
         case (.scalar(let s), .vector(let v)):
+            if Evaluator.hasHistograms(rhs) { return .vector(vectorScalarWithHistograms(b, v, s, scalarOnLeft: true)) }
             return .vector(vectorScalar(b, v, s, scalarOnLeft: true))
         case (.vector(let l), .vector(let r)):
             switch b.op {
             case .and, .or, .unless: return .vector(try setOperation(b, l, r))
-            default: return .vector(try vectorVector(b, l, r))
+            default:
+                if Evaluator.hasHistograms(lhs) || Evaluator.hasHistograms(rhs) {
+                    return .vector(try vectorVectorWithHistograms(b, l, r))
+                }
+                return .vector(try vectorVector(b, l, r))
             }
         default:
             throw QueryError(.execution, "invalid operand types for binary operator \(b.op.rawValue)")
@@ -124,6 +130,10 @@ extension Evaluator {
                     let st = step(of: pt.t)
                     if st >= 0 && st < steps { p[sigs[i] * steps + st] = true }
                 }
+                for pt in s.histograms {
+                    let st = step(of: pt.t)
+                    if st >= 0 && st < steps { p[sigs[i] * steps + st] = true }
+                }
             }
             return p
         }
@@ -134,7 +144,8 @@ extension Evaluator {
             var out: [StepSeries] = []
             for (i, var s) in l.enumerated() {
                 s.points = s.points.filter { present[ls[i] * steps + step(of: $0.t)] == want }
-                if !s.points.isEmpty { out.append(s) }
+                s.histograms = s.histograms.filter { present[ls[i] * steps + step(of: $0.t)] == want }
+                if !s.isEmpty { out.append(s) }
             }
             return out
         default:
@@ -142,7 +153,8 @@ extension Evaluator {
             var out = l
             for (i, var s) in r.enumerated() {
                 s.points = s.points.filter { !present[rs[i] * steps + step(of: $0.t)] }
-                if !s.points.isEmpty { out.append(s) }
+                s.histograms = s.histograms.filter { !present[rs[i] * steps + step(of: $0.t)] }
+                if !s.isEmpty { out.append(s) }
             }
             return out
         }

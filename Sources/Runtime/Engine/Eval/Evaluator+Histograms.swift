@@ -80,9 +80,10 @@ extension Evaluator {
         }
     }
 
-    private func output(_ g: BucketGroups, _ points: [[FloatPoint]], extra: (String, String)? = nil) -> [StepSeries] {
+    private func output(_ g: BucketGroups, _ points: [[FloatPoint]], extra: (String, String)? = nil,
+                        excluding conflicts: Set<Labels> = []) -> [StepSeries] {
         var out: [StepSeries] = []
-        for (gid, pts) in points.enumerated() where !pts.isEmpty {
+        for (gid, pts) in points.enumerated() where !pts.isEmpty && !conflicts.contains(g.groups[gid]) {
             var metric = g.groups[gid]
             if let extra { metric = metric.setting(extra.0, to: extra.1) }
             var s = StepSeries(metric: metric, dropName: g.dropName[gid], points: pts)
@@ -94,11 +95,14 @@ extension Evaluator {
 
     func evalHistogramQuantile(_ c: Call) throws -> [StepSeries] {
         let qs = try evalScalar(c.args[0])
-        let input = try evalVector(c.args[1])
+        let all = try evalVectorWithHistograms(c.args[1])
+        let input = Evaluator.floatsOnly(all)
         for q in Set(qs.map(\.bitPattern)).map(Double.init(bitPattern:)) where !(q >= 0 && q <= 1) {
             ctx.annotations.warn("quantile value should be between 0 and 1, got \(goG(q))", c.args[0].span)
         }
         let g = bucketGroups(input, span: c.args[1].span)
+        let conflicts = mixedHistogramConflicts(all, g, span: c.args[1].span)
+        let native = nativeQuantiles(all, qs, excluding: conflicts, span: c.args[1].span)
         var points = [[FloatPoint]](repeating: [], count: g.groups.count)
         try forEachHistogram(input, g) { gid, step, raw in
             var buckets = raw
@@ -107,12 +111,13 @@ extension Evaluator {
             let v = valid ? BucketQuantile.quantile(qs[step], buckets) : .nan
             points[gid].append(FloatPoint(t: time(ofStep: step), f: v))
         }
-        return output(g, points)
+        return output(g, points, excluding: conflicts) + native
     }
 
     /// `histogram_quantiles(v, "label", q1, q2, ...)`: one output series per quantile.
     func evalHistogramQuantiles(_ c: Call) throws -> [StepSeries] {
-        let input = try evalVector(c.args[0])
+        let all = try evalVectorWithHistograms(c.args[0])
+        let input = Evaluator.floatsOnly(all)
         let label = try evalString(c.args[1])
         var qss: [[Double]] = []
         for a in c.args.dropFirst(2) {
@@ -123,6 +128,7 @@ extension Evaluator {
             qss.append(qs)
         }
         let g = bucketGroups(input, span: c.args[0].span)
+        let conflicts = mixedHistogramConflicts(all, g, span: c.args[0].span)
         var out: [StepSeries] = []
         for qs in qss {
             var points = [[FloatPoint]](repeating: [], count: g.groups.count)
@@ -133,15 +139,24 @@ extension Evaluator {
                 let v = valid ? BucketQuantile.quantile(qs[step], buckets) : .nan
                 points[gid].append(FloatPoint(t: time(ofStep: step), f: v))
             }
-            out += output(g, points, extra: (label, Evaluator.floatLabelValue(qs.first ?? .nan)))
+            let value = Evaluator.floatLabelValue(qs.first ?? .nan)
+            out += output(g, points, extra: (label, value), excluding: conflicts)
+            out += nativeQuantiles(all, qs, excluding: conflicts, span: c.args[0].span).map { s in
+                var s = s
+                s.metric = s.metric.setting(label, to: value)
+                return s
+            }
         }
         return out
     }
 
     func evalHistogramFraction(_ c: Call) throws -> [StepSeries] {
         let lower = try evalScalar(c.args[0]), upper = try evalScalar(c.args[1])
-        let input = try evalVector(c.args[2])
+        let all = try evalVectorWithHistograms(c.args[2])
+        let input = Evaluator.floatsOnly(all)
         let g = bucketGroups(input, span: c.args[2].span)
+        let conflicts = mixedHistogramConflicts(all, g, span: c.args[2].span)
+        let native = nativeFractions(all, lower, upper, excluding: conflicts, span: c.args[2].span)
         var points = [[FloatPoint]](repeating: [], count: g.groups.count)
         try forEachHistogram(input, g) { gid, step, raw in
             var buckets = raw
@@ -149,7 +164,22 @@ extension Evaluator {
             let v = valid ? BucketQuantile.fraction(lower: lower[step], upper: upper[step], buckets) : .nan
             points[gid].append(FloatPoint(t: time(ofStep: step), f: v))
         }
-        return output(g, points)
+        return output(g, points, excluding: conflicts) + native
+    }
+
+    /// Labels that name both a classic histogram (its buckets' labels without `le`) and a native one:
+    /// both are left out of the result, with a warning.
+    private func mixedHistogramConflicts(_ all: [StepSeries], _ g: BucketGroups, span: SourceSpan) -> Set<Labels> {
+        let native = all.filter { !$0.histograms.isEmpty }.map(\.metric)
+        guard !native.isEmpty, !g.groups.isEmpty else { return [] }
+        let classic = Set(g.groups)
+        var out = Set<Labels>()
+        for m in native where classic.contains(m) && out.insert(m).inserted {
+            var msg = "vector contains a mix of classic and native histograms"
+            if let name = m.metricName { msg += " for metric name " + goQuote(name) }
+            ctx.annotations.warn(msg, span)
+        }
+        return out
     }
 
     /// A float as Prometheus writes it in `le`-like labels: always with a decimal point (`0.0`, `1.5`).

@@ -10,29 +10,36 @@ extension Evaluator {
     typealias StartTimeWindowFunction = (_ window: RangeFunctions.Window, _ sts: RangeFunctions.StartTimes,
                                          _ evalT: Int64) -> Double?
 
-    /// Names of the functions that take a range vector.
-    static let rangeFunctionNames: Set<String> = [
-        "rate", "increase", "delta", "irate", "idelta", "resets", "changes", "deriv", "predict_linear",
-        "double_exponential_smoothing", "holt_winters", "avg_over_time", "sum_over_time", "min_over_time",
-        "max_over_time", "count_over_time", "stddev_over_time", "stdvar_over_time", "quantile_over_time",
-        "mad_over_time", "last_over_time", "first_over_time", "present_over_time", "absent_over_time",
-        "ts_of_min_over_time", "ts_of_max_over_time", "ts_of_first_over_time", "ts_of_last_over_time",
-    ]
-
     /// Evaluates a call whose argument `argIndex` is a range vector, one series at a time: the
     /// series' samples are decoded once and the window slides across the steps.
     func evalRangeCall(_ c: Call, argIndex: Int) throws -> EvalValue {
-        let out = try collect(try rangeCallStream(c, argIndex: argIndex))
+        let (scalars, arg) = try rangeCallInputs(c, argIndex: argIndex)
+        let stream = try rangeCallStream(c, argIndex: argIndex, scalars: scalars, arg: arg)
+        let out = arg.containsHistograms
+            ? try histogramRangeCall(c, argIndex: argIndex, scalars: scalars, arg: arg, floats: stream)
+            : try collect(stream)
         if c.function.name == "absent_over_time" { return .vector(absentSeries(present: out, arg: c.args[argIndex])) }
         return .vector(out)
     }
 
-    /// A call whose argument `argIndex` is a range vector, as a stream of its output series.
-    func rangeCallStream(_ c: Call, argIndex: Int) throws -> SeriesStream {
-        let name = c.function.name
+    /// The scalar arguments and the range-vector argument of a call.
+    func rangeCallInputs(_ c: Call, argIndex: Int) throws -> (scalars: [[Double]], arg: RangeArg) {
         var scalars: [[Double]] = []
         for (i, a) in c.args.enumerated() where i != argIndex { scalars.append(try evalScalar(a)) }
-        let arg = try rangeArg(c.args[argIndex], function: name)
+        return (scalars, try rangeArg(c.args[argIndex], function: c.function.name))
+    }
+
+    /// A call whose argument `argIndex` is a range vector, as a stream of its output series; `nil` when
+    /// the argument holds native histograms (streams carry floats only).
+    func rangeCallStream(_ c: Call, argIndex: Int) throws -> SeriesStream? {
+        let (scalars, arg) = try rangeCallInputs(c, argIndex: argIndex)
+        if arg.containsHistograms { return nil }
+        return try rangeCallStream(c, argIndex: argIndex, scalars: scalars, arg: arg)
+    }
+
+    /// The float-only stream of a range call over prepared inputs.
+    func rangeCallStream(_ c: Call, argIndex: Int, scalars: [[Double]], arg: RangeArg) throws -> SeriesStream {
+        let name = c.function.name
         let fn: WindowFunction
         if arg.isExtended {
             try checkExtendedRange(name: name, arg: arg)
@@ -137,77 +144,16 @@ extension Evaluator {
     }
 
     /// The per-window computation of range function `name`.
-    private func windowFunction(_ name: String, arg: RangeArg, scalars: [[Double]],
-                                span: SourceSpan) throws -> WindowFunction {
-        let range = arg.range
-        let rangeSeconds = Double(range) / 1000
-        switch name {
-        case "rate", "increase", "delta":
-            let isCounter = name != "delta", isRate = name == "rate"
-            return { w, _, t in
-                RangeFunctions.extrapolatedDelta(w, rangeStart: t - range, rangeEnd: t, rangeSeconds: rangeSeconds,
-                                                 isCounter: isCounter, isRate: isRate)
-            }
-        case "irate": return { w, _, _ in RangeFunctions.instantDelta(w, isRate: true) }
-        case "idelta": return { w, _, _ in RangeFunctions.instantDelta(w, isRate: false) }
-        case "resets": return { w, _, _ in RangeFunctions.resets(w) }
-        case "changes": return { w, _, _ in RangeFunctions.changes(w) }
-        case "deriv":
-            return { w, _, _ in
-                guard w.count >= 2, let first = w.first else { return nil }
-                return RangeFunctions.linearRegression(w, interceptTime: first.t).slope
-            }
-        case "predict_linear":
-            let durations = scalars.first ?? []
-            return { [self] w, step, _ in
-                guard w.count >= 2 else { return nil }
-                let r = RangeFunctions.linearRegression(w, interceptTime: time(ofStep: step))
-                return r.slope * durations[step] + r.intercept
-            }
-        case "double_exponential_smoothing", "holt_winters":
-            let sfs = scalars.first ?? [], tfs = scalars.count > 1 ? scalars[1] : []
-            return { w, step, _ in
-                let sf = sfs[step], tf = tfs[step]
-                guard sf > 0 && sf < 1 else {
-                    throw QueryError(.execution, "invalid smoothing factor. Expected: 0 < sf < 1, got: \(goFloat(sf))")
-                }
-                guard tf > 0 && tf < 1 else {
-                    throw QueryError(.execution, "invalid trend factor. Expected: 0 < tf < 1, got: \(goFloat(tf))")
-                }
-                return RangeFunctions.doubleExponentialSmoothing(w, sf: sf, tf: tf)
-            }
-        case "avg_over_time": return { w, _, _ in RangeFunctions.avg(w) }
-        case "sum_over_time": return { w, _, _ in RangeFunctions.sum(w) }
-        case "min_over_time": return { w, _, _ in RangeFunctions.min(w) }
-        case "max_over_time": return { w, _, _ in RangeFunctions.max(w) }
-        case "count_over_time": return { w, _, _ in Double(w.count) }
-        case "stddev_over_time": return { w, _, _ in RangeFunctions.variance(w).squareRoot() }
-        case "stdvar_over_time": return { w, _, _ in RangeFunctions.variance(w) }
-        case "quantile_over_time":
-            let qs = scalars.first ?? []
-            let qSpan = span
-            return { [ctx] w, step, _ in
-                let q = qs[step]
-                if !(q >= 0 && q <= 1) {
-                    ctx.annotations.warn("quantile value should be between 0 and 1, got \(goG(q))", qSpan)
-                }
-                return RangeFunctions.quantile(q, w.map(\.f))
-            }
-        case "mad_over_time": return { w, _, _ in RangeFunctions.mad(w) }
-        case "last_over_time": return { w, _, _ in w.last?.f }
-        case "first_over_time": return { w, _, _ in w.first?.f }
-        case "present_over_time", "absent_over_time": return { _, _, _ in 1 }
-        case "ts_of_last_over_time": return { w, _, _ in w.last.map { Double($0.t) / 1000 } }
-        case "ts_of_first_over_time": return { w, _, _ in w.first.map { Double($0.t) / 1000 } }
-        case "ts_of_max_over_time": return { w, _, _ in RangeFunctions.timestampOfExtreme(w, max: true) }
-        case "ts_of_min_over_time": return { w, _, _ in RangeFunctions.timestampOfExtreme(w, max: false) }
-        default:
+    func windowFunction(_ name: String, arg: RangeArg, scalars: [[Double]],
+                        span: SourceSpan) throws -> WindowFunction {
+        guard case .rangeVector(let make)? = Evaluator.functions[name] else {
             throw QueryError(.execution, "function \(name) is not supported")
         }
+        return try make(self, arg, scalars, span)
     }
 
     /// `anchored` and `smoothed` are accepted only by some functions.
-    private func checkExtendedRange(name: String, arg: RangeArg) throws {
+    func checkExtendedRange(name: String, arg: RangeArg) throws {
         if arg.anchored && !Evaluator.anchoredFunctionNames.contains(name) {
             throw QueryError(.execution, "anchored modifier can only be used with: "
                              + Evaluator.anchoredFunctionNames.sorted().joined(separator: ", ") + " - not with \(name)")
@@ -226,6 +172,10 @@ extension Evaluator {
         var has = [Bool](repeating: false, count: steps)
         for s in present {
             for p in s.points {
+                let i = step(of: p.t)
+                if i >= 0 && i < steps { has[i] = true }
+            }
+            for p in s.histograms {
                 let i = step(of: p.t)
                 if i >= 0 && i < steps { has[i] = true }
             }

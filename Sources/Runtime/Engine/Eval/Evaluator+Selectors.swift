@@ -27,17 +27,43 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
-        try collect(try vectorSelectorStream(vs, timestampValues: timestampValues))
+        if vs.smoothed && !timestampValues { return try collect(try smoothedVectorSelectorStream(vs)) }
+        let selection = try vectorSelection(vs)
+        if selection.set.containsHistograms {
+            return try histogramVectorSelector(selection, timestampValues: timestampValues)
+        }
+        return try collect(vectorSelectorStream(selection, timestampValues: timestampValues))
     }
 
-    /// An instant selector as a stream of its series.
-    func vectorSelectorStream(_ vs: VectorSelector, timestampValues: Bool = false) throws -> SeriesStream {
-        if vs.smoothed && !timestampValues { return try smoothedVectorSelectorStream(vs) }
+    /// An instant selector as a stream of its series; `nil` when a selected series holds native
+    /// histograms (streams carry floats only).
+    func vectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream? {
+        if vs.smoothed { return try smoothedVectorSelectorStream(vs) }
+        let selection = try vectorSelection(vs)
+        if selection.set.containsHistograms { return nil }
+        return vectorSelectorStream(selection, timestampValues: false)
+    }
+
+    /// What an instant selector reads: the series and where its lookback windows sit.
+    struct VectorSelection {
+        let set: SeriesSet
+        let offset: Int64
+        let fixed: Int64?
+        let lookback: Int64
+    }
+
+    func vectorSelection(_ vs: VectorSelector) throws -> VectorSelection {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
         let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1, maxt: maxT, range: 0)
+        return VectorSelection(set: set, offset: off, fixed: fixed, lookback: lookback)
+    }
+
+    /// The float-only stream of a selection.
+    func vectorSelectorStream(_ selection: VectorSelection, timestampValues: Bool) -> SeriesStream {
+        let set = selection.set, off = selection.offset, fixed = selection.fixed, lookback = selection.lookback
         return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
             pts.removeAll(keepingCapacity: true)
             try ctx.checkInterrupt()
@@ -66,9 +92,10 @@ extension Evaluator {
         let t = evalTime(step: steps - 1, fixed: arg.fixed, offset: arg.offset)
         for i in 0..<arg.count {
             let pts = arg.samples(i).filter { $0.t > t - arg.range && $0.t <= t }
-            guard !pts.isEmpty else { continue }
-            try ctx.hold(pts.count)
-            out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts))
+            let hs = arg.histogramSamples(i).filter { $0.t > t - arg.range && $0.t <= t }
+            guard !pts.isEmpty || !hs.isEmpty else { continue }
+            try ctx.hold(pts.count + hs.count)
+            out.append(StepSeries(metric: arg.labels(i), dropName: arg.dropName(i), points: pts, histograms: hs))
         }
         return out
     }
@@ -162,6 +189,22 @@ struct RangeArg {
         guard case .storage(let s) = source, s[i].hasStartTimes else { return false }
         s[i].decodeStartTimes(into: &out)
         return true
+    }
+
+    /// The histogram samples of series `i`.
+    func histogramSamples(_ i: Int) -> [HistogramPoint] {
+        switch source {
+        case .materialized(let m): return m[i].histograms
+        case .storage(let s): return s[i].histograms.map { HistogramPoint(t: $0.t, h: $0.h) }
+        }
+    }
+
+    /// Whether any series holds histogram samples.
+    var containsHistograms: Bool {
+        switch source {
+        case .materialized(let m): return m.contains { !$0.histograms.isEmpty }
+        case .storage(let s): return s.containsHistograms
+        }
     }
 
     /// The samples of series `i`, decoded once, without staleness markers.

@@ -75,8 +75,26 @@ final class Evaluator {
         }
     }
 
-    /// Evaluates an expression that must give an instant vector.
+    /// Evaluates an expression that must give an instant vector, keeping only its float points (as
+    /// Prometheus's float-only functions and operators skip histogram samples).
     func evalVector(_ expr: Expr) throws -> [StepSeries] {
+        Evaluator.floatsOnly(try evalVectorWithHistograms(expr))
+    }
+
+    /// The series without their histogram points; series left empty are dropped.
+    static func floatsOnly(_ series: [StepSeries]) -> [StepSeries] {
+        guard series.contains(where: { !$0.histograms.isEmpty }) else { return series }
+        var out: [StepSeries] = []
+        out.reserveCapacity(series.count)
+        for var s in series {
+            s.histograms = []
+            if !s.points.isEmpty { out.append(s) }
+        }
+        return out
+    }
+
+    /// Evaluates an expression that must give an instant vector, float and histogram points.
+    func evalVectorWithHistograms(_ expr: Expr) throws -> [StepSeries] {
         switch try evaluate(expr) {
         case .vector(let v): return v
         case .scalar: throw QueryError(.execution, "expected instant vector, got scalar")
@@ -111,6 +129,7 @@ final class Evaluator {
         case .vector(var series):
             for i in series.indices {
                 for j in series[i].points.indices { series[i].points[j].f = -series[i].points[j].f }
+                for j in series[i].histograms.indices { series[i].histograms[j].h = series[i].histograms[j].h.scaled(by: -1) }
                 dropName(&series[i])
             }
             return .vector(series)
@@ -160,6 +179,9 @@ final class Evaluator {
         out.reserveCapacity(series.count)
         for s in series {
             if let i = index[s.metric] {
+                var hs = out[i].histograms + s.histograms
+                hs.sort { $0.t < $1.t }
+                out[i].histograms = hs
                 var merged = out[i].points + s.points
                 merged.sort { $0.t < $1.t }
                 for k in merged.indices.dropFirst() where merged[k].t == merged[k - 1].t {

@@ -6,12 +6,18 @@ struct StepSeries {
     var metric: Labels
     var dropName: Bool
     var points: [FloatPoint]
+    /// Native-histogram points, by increasing time; a step (or raw time) has a float or a histogram, never both.
+    var histograms: [HistogramPoint]
 
-    init(metric: Labels, dropName: Bool = false, points: [FloatPoint] = []) {
+    init(metric: Labels, dropName: Bool = false, points: [FloatPoint] = [], histograms: [HistogramPoint] = []) {
         self.metric = metric
         self.dropName = dropName
         self.points = points
+        self.histograms = histograms
     }
+
+    /// Whether the series has no point of either kind.
+    var isEmpty: Bool { points.isEmpty && histograms.isEmpty }
 }
 
 /// The value of a subexpression over all steps of the evaluation.

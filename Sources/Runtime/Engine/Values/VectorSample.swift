@@ -8,6 +8,8 @@ public struct VectorSample: Hashable, Sendable, CustomStringConvertible {
     public var t: Int64
     /// The value.
     public var f: Double
+    /// The native histogram, when the sample is one (then `f` is 0).
+    public var h: FloatHistogram?
     /// Set while evaluating when the metric name must be dropped at the end (delayed name removal).
     /// Always `false` in query results.
     public var dropName: Bool
@@ -19,9 +21,18 @@ public struct VectorSample: Hashable, Sendable, CustomStringConvertible {
         self.dropName = dropName
     }
 
+    /// A histogram sample.
+    public init(metric: Labels, t: Int64, h: FloatHistogram) {
+        self.metric = metric
+        self.t = t
+        self.f = 0
+        self.h = h
+        self.dropName = false
+    }
+
     public static func == (lhs: VectorSample, rhs: VectorSample) -> Bool {
         lhs.metric == rhs.metric && lhs.t == rhs.t && lhs.f.bitPattern == rhs.f.bitPattern
-            && lhs.dropName == rhs.dropName
+            && lhs.dropName == rhs.dropName && lhs.h == rhs.h
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -30,5 +41,5 @@ public struct VectorSample: Hashable, Sendable, CustomStringConvertible {
         hasher.combine(f.bitPattern)
     }
 
-    public var description: String { "\(metric) => \(f) @\(t)" }
+    public var description: String { "\(metric) => \(h.map(\.description) ?? "\(f)") @\(t)" }
 }

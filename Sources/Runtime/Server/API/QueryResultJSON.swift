@@ -41,19 +41,35 @@ public enum QueryResultJSON {
             out += "["
             for (i, s) in samples.enumerated() {
                 if i > 0 { out += "," }
-                out += "{\"metric\":" + metric(s.metric) + ",\"value\":" + point(s.t, s.f) + "}"
+                if let h = s.h {
+                    out += "{\"metric\":" + metric(s.metric) + ",\"histogram\":" + histogramPoint(s.t, h) + "}"
+                } else {
+                    out += "{\"metric\":" + metric(s.metric) + ",\"value\":" + point(s.t, s.f) + "}"
+                }
             }
             out += "]"
         case .matrix(let series):
             out += "["
             for (i, s) in series.enumerated() {
                 if i > 0 { out += "," }
-                out += "{\"metric\":" + metric(s.metric) + ",\"values\":["
-                for (j, p) in s.points.enumerated() {
-                    if j > 0 { out += "," }
-                    out += point(p.t, p.f)
+                out += "{\"metric\":" + metric(s.metric)
+                if !s.points.isEmpty || s.histograms.isEmpty {
+                    out += ",\"values\":["
+                    for (j, p) in s.points.enumerated() {
+                        if j > 0 { out += "," }
+                        out += point(p.t, p.f)
+                    }
+                    out += "]"
                 }
-                out += "]}"
+                if !s.histograms.isEmpty {
+                    out += ",\"histograms\":["
+                    for (j, p) in s.histograms.enumerated() {
+                        if j > 0 { out += "," }
+                        out += histogramPoint(p.t, p.h)
+                    }
+                    out += "]"
+                }
+                out += "}"
             }
             out += "]"
         }
