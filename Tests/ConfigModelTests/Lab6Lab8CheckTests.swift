@@ -366,7 +366,7 @@ final class Lab6Lab8CheckTests: XCTestCase {
                 + "\"gridPos\": {\"x\": 0, \"y\": 0, \"w\": 8, \"h\": 8}, \"targets\": [{\"refId\": \"A\", \"expr\": \"\(expr)\"}]}]}"
         }
         let findings = { (expr: String) -> [Diagnostic] in
-            GrafanaDashboard.load(text: dashboard(expr), file: "d.json").dashboard.map { RateIntervalLint().check($0) }
+            GrafanaDashboard.load(text: dashboard(expr), file: "d.json").value.map { RateIntervalLint().check($0) }
                 ?? [Diagnostic.error("missing", "no dashboard")]
         }
         XCTAssertEqual(findings("sum(rate(http_requests_total[30d]))"), [])
