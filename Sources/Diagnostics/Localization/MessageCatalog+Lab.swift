@@ -211,6 +211,24 @@ extension MessageCatalog {
                  "{module}.… is used but {module2} is never imported in this file: NameError when this line runs; add `import {module3}` at the top",
                  "se usa {module}.… pero {module2} no se importa en este archivo: NameError al ejecutar esta línea; "
                  + "añade `import {module3}` al principio"),
+        .message("lab/python-swallowed-exception",
+                 "this except block only passes: the error is swallowed and the failure is not recorded; log it, count it in a metric "
+                 + "(e.g. set a *_last_failure_timestamp_seconds gauge) or re-raise, and let a failed job exit non-zero",
+                 "este bloque except solo hace pass: el error se pierde y el fallo no queda registrado; regístralo en el log, cuéntalo en "
+                 + "una métrica (p. ej. un gauge *_last_failure_timestamp_seconds) o vuelve a lanzarlo, y que un job fallido salga con estado distinto de 0"),
+        .message("lab/python-metric-unit",
+                 "metric {metric} is not in its base unit: Prometheus names end in the unit, in seconds ({fixed}); a timestamp is a Unix time in seconds",
+                 "la métrica {metric} no está en su unidad base: los nombres de Prometheus terminan en la unidad, en segundos ({fixed}); "
+                 + "un timestamp es una hora Unix en segundos"),
+        .message("lab/python-undefined-function",
+                 "{name}() is called but never defined, imported or assigned in this file: NameError when this line runs; define it (def {name2}(…):) or import it",
+                 "se llama a {name}() pero no se define, importa ni asigna en este archivo: NameError al ejecutar esta línea; "
+                 + "defínela (def {name2}(…):) o impórtala"),
+        .message("lab/target-scraped-twice",
+                 "{target} of job {job} is also discovered by job {job2} (the {service} container's prometheus labels): "
+                 + "Prometheus scrapes it twice; remove the static job or the container's labels",
+                 "{target} del job {job} también lo descubre el job {job2} (las etiquetas prometheus del contenedor {service}): "
+                 + "Prometheus lo recoge dos veces; quita el job estático o las etiquetas del contenedor"),
         .message("lab/python-requirement-missing",
                  "{file} lacks {packages}, which the sources import (ModuleNotFoundError when the service starts); "
                  + "add them, keeping the existing lines",
