@@ -13,6 +13,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "labctl", targets: ["labctl"]),
+        // The fuzz targets' entry points, for the libFuzzer package in Fuzz/ (built only by Fuzz/run).
+        .library(name: "FuzzTargets", targets: ["FuzzTargets"]),
     ],
     targets: [
         .systemLibrary(
@@ -40,7 +42,7 @@ let package = Package(
         .target(
             name: "LabContent",
             path: ".",
-            exclude: ["Tests", "Benchmarks", "README.md"],
+            exclude: ["Tests", "Benchmarks", "README.md", "Fuzz"],
             sources: ["Sources/LabContent/LabContentBundle.swift"],
             resources: [.copy("labs"), .copy("templates")]
         ),
@@ -57,6 +59,11 @@ let package = Package(
             name: "labctl",
             dependencies: ["Diagnostics", "YAML", "GoCompat", "PromModel", "PromQL", "ConfigModel", "Storage", "Exposition",
                            "Runtime", "LabCatalog", "Grading"]
+        ),
+        .target(
+            name: "FuzzTargets",
+            dependencies: ["YAML", "RE2", "PromModel", "PromQL", "ConfigModel", "Storage", "Exposition", "Runtime",
+                           "LabCatalog", "LabContent", "Grading"]
         ),
         .executableTarget(
             name: "labctl-bench",
@@ -87,6 +94,7 @@ let package = Package(
                                                    "GoCompat", "Diagnostics"]),
         // Reads this file and every `import` line: each imported package module must be declared above.
         .testTarget(name: "ArchitectureTests"),
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzTargets"], exclude: ["Inputs"]),
     ],
     swiftLanguageModes: [.v6]
 )

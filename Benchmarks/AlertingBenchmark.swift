@@ -8,7 +8,7 @@ import Runtime
 enum AlertingBenchmark {
     static func run(_ arguments: [String]) throws {
         let count = arguments.first.flatMap(Int.init) ?? 200_000
-        let (config, diagnostics) = AlertmanagerConfig.load(text: configText(), file: "bench.yml")
+        let (config, diagnostics) = AlertmanagerConfig.load(text: configText(), file: "bench.yml").parts
         guard let config, let routeConfig = config.route, !diagnostics.contains(where: { $0.severity == .error }) else {
             print("alerting: generated config is invalid: \(diagnostics.map(\.description))")
             return

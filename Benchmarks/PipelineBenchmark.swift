@@ -28,7 +28,7 @@ enum PipelineBenchmark {
         let (am, diagnostics) = AlertmanagerConfig.load(text: """
         route: {receiver: r, group_by: [alertname], group_wait: 30s, group_interval: 5m, repeat_interval: 1h}
         receivers: [{name: r, webhook_configs: [{url: "http://127.0.0.1:9/"}]}]
-        """, file: "am.yml")
+        """, file: "am.yml").parts
         guard let ruleFile = rules.value, let am, diagnostics.isEmpty else {
             print("pipeline: generated configs are invalid: \(rules.diagnostics) \(diagnostics)")
             return

@@ -44,6 +44,7 @@ enum RulesCheckBenchmark {
         let count = arguments.first.flatMap(Int.init) ?? 10_000
         let text = generate(rules: count)
         let bytes = Double(text.utf8.count)
+        let lines = Double(text.utf8.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
         let check = RuleFileCheck(lint: true, scrapeInterval: .seconds(15))
         var best = Double.infinity
         var found = 0
@@ -63,6 +64,6 @@ enum RulesCheckBenchmark {
         let peakMB = Double(usage.ru_maxrss) / 1_048_576
         #endif
         print("rules-check: \(found) rules, \(String(format: "%.2f", bytes / 1_048_576)) MB, best of 3: \(String(format: "%.3f", best)) s")
-        print("  \(String(format: "%.0f", Double(found) / best)) rules/s, \(String(format: "%.2f", bytes / 1_048_576 / best)) MB/s, files/s \(String(format: "%.2f", 1 / best)), peak RSS \(String(format: "%.1f", peakMB)) MB")
+        print("  \(String(format: "%.0f", Double(found) / best)) rules/s, \(String(format: "%.2f", bytes / 1_048_576 / best)) MB/s, \(String(format: "%.0f", lines / best)) lines/s, files/s \(String(format: "%.2f", 1 / best)), peak RSS \(String(format: "%.1f", peakMB)) MB")
     }
 }

@@ -30,7 +30,9 @@ enum YAMLBenchmark {
             })
         }
         let nodes = root?.treeSize ?? 0
-        report("YAML parse", mb: mb, seconds: parseSeconds, extra: "\(nodes) nodes")
+        let lines = Double(input.bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 })
+        let linesPerSecond = parseSeconds > 0 ? Int(lines / parseSeconds) : 0
+        report("YAML parse", mb: mb, seconds: parseSeconds, extra: "\(nodes) nodes, \(linesPerSecond) lines/s")
         print("yaml: peak RSS after YAML parse \(peakRSSMiB()) MiB")
         if CommandLine.arguments.contains("--parse-only") { return }
 

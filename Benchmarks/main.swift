@@ -11,6 +11,9 @@ struct BenchmarkEntry {
 }
 
 let benchmarks: [BenchmarkEntry] = [
+    BenchmarkEntry(name: "messages", summary: "Diagnostics translated to Spanish per second by MessageCatalog [diagnostics]") {
+        MessageCatalogBenchmark.run($0)
+    },
     BenchmarkEntry(name: "yaml", summary: "YAML/JSON parse and write throughput on a generated prometheus.yml [MiB] [iterations]") {
         YAMLBenchmark.run(arguments: $0)
     },
@@ -35,6 +38,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "rules-check", summary: "check rules (validate + lint) on a generated rule file [rules, default 10000]") {
         RulesCheckBenchmark.run($0)
     },
+    BenchmarkEntry(name: "config-check", summary: "check config (decode + validate + lint) on a generated prometheus.yml [jobs, default 2000]") {
+        ConfigCheckBenchmark.run($0)
+    },
     BenchmarkEntry(name: "templates", summary: "Alert annotation templates rendered per second (Prometheus, Alertmanager)") { _ in
         try TemplateBenchmark.run()
     },
@@ -46,6 +52,9 @@ let benchmarks: [BenchmarkEntry] = [
     },
     BenchmarkEntry(name: "class-grade", summary: "A 30-student Práctica 26 class graded as grade --roster does [students] [jobs] [labctl]") {
         try ClassGradeBenchmark.run($0)
+    },
+    BenchmarkEntry(name: "copies", summary: "students verify on a generated Práctica 26 class with known copies: precision, recall, time [students]") {
+        try CopyDetectionBenchmark.run($0)
     },
     BenchmarkEntry(name: "pipeline", summary: "Alert pipeline: simulated hours per second, storage+rules+dispatch [targets] [hours]") {
         try PipelineBenchmark.run($0)

@@ -29,7 +29,7 @@ enum ExpositionNumber {
 
     /// Parses the sample value in `bytes[range]`; short plain decimals (at most 15 digits, no
     /// exponent) are converted exactly without building a string, others as `parseValue(_:format:)`.
-    static func parseValue(bytes: [UInt8], _ range: Range<Int>, format: ExpositionFormat) -> Double? {
+    static func parseValue(bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, format: ExpositionFormat) -> Double? {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else { return nil }
         var i = range.lowerBound
         let negative = bytes[i] == 45
@@ -67,7 +67,7 @@ enum ExpositionNumber {
 
     /// Parses a text-format timestamp in `bytes[range]` when it is an optionally signed run of at most
     /// 18 digits; `nil` otherwise (the caller then falls back to `parseMillis(_:)`).
-    static func parseMillis(bytes: [UInt8], _ range: Range<Int>) -> Int64? {
+    static func parseMillis(bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Int64? {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else { return nil }
         var i = range.lowerBound
         let negative = bytes[i] == 45

@@ -26,13 +26,32 @@ public struct ExpositionParser: Sendable {
 
     /// Parses `text` into families, in the order they appear.
     public func parse(_ text: String) throws -> [MetricFamily] {
-        let bytes = Array(text.utf8)
-        guard bytes.count <= limits.maxBytes else {
+        var families: [MetricFamily] = []
+        try parse(text, eachFamily: { families.append($0) })
+        return families
+    }
+
+    /// Parses `text`, handing each family with its samples to `body` as soon as its last line is read,
+    /// in input order; only one family's samples are held at a time. On a parse error `body` has
+    /// seen the families before the one with the error.
+    public func parse(_ text: String, eachFamily body: (MetricFamily) throws -> Void) throws {
+        try parse(text, eachFamilyWithSeries: { family, _ in try body(family) })
+    }
+
+    /// Parses `text` as `parse(_:eachFamily:)` does, handing out with each family the series of its
+    /// samples: element `j` is the index of the first sample of sample `j`'s series (`j` itself for
+    /// the first sample of a series). A loader can then look each series up once.
+    public func parse(_ text: String, eachFamilyWithSeries body: (MetricFamily, [Int]) throws -> Void) throws {
+        guard text.utf8.count <= limits.maxBytes else {
             throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
                                   at: SourceLocation(file: file, line: 1, column: 1))
         }
-        var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
-        return try reader.run()
+        // The reader walks the string's own UTF-8 storage: no copy of the input.
+        var text = text
+        try text.withUTF8 { bytes in
+            var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
+            try reader.run(body)
+        }
     }
 
     /// Parses `text`, guessing its format with `ExpositionFormat.detect`.

@@ -9,14 +9,14 @@ extension ExpositionReader {
 
     mutating func sampleLine(_ s: inout LineScanner) throws {
         let nameStart = s.pos
-        let name = try s.metricName(reusing: previousSample?.name)
+        let (name, nameHash) = try s.metricName(reusing: previousSample?.name, interner: &interner)
         let afterName = s.pos
         s.optionalBlanks()
-        var labels: [Label] = []
+        var set = LineScanner.LabelSet()
         let labelsStart = s.pos
         if s.peek == 123 {
-            labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: true,
-                                    previous: previousSample?.labels)
+            set = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: true,
+                                 previous: previousSample?.labels, interner: &interner)
         } else {
             s.pos = afterName
         }
@@ -57,25 +57,41 @@ extension ExpositionReader {
             (index, suffix) = try family(for: name, s: s, at: nameStart)
             lastFamily = (name, index, suffix)
         }
-        previousSample = (name, labels)
-        let sample = MetricSample(name: name, labels: ExpositionReader.canonical(labels), value: value,
+        previousSample = (name, set.labels)
+        let sample = MetricSample(name: name, labels: ExpositionReader.canonical(set.labels), value: value,
                                   timestamp: timestamp, exemplar: exemplar, line: s.lineNumber)
         if format == .openMetrics {
             try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
         }
-        try checkDuplicate(sample, family: index, s: s, at: nameStart)
+        try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
         families[index].samples.append(sample)
     }
 
-    /// Labels as `Labels` holds them; a set that is already sorted without empty values is kept as is
-    /// (duplicates were rejected while reading).
+    /// Labels as `Labels` holds them: sorted by name, without empty values (duplicates were
+    /// rejected while reading). Small sets are sorted in place by insertion, which on the few labels
+    /// of a sample beats building a sorted copy.
     static func canonical(_ labels: [Label]) -> Labels {
         var ordered = true
         for i in labels.indices {
             if labels[i].value.isEmpty || (i > 0 && !(labels[i - 1].name < labels[i].name)) { ordered = false; break }
         }
-        return ordered ? Labels(sortedUnique: labels) : Labels(labels)
+        if ordered { return Labels(sortedUnique: labels) }
+        guard labels.count <= 16 else { return Labels(labels) }
+        var sorted = labels
+        sorted.removeAll { $0.value.isEmpty }
+        var i = 1
+        while i < sorted.count {
+            let item = sorted[i]
+            var j = i
+            while j > 0, item.name < sorted[j - 1].name {
+                sorted[j] = sorted[j - 1]
+                j -= 1
+            }
+            sorted[j] = item
+            i += 1
+        }
+        return Labels(sortedUnique: sorted)
     }
 
     private func parseTimestamp(_ s: inout LineScanner) throws -> Int64 {
@@ -95,14 +111,15 @@ extension ExpositionReader {
         return t
     }
 
-    private func parseExemplar(_ s: inout LineScanner) throws -> Exemplar {
+    private mutating func parseExemplar(_ s: inout LineScanner) throws -> Exemplar {
         let start = s.pos
         guard s.peek == 35, s.pos + 1 < s.end, s.bytes[s.pos + 1] == 32 else {
             throw s.error("invalid-exemplar", "expected \"# \" before an exemplar, found \(s.found)")
         }
         s.pos += 2
         guard s.peek == 123 else { throw s.error("invalid-exemplar", "expected \"{\" to open the exemplar labels, found \(s.found)") }
-        let labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: false)
+        let labels = try s.labelSet(limit: limits.maxLabelsPerSample, forbidMetricName: false,
+                                    interner: &interner).labels
         let runes = labels.reduce(0) { $0 + $1.name.unicodeScalars.count + $1.value.unicodeScalars.count }
         guard runes <= 128 else {
             throw s.error("invalid-exemplar", "exemplar labels have \(runes) characters, at most 128 are allowed", at: start)
@@ -158,8 +175,9 @@ extension ExpositionReader {
 
     /// Checks that the series of `sample` (about to be appended to family `index`) has not been
     /// seen, or in OpenMetrics only with an earlier timestamp, and records it.
-    private mutating func checkDuplicate(_ sample: MetricSample, family index: Int, s: LineScanner, at p: Int) throws {
-        let hash = SeenSeriesTable.hash(name: sample.name, labels: sample.labels)
+    /// `hash` is the series hash from the line's bytes: equal series have equal hashes.
+    private mutating func checkDuplicate(_ sample: MetricSample, hash: UInt64, family index: Int, s: LineScanner,
+                                         at p: Int) throws {
         let probe = seen.probe(hash) { f, i in
             let other = families[f].samples[i]
             return other.name == sample.name && other.labels == sample.labels
@@ -183,7 +201,9 @@ extension ExpositionReader {
                                       at: here, notes: note)
             }
         }
-        seen.store(hash, at: probe, family: index, sample: families[index].samples.count)
+        let position = families[index].samples.count
+        firstOfSeries.append(probe.found.map { firstOfSeries[$0.sample] } ?? position)
+        seen.store(hash, at: probe, family: index, sample: position)
     }
 
     /// OpenMetrics rules that depend on the family type.

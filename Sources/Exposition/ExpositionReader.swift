@@ -3,8 +3,14 @@ import Foundation
 import PromModel
 
 /// The state of one parse: walks lines, handles metadata, groups samples into families.
+///
+/// A family is handed out as soon as the next one starts (a family's lines are contiguous in both
+/// formats), so only the current family's samples are held; earlier families keep their metadata
+/// for the interleaving checks. Duplicate series can only occur within a family (a sample that fits
+/// an earlier family is an interleaving error), so the series table starts afresh per family.
 struct ExpositionReader {
-    let bytes: [UInt8]
+    /// The input's UTF-8 bytes, valid while the parse runs.
+    let bytes: UnsafeBufferPointer<UInt8>
     let format: ExpositionFormat
     let file: String
     let limits: ExpositionLimits
@@ -13,7 +19,15 @@ struct ExpositionReader {
     var familyIndex: [String: Int] = [:]
     var metadataLines: [MetadataLines] = []
     var current: Int?
+    /// A family that the last line completed, to hand out after that line.
+    var completed: Int?
+    /// Per sample of the current family: the index of the first sample of its series.
+    var firstOfSeries: [Int] = []
+    /// `firstOfSeries` of the completed family.
+    var completedSeries: [Int] = []
     var seen = SeenSeriesTable(expected: 0)
+    /// Label names and values shared across lines.
+    var interner = StringInterner()
     var sampleCount = 0
     var eofLine: Int?
     /// Name and raw labels of the last sample line, whose strings the next line may share.
@@ -28,7 +42,7 @@ struct ExpositionReader {
         var unit: Int?
     }
 
-    init(bytes: [UInt8], format: ExpositionFormat, file: String, limits: ExpositionLimits) {
+    init(bytes: UnsafeBufferPointer<UInt8>, format: ExpositionFormat, file: String, limits: ExpositionLimits) {
         self.bytes = bytes
         self.format = format
         self.file = file
@@ -37,15 +51,9 @@ struct ExpositionReader {
 
     // MARK: - Lines
 
-    mutating func run() throws -> [MetricFamily] {
-        // The line count bounds the sample count: reserving it spares the series table its rehashes.
-        var lines = 0
-        var scan = 0
-        while scan < bytes.count {
-            scan = ExpositionReader.newline(in: bytes, from: scan) + 1
-            lines += 1
-        }
-        seen = SeenSeriesTable(expected: min(lines, limits.maxSamples))
+    /// Reads every line, handing each family to `body` with its samples once it is complete, in
+    /// input order.
+    mutating func run(_ body: (MetricFamily, [Int]) throws -> Void) throws {
         var start = 0
         var lineNumber = 0
         while start < bytes.count {
@@ -60,23 +68,33 @@ struct ExpositionReader {
             var scanner = LineScanner(bytes: bytes, lineStart: start, end: end, lineNumber: lineNumber,
                                       file: file, format: format)
             try line(&scanner)
+            if let done = completed {
+                completed = nil
+                try body(take(done), completedSeries)
+                completedSeries = []
+            }
             start = next
         }
+        if let last = current { try body(take(last), firstOfSeries) }
         if format == .openMetrics, eofLine == nil {
             let last = max(lineNumber, 1)
             throw ExpositionError("missing-eof", "OpenMetrics input must end with \"# EOF\"",
                                   at: SourceLocation(file: file, line: last, column: 1))
         }
-        return families
+    }
+
+    /// Family `i` with its samples, which the reader lets go of.
+    private mutating func take(_ i: Int) -> MetricFamily {
+        let family = families[i]
+        families[i].samples = []
+        return family
     }
 
     /// The index of the first newline at or after `start`, or `bytes.count`.
-    static func newline(in bytes: [UInt8], from start: Int) -> Int {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard start < buffer.count, let base = buffer.baseAddress,
-                  let hit = memchr(base + start, 10, buffer.count - start) else { return buffer.count }
-            return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-        }
+    static func newline(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard start < bytes.count, let base = bytes.baseAddress,
+              let hit = memchr(base + start, 10, bytes.count - start) else { return bytes.count }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
     private mutating func line(_ s: inout LineScanner) throws {
@@ -215,6 +233,12 @@ struct ExpositionReader {
         metadataLines.append(MetadataLines())
         let i = families.count - 1
         familyIndex[name] = i
+        if let previous = current {
+            completed = previous
+            completedSeries = firstOfSeries
+            firstOfSeries = []
+            seen = SeenSeriesTable(expected: 0)
+        }
         current = i
         return i
     }

@@ -4,9 +4,10 @@ import PromModel
 
 /// A cursor over one line of an exposition, reading the tokens both formats share.
 ///
-/// Works on UTF-8 bytes; positions in errors are converted to 1-based Unicode-scalar columns.
+/// Works on the UTF-8 bytes of the input, valid only while the parse runs; positions are byte
+/// offsets, converted to 1-based Unicode-scalar columns only when an error is built.
 struct LineScanner {
-    let bytes: [UInt8]
+    let bytes: UnsafeBufferPointer<UInt8>
     let lineStart: Int
     let end: Int
     let lineNumber: Int
@@ -14,7 +15,7 @@ struct LineScanner {
     let format: ExpositionFormat
     var pos: Int
 
-    init(bytes: [UInt8], lineStart: Int, end: Int, lineNumber: Int, file: String, format: ExpositionFormat) {
+    init(bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, end: Int, lineNumber: Int, file: String, format: ExpositionFormat) {
         self.bytes = bytes
         self.lineStart = lineStart
         self.end = end
@@ -54,7 +55,13 @@ struct LineScanner {
         return "\"" + String(decoding: bytes[pos..<end], as: UTF8.self) + "\""
     }
 
-    func text(_ from: Int, _ to: Int) -> String { String(decoding: bytes[from..<to], as: UTF8.self) }
+    func text(_ from: Int, _ to: Int) -> String { String(decoding: slice(from, to), as: UTF8.self) }
+
+    /// The bytes `from..<to` of the input.
+    @inline(__always)
+    func slice(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: bytes[from..<to])
+    }
 
     // MARK: - Blanks
 
@@ -99,31 +106,46 @@ struct LineScanner {
         try name(colon: false, what: "label name", code: "invalid-label-name")
     }
 
-    /// Reads a label name, returning `candidate` itself when it is spelled the same.
-    mutating func labelName(reusing candidate: String?) throws -> String {
-        try name(colon: false, what: "label name", code: "invalid-label-name", reusing: candidate)
+    /// Reads a metric name of a sample line and the hash of its bytes; the string is `candidate`
+    /// itself when spelled the same, else shared through `interner`.
+    mutating func metricName(reusing candidate: String?, interner: inout StringInterner) throws -> (String, UInt64) {
+        let start = pos
+        try nameRange(colon: true, what: "metric name", code: "invalid-metric-name")
+        let hash = ByteHash.hash(slice(start, pos))
+        return (string(start, pos, hash: hash, reusing: candidate, interner: &interner), hash)
     }
 
-    /// Reads a metric name, returning `candidate` itself when it is spelled the same.
-    mutating func metricName(reusing candidate: String?) throws -> String {
-        try name(colon: true, what: "metric name", code: "invalid-metric-name", reusing: candidate)
+    /// The text of `bytes[from..<to]`: `candidate` when it has exactly those bytes, else the
+    /// interned string (`hash` is the bytes' `ByteHash`).
+    @inline(__always)
+    func string(_ from: Int, _ to: Int, hash: UInt64, reusing candidate: String?,
+                interner: inout StringInterner) -> String {
+        if let c = candidate, LineScanner.equal(c, slice(from, to)) { return c }
+        return interner.string(slice(from, to), hash: hash)
     }
 
-    /// The text of `bytes[from..<to]`, or `candidate` when it has exactly those bytes.
-    func string(_ from: Int, _ to: Int, reusing candidate: String?) -> String {
-        if var c = candidate, c.utf8.count == to - from {
-            let same = c.withUTF8 { buffer in
-                bytes.withUnsafeBufferPointer { all in
-                    guard to <= all.count, let base = all.baseAddress, let other = buffer.baseAddress else { return false }
-                    return memcmp(base + from, other, to - from) == 0
-                }
-            }
-            if same { return c }
+    /// Whether `s` has exactly the bytes of `bytes`.
+    @inline(__always)
+    static func equal(_ s: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard s.utf8.count == bytes.count else { return false }
+        if let same = s.utf8.withContiguousStorageIfAvailable({ stored -> Bool in
+            guard let a = stored.baseAddress, let b = bytes.baseAddress else { return bytes.isEmpty }
+            return memcmp(a, b, bytes.count) == 0
+        }) {
+            return same
         }
-        return text(from, to)
+        return s.utf8.elementsEqual(bytes)
     }
 
-    private mutating func name(colon: Bool, what: String, code: String, reusing candidate: String? = nil) throws -> String {
+    private mutating func name(colon: Bool, what: String, code: String) throws -> String {
+        let start = pos
+        try nameRange(colon: colon, what: what, code: code)
+        return text(start, pos)
+    }
+
+    /// Skips a name at the cursor, or throws `code` when there is none or it runs into a character
+    /// names cannot have.
+    private mutating func nameRange(colon: Bool, what: String, code: String) throws {
         let start = pos
         guard let first = peek, LineScanner.isNameStart(first, colon: colon) else {
             if peek == 34 { throw error(code, "quoted (UTF-8) \(what)s are not supported") }
@@ -134,45 +156,59 @@ struct LineScanner {
         if let b = peek, b >= 0x80 || b == 45 || b == 46 || (!colon && b == 58) {
             throw error(code, "invalid character \(found) in \(what) \"\(text(start, pos))\"")
         }
-        return string(start, pos, reusing: candidate)
     }
 
     // MARK: - Label sets
 
+    /// A label set as read: the labels in input order and a hash of the set that does not depend
+    /// on that order (labels with an empty value, which `Labels` drops, do not count).
+    struct LabelSet {
+        var labels: [Label] = []
+        var hash: UInt64 = 0
+    }
+
     /// Reads `{name="value",...}` at the cursor (which is on `{`), rejecting duplicates.
     ///
     /// `previous` is the label set of the line before: names and values equal to its labels at the
-    /// same index share their strings, which saves an allocation per label on regular expositions.
-    mutating func labelSet(limit: Int, forbidMetricName: Bool, previous: [Label]? = nil) throws -> [Label] {
+    /// same index share their strings; other strings go through `interner`. Either way a regular
+    /// exposition allocates no string per label.
+    mutating func labelSet(limit: Int, forbidMetricName: Bool, previous: [Label]? = nil,
+                           interner: inout StringInterner) throws -> LabelSet {
         pos += 1  // {
-        var labels: [Label] = []
+        var set = LabelSet()
+        set.labels.reserveCapacity(previous?.count ?? 4)
         // Small label sets are checked for duplicates by a linear scan; a set takes over past 16.
         var seen: Set<String>?
         optionalBlanks()
         while peek != 125 {  // }
             let nameStart = pos
-            let name = try labelName(reusing: previous?.name(at: labels.count))
+            try nameRange(colon: false, what: "label name", code: "invalid-label-name")
+            let nameHash = ByteHash.hash(slice(nameStart, pos))
+            let name = string(nameStart, pos, hash: nameHash, reusing: previous?.name(at: set.labels.count),
+                              interner: &interner)
             if forbidMetricName, name == Label.metricName {
                 throw error("invalid-label-name", "label name \"__name__\" is reserved", at: nameStart)
             }
-            if labels.count == 16 { seen = Set(labels.map(\.name)) }
+            if set.labels.count == 16 { seen = Set(set.labels.map(\.name)) }
             let duplicate: Bool
             if seen != nil {
                 duplicate = seen?.insert(name).inserted == false
             } else {
-                duplicate = labels.contains { $0.name == name }
+                duplicate = set.labels.contains { $0.name == name }
             }
             guard !duplicate else {
                 throw error("duplicate-label", "duplicate label name \"\(name)\"", at: nameStart)
             }
-            guard labels.count < limit else {
+            guard set.labels.count < limit else {
                 throw error("limit-exceeded", "more than \(limit) labels", at: nameStart)
             }
             optionalBlanks()
             guard peek == 61 else { throw error("expected-token", "expected \"=\" after label name \"\(name)\", found \(found)") }
             pos += 1
             optionalBlanks()
-            labels.append(Label(name, try quotedValue(reusing: previous?.value(at: labels.count))))
+            let (value, valueHash) = try quotedValue(reusing: previous?.value(at: set.labels.count), interner: &interner)
+            if !value.isEmpty { set.hash &+= ByteHash.pair(nameHash, valueHash) }
+            set.labels.append(Label(name, value))
             optionalBlanks()
             if peek == 44 {  // ,
                 pos += 1
@@ -185,11 +221,13 @@ struct LineScanner {
             guard peek == 125 else { throw error("expected-token", "expected \",\" or \"}\" in label set, found \(found)") }
         }
         pos += 1  // }
-        return labels
+        return set
     }
 
-    /// Reads a double-quoted label value with the escapes `\\`, `\"` and `\n`.
-    mutating func quotedValue(reusing candidate: String? = nil) throws -> String {
+    /// Reads a double-quoted label value with the escapes `\\`, `\"` and `\n`, and the hash of its
+    /// unescaped bytes.
+    mutating func quotedValue(reusing candidate: String? = nil,
+                              interner: inout StringInterner) throws -> (String, UInt64) {
         guard peek == 34 else { throw error("expected-token", "expected a quoted label value, found \(found)") }
         let open = pos
         pos += 1
@@ -199,7 +237,8 @@ struct LineScanner {
         if close < end, bytes[close] == 34 {
             let start = pos
             pos = close + 1
-            return string(start, close, reusing: candidate)
+            let hash = ByteHash.hash(slice(start, close))
+            return (string(start, close, hash: hash, reusing: candidate, interner: &interner), hash)
         }
         var out: [UInt8] = []
         while true {
@@ -219,7 +258,7 @@ struct LineScanner {
                 out.append(b)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out.withUnsafeBufferPointer { (String(decoding: $0, as: UTF8.self), ByteHash.hash($0)) }
     }
 
     /// Reads the rest of the line as escaped text (HELP): `\\` and `\n`, plus `\"` in OpenMetrics.

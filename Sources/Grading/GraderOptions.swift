@@ -1,3 +1,4 @@
+import Diagnostics
 /// What to grade and how.
 public struct GraderOptions: Sendable {
     public var language: GradingLanguage

@@ -113,6 +113,25 @@ public struct Labels: Hashable, Sendable, RandomAccessCollection, CustomStringCo
 
     /// A Go-style double-quoted string literal (`strconv.Quote`, as Prometheus prints label values).
     public static func quote(_ s: String) -> String { GoQuoting.quote(s) }
+
+    /// A label value for the inside of `"…"` in the exposition formats and matcher strings:
+    /// `\` → `\\`, newline → `\n`, `"` → `\"` (the one label-value escaper).
+    public static func escapeValue(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\"") }) else {
+            return s
+        }
+        var out = ""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\"": out += "\\\""
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
 }
 
 extension Labels: ExpressibleByDictionaryLiteral {

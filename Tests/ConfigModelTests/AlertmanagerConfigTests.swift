@@ -8,7 +8,7 @@ final class AlertmanagerConfigTests: XCTestCase {
     }()
 
     func testDefaultsAndGlobalFallbacksAreApplied() throws {
-        let (config, diagnostics) = AlertmanagerConfig.load(text: seed, file: "am.yml")
+        let (config, diagnostics) = AlertmanagerConfig.load(text: seed, file: "am.yml").parts
         XCTAssertEqual(diagnostics, [])
         let c = try XCTUnwrap(config)
         XCTAssertEqual(c.global.resolveTimeout, .seconds(300))
@@ -26,9 +26,9 @@ final class AlertmanagerConfigTests: XCTestCase {
     }
 
     func testGenerationReparsesToTheSameConfig() throws {
-        let c = try XCTUnwrap(AlertmanagerConfig.load(text: seed, file: "am.yml").config)
+        let c = try XCTUnwrap(AlertmanagerConfig.load(text: seed, file: "am.yml").value)
         let text = c.yamlText()
-        let (again, diagnostics) = AlertmanagerConfig.load(text: text, file: "gen.yml")
+        let (again, diagnostics) = AlertmanagerConfig.load(text: text, file: "gen.yml").parts
         XCTAssertEqual(diagnostics, [], text)
         XCTAssertEqual(again?.receivers.map(\.name), c.receivers.map(\.name))
         XCTAssertEqual(again?.route?.routes.count, 2)
@@ -60,7 +60,7 @@ final class AlertmanagerConfigTests: XCTestCase {
             time_intervals:
               - days_of_month: ['1:-1', '-3:-1', '7', '2:5']
         """
-        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: "am.yml")
+        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: "am.yml").parts
         XCTAssertEqual(diagnostics, [])
         let days = try XCTUnwrap(config?.timeIntervals.first?.periods.first?.daysOfMonth)
         XCTAssertEqual(days, [.init(begin: 1, end: -1), .init(begin: -3, end: -1), .init(begin: 7, end: 7),

@@ -48,7 +48,7 @@ final class ComposeFixtureTests: XCTestCase {
     /// version and tag warnings remain.
     func testSeedLab0InItsLabTree() {
         let path = ConfigFixtures.directory("compose").appendingPathComponent("seed-lab0/docker-compose.yml").path
-        let (compose, diagnostics) = ComposeFile.load(path: path)
+        let (compose, diagnostics) = ComposeFile.load(path: path).parts
         XCTAssertEqual(diagnostics.map(\.code), ["compose/obsolete-version"])
         XCTAssertEqual(compose?.services.map(\.name), ["prometheus", "grafana", "node_exporter", "cadvisor"])
         XCTAssertEqual(compose?.service(named: "grafana")?.dependsOn.map(\.service), ["prometheus"])

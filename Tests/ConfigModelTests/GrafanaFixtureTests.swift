@@ -45,7 +45,7 @@ final class GrafanaFixtureTests: XCTestCase {
 
     func testDatasourceReferencesResolveAgainstProvisionedDatasources() {
         let dir = ConfigFixtures.directory("grafana")
-        let (provisioning, _) = GrafanaProvisioning.load(path: dir.appendingPathComponent("datasources-full.good.yml").path)
+        let (provisioning, _) = GrafanaProvisioning.load(path: dir.appendingPathComponent("datasources-full.good.yml").path).parts
         let datasources = provisioning?.datasources ?? []
         XCTAssertEqual(datasources.map(\.uid), ["prom", "am"])
         XCTAssertEqual(provisioning?.deleteDatasources.first?.name, "Old")
@@ -60,7 +60,7 @@ final class GrafanaFixtureTests: XCTestCase {
 
     func testSeedDatasourceDefaultsApplied() {
         let url = ConfigFixtures.directory("grafana").appendingPathComponent("seed-lab0-datasource.good.yml")
-        let ds = GrafanaProvisioning.load(text: ConfigFixtures.text(url), file: "p.yml").provisioning?.datasources.first
+        let ds = GrafanaProvisioning.load(text: ConfigFixtures.text(url), file: "p.yml").value?.datasources.first
         XCTAssertEqual(ds?.name, "Prometheus")
         XCTAssertEqual(ds?.orgID, 1)
         XCTAssertEqual(ds?.isDefault, true)

@@ -50,7 +50,7 @@ final class GrafanaQueryExpansionTests: XCTestCase {
             "targets": [{"refId": "A", "expr": "sum(rate(x{job=\\"api\\", i=\\"$job\\"}[${__rate_interval}])) by by"}]}]
         }
         """
-        let (_, diagnostics) = GrafanaDashboard.load(text: json, file: "d.json")
+        let (_, diagnostics) = GrafanaDashboard.load(text: json, file: "d.json").parts
         let error = try XCTUnwrap(diagnostics.first { $0.code == GrafanaDiagnosticCode.invalidExpr })
         let line = json.split(separator: "\n", omittingEmptySubsequences: false)[4]
         let column = try XCTUnwrap(error.location?.column)

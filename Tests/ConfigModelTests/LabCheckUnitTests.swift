@@ -6,7 +6,7 @@ import XCTest
 /// The parts of `check lab`: mount tables, image roles and ports, endpoint parsing, the Python metric scan.
 final class LabCheckUnitTests: XCTestCase {
     private func service(_ yaml: String, base: String = "lab", topLevel: String = "") -> LabService? {
-        let (compose, diagnostics) = ComposeFile.load(text: "services:\n" + yaml + "\n" + topLevel, file: "c.yml")
+        let (compose, diagnostics) = ComposeFile.load(text: "services:\n" + yaml + "\n" + topLevel, file: "c.yml").parts
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }, [])
         guard let s = compose?.services.first else { return nil }
         return LabService(compose: s, baseDirectory: base)

@@ -25,7 +25,7 @@ final class StudentMistakeLintTests: XCTestCase {
     }
 
     private func dashboardFindings(_ text: String) -> [Diagnostic] {
-        let (d, diagnostics) = GrafanaDashboard.load(text: text, file: "d.json", datasources: nil)
+        let (d, diagnostics) = GrafanaDashboard.load(text: text, file: "d.json", datasources: nil).parts
         XCTAssertFalse(diagnostics.contains { $0.severity == .error }, diagnostics.description)
         return d.map { GrafanaLints.suite.run($0) } ?? []
     }
@@ -115,14 +115,14 @@ final class StudentMistakeLintTests: XCTestCase {
         receivers:
           - name: a
         """
-        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: "am.yml")
+        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: "am.yml").parts
         XCTAssertFalse(diagnostics.contains { $0.severity == .error }, diagnostics.description)
         let found = config.map { DeprecatedMatchLint().check($0) } ?? []
         XCTAssertEqual(found.map(\.location?.line), [4, 8, 9])
         XCTAssertEqual(found.first?.message.contains(#"matchers: ['severity="critical"']"#), true)
         XCTAssertEqual(found.last?.message.contains(#"target_matchers: ['severity=~"warn.*"']"#), true)
         let modern = "route:\n  receiver: a\n  routes:\n    - matchers: ['severity=\"critical\"']\n      receiver: a\nreceivers:\n  - name: a\n"
-        XCTAssertEqual(AlertmanagerConfig.load(text: modern, file: "am.yml").0.map { DeprecatedMatchLint().check($0) }, [])
+        XCTAssertEqual(AlertmanagerConfig.load(text: modern, file: "am.yml").value.map { DeprecatedMatchLint().check($0) }, [])
     }
 
     // MARK: - Label sets that never match, recording levels that lie

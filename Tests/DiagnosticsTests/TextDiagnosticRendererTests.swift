@@ -126,19 +126,4 @@ final class TextDiagnosticRendererTests: XCTestCase {
         ])
         XCTAssertEqual(TextDiagnosticRenderer.summary(of: many), "2 errors, 1 warning, 1 info in 2 files")
     }
-
-    func testReadmeExampleMatchesTheRenderer() throws {
-        let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("README.md")
-        guard let text = try? String(contentsOf: readme, encoding: .utf8) else { throw XCTSkip("no README.md") }
-        let source = SourceText(file: "rules.yml", text: "groups:\n  - name: x\n    rules:\n  - expr: rate(x[5m]\n")
-        let renderer = TextDiagnosticRenderer(options: .init(showSource: true, showSummary: true),
-                                              sources: SourceCache([source]))
-        let example = renderer.render(DiagnosticReport(files: ["rules.yml"], diagnostics: [
-            .error("promql/unclosed-paren", "unclosed left parenthesis",
-                   at: SourceLocation(file: "rules.yml", line: 4, column: 21),
-                   notes: [.init("opened here", at: SourceLocation(file: "rules.yml", line: 4, column: 15))]),
-        ]))
-        XCTAssertTrue(text.contains("```\n" + example + "```\n"), example)
-    }
 }

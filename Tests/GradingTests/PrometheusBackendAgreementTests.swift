@@ -78,6 +78,27 @@ final class PrometheusBackendAgreementTests: XCTestCase {
         ], mustFail: [:])
     }
 
+    func testLab6QueriesAgree() throws {
+        let answers = "promql/lab6.yml"
+        try agree("lab6", variants: [
+            "reference": [:],
+            "seed_latency": [answers: ("'rate(redis_commands_duration_seconds_total[5m]) / rate(redis_commands_total[5m]) * 1000000'",
+                                       "'redis_latency_microseconds_sum / redis_latency_microseconds_count'")],
+            "miss_ratio": [answers: ("ej2_cache_hit_ratio: 'rate(redis_keyspace_hits_total[5m]) / (", "ej2_cache_hit_ratio: 'rate(redis_keyspace_misses_total[5m]) / (")],
+        ], mustFail: ["seed_latency": "queries.ej4_redis_latency_us", "miss_ratio": "queries.ej2_cache_hit_ratio"])
+    }
+
+    /// The SLO queries select 30 days: the scenarios' slots are far enough apart that the other
+    /// scenario's requests stay out of the window.
+    func testLab8SLOAgree() throws {
+        let answers = "promql/lab8.yml"
+        try agree("lab8", variants: [
+            "reference": [:],
+            "errors": [answers: ("ej1_availability_percent: '(sum(rate(http_requests_total{status!~", "ej1_availability_percent: '(sum(rate(http_requests_total{status=~")],
+            "budget99": [answers: ("sum(rate(http_requests_total[30d])))) / 0.001)'", "sum(rate(http_requests_total[30d])))) / 0.01)'")],
+        ], mustFail: ["errors": "slo.ej1_availability_percent", "budget99": "slo.ej3_error_budget_remaining"])
+    }
+
     /// An unreachable server makes the remote checks grader errors, never passes.
     func testUnreachablePrometheusIsAGraderErrorNotAPass() throws {
         let catalog = try Catalog.installed(environment: [:])

@@ -25,7 +25,7 @@ enum AlertPipelineTestSupport {
     }
 
     static func alertmanager(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> AlertmanagerConfig {
-        let (config, diagnostics) = AlertmanagerConfig.load(path: fixtures.appendingPathComponent(name).path)
+        let (config, diagnostics) = AlertmanagerConfig.load(path: fixtures.appendingPathComponent(name).path).parts
         XCTAssertEqual(diagnostics.filter { $0.severity == .error }.map(\.description), [], file: file, line: line)
         return try XCTUnwrap(config, file: file, line: line)
     }

@@ -10,7 +10,7 @@ enum AlertingTestSupport {
     static let start = Date(timeIntervalSince1970: 1_704_067_200)
 
     static func config(_ yaml: String, file: StaticString = #filePath, line: UInt = #line) throws -> AlertmanagerConfig {
-        let (config, diagnostics) = AlertmanagerConfig.load(text: yaml, file: "alertmanager.yml")
+        let (config, diagnostics) = AlertmanagerConfig.load(text: yaml, file: "alertmanager.yml").parts
         let errors = diagnostics.filter { $0.severity == .error }
         XCTAssertEqual(errors.map(\.description), [], file: file, line: line)
         return try XCTUnwrap(config, file: file, line: line)

@@ -1,4 +1,5 @@
 import XCTest
+import ConfigModel
 @testable import labctl
 
 /// A check command run on the wrong kind of file prints one error naming the right command.

@@ -23,9 +23,9 @@ final class LabCommandsTests: XCTestCase {
         lab3        100   2  Grafana dashboards
         lab4        100   2  System metrics with Node Exporter
         lab5        100   2  Load testing with k6
-        lab6        100   2  Monitoring Redis and Nginx
+        lab6        100   4  Monitoring Redis and Nginx
         lab7        100   2  Alerts with Alertmanager
-        lab8        100   3  Advanced cases and good practices
+        lab8        100   5  Advanced cases and good practices
         practica26  100   3  Práctica 26: Monitoring and performance profiling
 
         """)
@@ -118,7 +118,7 @@ final class LabCommandsTests: XCTestCase {
         let dir = try temporaryDirectory().appendingPathComponent("lab6").path
         let result = try LabctlProcess.run(["init", "lab6", dir, "-q"])
         XCTAssertEqual(result.status, 0, result.stderr)
-        XCTAssertTrue(result.stdout.hasSuffix("wrote 14 file(s) (14 create)\n"), result.stdout)
+        XCTAssertTrue(result.stdout.hasSuffix("wrote 16 file(s) (16 create)\n"), result.stdout)
         XCTAssertTrue(FileManager.default.fileExists(atPath: dir + "/nginx/nginx.conf"))
         let missing = try LabctlProcess.run(["labs", "list"], environment: ["LABCTL_CONTENT": dir])
         XCTAssertEqual(missing.status, 1)

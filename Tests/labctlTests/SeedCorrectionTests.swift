@@ -8,7 +8,7 @@ import XCTest
 /// writes the lab's reference solution, puts the seed's version back (a small text patch) and expects
 /// `check lab` to report the finding, which the solution itself does not have. Lab 6 and Práctica 26
 /// are covered correction by correction (a correction that no static check can see is listed with
-/// the reason); most corrections of the other labs are covered too.
+/// the reason), and so is Lab 8; most corrections of the other labs are covered too.
 final class SeedCorrectionTests: XCTestCase {
     /// One seed version: edits of the solution's files and the codes `check lab` must then report.
     struct SeedVersion {
@@ -49,6 +49,16 @@ final class SeedCorrectionTests: XCTestCase {
         SeedVersion(lab: "lab6", correction: 4, edits: [
             replace("docker-compose.yml", "volumes:\n  prometheus_data:\n  grafana_data:\n  redis_data:", "volumes:\n  redis_data:"),
         ], codes: ["compose/undefined-volume"]),
+        // Lab 6: redis_latency_microseconds_* is no redis_exporter metric, in the answers and in the dashboard.
+        SeedVersion(lab: "lab6", correction: 5, edits: [
+            replace("promql/lab6.yml", "'rate(redis_commands_duration_seconds_total[5m]) / rate(redis_commands_total[5m]) * 1000000'",
+                    "'redis_latency_microseconds_sum / redis_latency_microseconds_count'"),
+        ], codes: [UnknownMetricCheck.code]),
+        SeedVersion(lab: "lab6", correction: 5, edits: [
+            replace("grafana/dashboards/redis-nginx.json",
+                    "sum by (cmd) (rate(redis_commands_duration_seconds_total[$__rate_interval])) / sum by (cmd) (rate(redis_commands_total[$__rate_interval]))",
+                    "redis_latency_microseconds_sum / redis_latency_microseconds_count"),
+        ], codes: [UnknownMetricCheck.code]),
         // Práctica 26.
         SeedVersion(lab: "practica26", correction: 0, edits: [
             replace("monitoring/alerts.py", "import time\n", ""),
@@ -120,6 +130,31 @@ final class SeedCorrectionTests: XCTestCase {
         SeedVersion(lab: "lab8", correction: 3, edits: [
             replace("docker-compose.yml", "      - /var/run/docker.sock:/var/run/docker.sock:ro\n", ""),
         ], codes: [DockerSocketCheck.code]),
+        SeedVersion(lab: "lab8", correction: 3, edits: [
+            replace("prometheus/prometheus.yml", "  - job_name: 'docker_services'\n",
+                    "  - job_name: 'fastapi'\n    static_configs:\n      - targets: ['api:8000']\n\n  - job_name: 'docker_services'\n"),
+        ], codes: [DuplicateScrapeTargetCheck.code]),
+        // Lab 8: the batch job's except that only passes; the federation of clusters that are not in the lab.
+        SeedVersion(lab: "lab8", correction: 2, edits: [
+            replace("services/batch_job/batch_job.py",
+                    "    except Exception as error:  # the failure is recorded, then reported through the exit status\n"
+                    + "        print(f\"batch job failed: {error}\", file=sys.stderr)\n"
+                    + "        last_failure.set_to_current_time()\n        status = 1\n",
+                    "    except Exception as e:\n        # Registrar fallo\n        pass\n"),
+        ], codes: [PythonSwallowedExceptionCheck.code]),
+        SeedVersion(lab: "lab8", correction: 2, edits: [
+            replace("services/batch_job/batch_job.py", "Gauge('job_last_success_timestamp_seconds'", "Gauge('job_last_success_timestamp'"),
+        ], codes: [PythonMetricUnitCheck.code]),
+        SeedVersion(lab: "lab8", correction: 2, edits: [
+            ("services/batch_job/batch_job.py", { text in
+                guard let start = text.range(of: "def process_data"), let end = text.range(of: "def run_batch_job") else { return text }
+                return text.replacingCharacters(in: start.lowerBound..<end.lowerBound, with: "")
+            }),
+        ], codes: [PythonUndefinedFunctionCheck.code]),
+        SeedVersion(lab: "lab8", correction: 4, edits: [
+            replace("prometheus/federation.yml", "      - targets: ['prometheus:9090']",
+                    "      - targets:\n        - 'prometheus-cluster-1:9090'\n        - 'prometheus-cluster-2:9090'"),
+        ], codes: [UnknownHostCheck.code]),
         SeedVersion(lab: "lab8", correction: 1, edits: [
             replace("services/fastapi_app/main.py", "buckets=[5, 10, 25, 50, 100, 250, 500, 1000],", "buckets=)[7][8]),"),
         ], codes: [PythonSyntaxCheck.syntaxErrorCode], needsPython: true),
@@ -183,8 +218,17 @@ final class SeedCorrectionTests: XCTestCase {
     }
 
     func testLab6AndPractica26CorrectionsAreAllCovered() throws {
+        try assertEveryCorrectionCovered(["lab6", "practica26"])
+    }
+
+    func testLab8CorrectionsAreAllCovered() throws {
+        try assertEveryCorrectionCovered(["lab8"])
+    }
+
+    /// Every correction of each lab has a seed version in ``versions`` or a reason in ``notStatic``.
+    private func assertEveryCorrectionCovered(_ ids: [String]) throws {
         let catalog = try Catalog.installed(environment: [:])
-        for id in ["lab6", "practica26"] {
+        for id in ids {
             let lab = try catalog.requireLab(id)
             XCTAssertFalse(lab.corrections.isEmpty, id)
             let covered = Set(Self.versions.filter { $0.lab == id }.map(\.correction))

@@ -6,7 +6,7 @@ import YAML
 /// intervals and template globs.
 ///
 /// ```swift
-/// let (config, diagnostics) = AlertmanagerConfig.load(text: yaml, file: "alertmanager.yml")
+/// let (config, diagnostics) = AlertmanagerConfig.load(text: yaml, file: "alertmanager.yml").parts
 /// ```
 /// Loading is strict like Alertmanager (unknown keys are errors, with a "did you mean"), reports every
 /// problem of the file at once with its position, and applies Alertmanager's defaults and global fallbacks.
@@ -37,28 +37,25 @@ public struct AlertmanagerConfig: Sendable {
 
     /// Parses and validates alertmanager.yml text. The config is `nil` only when the YAML itself is
     /// unusable (syntax error, not a mapping); diagnostics hold every problem found.
-    public static func load(text: String, file: String) -> (config: AlertmanagerConfig?, diagnostics: [Diagnostic]) {
+    public static func load(text: String, file: String) -> ConfigLoadResult<AlertmanagerConfig> {
         let parsed = YAMLParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
         guard let root = parsed.documents.first?.root else {
-            if parsed.hasErrors { return (nil, parsed.diagnostics) }
+            if parsed.hasErrors { return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics) }
             let d = Diagnostic.error(AlertmanagerDiagnosticCode.noRoute, "no routes provided",
                                      at: SourceLocation(file: file, line: 1, column: 1))
-            return (nil, [d])
+            return ConfigLoadResult(value: nil, diagnostics: [d])
         }
         var ctx = YAMLDecodingContext()
-        guard let config = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
-        return (config, parsed.diagnostics + ctx.diagnostics + config.validate())
+        guard let config = decode(root, context: &ctx) else {
+            return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics + ctx.diagnostics)
+        }
+        return ConfigLoadResult(value: config, diagnostics: parsed.diagnostics + ctx.diagnostics + config.validate())
     }
 
     /// Reads and loads a file (`-` for standard input).
-    public static func load(path: String) -> (config: AlertmanagerConfig?, diagnostics: [Diagnostic]) {
-        do {
-            let input = try YAMLInput.read(path: path)
-            return load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name)
-        } catch let error as YAMLError {
-            return (nil, error.diagnostics)
-        } catch {
-            return (nil, [.error(YAMLDiagnosticCode.io, "\(path): \(error)")])
+    public static func load(path: String) -> ConfigLoadResult<AlertmanagerConfig> {
+        ConfigLoadResult.reading(path) { input in
+            load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name)
         }
     }
 
@@ -88,4 +85,12 @@ public struct AlertmanagerConfig: Sendable {
         c.templates = ctx.stringList(m["templates"], what: "templates") ?? []
         return c
     }
+}
+
+// MARK: - File kind
+
+extension AlertmanagerConfig {
+    /// Top-level keys only an Alertmanager configuration (`global` is shared with Prometheus) has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["route", "receivers", "inhibit_rules", "templates", "time_intervals",
+                                                                  "mute_time_intervals"]
 }

@@ -1,8 +1,9 @@
 /// Parses byte sizes as Prometheus writes them (`0`, `512`, `10KB`, `1MiB`, `2GB`): base-2 units,
 /// where `KB` and `KiB` both mean 1024 bytes.
-enum ByteSize {
-    struct ParseError: Error, CustomStringConvertible {
-        var description: String
+public enum ByteSize {
+    /// Why a size does not parse.
+    public struct ParseError: Error, CustomStringConvertible {
+        public var description: String
     }
 
     private static let units: [String: Int64] = [
@@ -11,7 +12,8 @@ enum ByteSize {
         "EB": 1 << 60, "EIB": 1 << 60,
     ]
 
-    static func parse(_ text: String) throws -> Int64 {
+    /// The number of bytes `text` names, such as `64MiB` → 67108864.
+    public static func parse(_ text: String) throws -> Int64 {
         let digits = text.prefix { $0.isASCII && $0.isNumber }
         let unit = text.dropFirst(digits.count).uppercased()
         guard !digits.isEmpty, let number = Int64(digits), let size = units[unit] else {

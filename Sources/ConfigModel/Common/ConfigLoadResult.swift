@@ -1,4 +1,5 @@
 import Diagnostics
+import YAML
 
 /// What loading a configuration file produced: the typed value (when the file could be decoded at all)
 /// and every diagnostic found while parsing, decoding and validating it.
@@ -21,4 +22,19 @@ public struct ConfigLoadResult<Value: Sendable>: Sendable {
 
     /// The value, only if no error was found.
     public var validValue: Value? { hasErrors ? nil : value }
+
+    /// The value and the diagnostics, for `let (value, diagnostics) = X.load(…).parts`.
+    public var parts: (value: Value?, diagnostics: [Diagnostic]) { (value, diagnostics) }
+
+    /// Reads `path` (`-` for standard input) and hands the input to `load`; a file that cannot be
+    /// read (missing, too large, not UTF-8) gives its diagnostics and no value.
+    public static func reading(_ path: String, _ load: (YAMLInput) -> ConfigLoadResult) -> ConfigLoadResult {
+        do {
+            return load(try YAMLInput.read(path: path))
+        } catch let error as YAMLError {
+            return ConfigLoadResult(value: nil, diagnostics: error.diagnostics)
+        } catch {
+            return ConfigLoadResult(value: nil, diagnostics: [.error(YAMLDiagnosticCode.io, "\(path): \(error)")])
+        }
+    }
 }

@@ -5,7 +5,7 @@ import YAML
 /// A typed docker-compose file: services, top-level networks and volumes.
 ///
 /// ```swift
-/// let (compose, diagnostics) = ComposeFile.load(text: yaml, file: "docker-compose.yml")
+/// let (compose, diagnostics) = ComposeFile.load(text: yaml, file: "docker-compose.yml").parts
 /// ```
 /// Strict like the Compose specification's schema (unknown keys are errors, `x-` extensions allowed),
 /// with the cross-checks `docker compose config` makes (undefined volumes, networks, dependencies) and
@@ -40,30 +40,29 @@ public struct ComposeFile: Sendable {
     /// Parses and validates compose text. `baseDirectory` is where relative bind-mount sources are looked
     /// up (the compose file's directory); `nil` skips that check.
     public static func load(text: String, file: String, baseDirectory: String? = nil)
-        -> (compose: ComposeFile?, diagnostics: [Diagnostic]) {
+        -> ConfigLoadResult<ComposeFile> {
         let parsed = YAMLParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
         guard let root = parsed.documents.first?.root else {
-            if parsed.hasErrors { return (nil, parsed.diagnostics) }
-            return (nil, [.error(YAMLDiagnosticCode.missingKey, "empty compose file",
+            if parsed.hasErrors { return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics) }
+            return ConfigLoadResult(value: nil, diagnostics: [
+                .error(YAMLDiagnosticCode.missingKey, "empty compose file",
                                  at: SourceLocation(file: file, line: 1, column: 1))])
         }
         var ctx = YAMLDecodingContext()
         ComposeInterpolation.check(root, context: &ctx)
-        guard let compose = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
-        return (compose, parsed.diagnostics + ctx.diagnostics + compose.validate(baseDirectory: baseDirectory))
+        guard let compose = decode(root, context: &ctx) else {
+            return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics + ctx.diagnostics)
+        }
+        return ConfigLoadResult(value: compose,
+                                diagnostics: parsed.diagnostics + ctx.diagnostics + compose.validate(baseDirectory: baseDirectory))
     }
 
     /// Reads and loads a file (`-` for standard input); bind sources are looked up beside the file.
-    public static func load(path: String) -> (compose: ComposeFile?, diagnostics: [Diagnostic]) {
-        do {
-            let input = try YAMLInput.read(path: path)
+    public static func load(path: String) -> ConfigLoadResult<ComposeFile> {
+        ConfigLoadResult.reading(path) { input in
             let base = path == "-" ? nil : (path as NSString).deletingLastPathComponent
             return load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name,
                         baseDirectory: base.map { $0.isEmpty ? "." : $0 })
-        } catch let error as YAMLError {
-            return (nil, error.diagnostics)
-        } catch {
-            return (nil, [.error(YAMLDiagnosticCode.io, "\(path): \(error)")])
         }
     }
 
@@ -111,4 +110,11 @@ public struct ComposeFile: Sendable {
         let extensions = (node.mapping ?? []).compactMap { $0.key.scalarValue }.filter { $0.hasPrefix("x-") }
         return ctx.mapping(node, allowed: allowed + extensions, what: what)
     }
+}
+
+// MARK: - File kind
+
+extension ComposeFile {
+    /// Top-level keys only a docker-compose file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["services", "networks", "volumes", "configs", "secrets", "include"]
 }

@@ -6,7 +6,7 @@ import YAML
 /// the settings labctl checks.
 ///
 /// ```swift
-/// let (dashboard, diagnostics) = GrafanaDashboard.load(text: json, file: "api.json", datasources: provisioned)
+/// let (dashboard, diagnostics) = GrafanaDashboard.load(text: json, file: "api.json", datasources: provisioned).parts
 /// ```
 /// Checks the grid, panel ids, every target's PromQL (after substituting Grafana variables), variables
 /// used but not defined, and datasource references (against provisioned datasources when given).
@@ -46,25 +46,25 @@ public struct GrafanaDashboard: Sendable {
     /// Parses and validates dashboard JSON. `datasources` are the provisioned datasources references must
     /// resolve against (`nil`: unknown, references are not checked against names).
     public static func load(text: String, file: String, datasources: [GrafanaDatasource]? = nil)
-        -> (dashboard: GrafanaDashboard?, diagnostics: [Diagnostic]) {
+        -> ConfigLoadResult<GrafanaDashboard> {
         let parsed = JSONParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
-        guard let root = parsed.documents.first?.root else { return (nil, parsed.diagnostics) }
+        guard let root = parsed.documents.first?.root else {
+            return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics)
+        }
         var ctx = YAMLDecodingContext()
-        guard var d = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
+        guard var d = decode(root, context: &ctx) else {
+            return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics + ctx.diagnostics)
+        }
         d.source = text
-        return (d, parsed.diagnostics + ctx.diagnostics + d.validate(datasources: datasources))
+        return ConfigLoadResult(value: d,
+                                diagnostics: parsed.diagnostics + ctx.diagnostics + d.validate(datasources: datasources))
     }
 
     /// Reads and loads a file (`-` for standard input).
     public static func load(path: String, datasources: [GrafanaDatasource]? = nil)
-        -> (dashboard: GrafanaDashboard?, diagnostics: [Diagnostic]) {
-        do {
-            let input = try YAMLInput.read(path: path)
-            return load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name, datasources: datasources)
-        } catch let error as YAMLError {
-            return (nil, error.diagnostics)
-        } catch {
-            return (nil, [.error(YAMLDiagnosticCode.io, "\(path): \(error)")])
+        -> ConfigLoadResult<GrafanaDashboard> {
+        ConfigLoadResult.reading(path) { input in
+            load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name, datasources: datasources)
         }
     }
 
@@ -97,4 +97,11 @@ public struct GrafanaDashboard: Sendable {
         d.inputs = (ctx.sequence(m["__inputs"], what: "__inputs") ?? []).compactMap { $0["name"]?.scalarValue }
         return d
     }
+}
+
+// MARK: - File kind
+
+extension GrafanaDashboard {
+    /// Top-level keys only a Grafana dashboard has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["panels", "schemaVersion", "templating", "timepicker", "rows"]
 }

@@ -6,7 +6,7 @@ import YAML
 /// providers (`providers:`), told apart by their keys.
 ///
 /// ```swift
-/// let (file, diagnostics) = GrafanaProvisioning.load(text: yaml, file: "datasources/prometheus.yml")
+/// let (file, diagnostics) = GrafanaProvisioning.load(text: yaml, file: "datasources/prometheus.yml").parts
 /// let names = file?.datasources.map(\.name)
 /// ```
 public struct GrafanaProvisioning: Sendable {
@@ -25,27 +25,25 @@ public struct GrafanaProvisioning: Sendable {
     // MARK: - Loading
 
     /// Parses and validates a provisioning file.
-    public static func load(text: String, file: String) -> (provisioning: GrafanaProvisioning?, diagnostics: [Diagnostic]) {
+    public static func load(text: String, file: String) -> ConfigLoadResult<GrafanaProvisioning> {
         let parsed = YAMLParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
         guard let root = parsed.documents.first?.root else {
-            if parsed.hasErrors { return (nil, parsed.diagnostics) }
-            return (nil, [.error(GrafanaDiagnosticCode.unknownKind, "empty provisioning file",
+            if parsed.hasErrors { return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics) }
+            return ConfigLoadResult(value: nil, diagnostics: [
+                .error(GrafanaDiagnosticCode.unknownKind, "empty provisioning file",
                                  at: SourceLocation(file: file, line: 1, column: 1))])
         }
         var ctx = YAMLDecodingContext()
-        guard let p = decode(root, context: &ctx) else { return (nil, parsed.diagnostics + ctx.diagnostics) }
-        return (p, parsed.diagnostics + ctx.diagnostics + p.validate())
+        guard let p = decode(root, context: &ctx) else {
+            return ConfigLoadResult(value: nil, diagnostics: parsed.diagnostics + ctx.diagnostics)
+        }
+        return ConfigLoadResult(value: p, diagnostics: parsed.diagnostics + ctx.diagnostics + p.validate())
     }
 
     /// Reads and loads a file (`-` for standard input).
-    public static func load(path: String) -> (provisioning: GrafanaProvisioning?, diagnostics: [Diagnostic]) {
-        do {
-            let input = try YAMLInput.read(path: path)
-            return load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name)
-        } catch let error as YAMLError {
-            return (nil, error.diagnostics)
-        } catch {
-            return (nil, [.error(YAMLDiagnosticCode.io, "\(path): \(error)")])
+    public static func load(path: String) -> ConfigLoadResult<GrafanaProvisioning> {
+        ConfigLoadResult.reading(path) { input in
+            load(text: String(decoding: input.bytes, as: UTF8.self), file: input.name)
         }
     }
 
@@ -139,4 +137,11 @@ public struct GrafanaProvisioning: Sendable {
         if !providers.isEmpty { pairs.append(("providers", .sequence(providers.map { $0.yamlNode() }))) }
         return .mapping(pairs)
     }
+}
+
+// MARK: - File kind
+
+extension GrafanaProvisioning {
+    /// Top-level keys only a Grafana provisioning file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["apiVersion", "datasources", "deleteDatasources", "providers"]
 }

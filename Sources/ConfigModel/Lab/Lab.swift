@@ -33,6 +33,12 @@ public struct Lab: Sendable {
         public var location: SourceLocation?
     }
 
+    /// A further Prometheus service and the config it reads.
+    public struct CentralPrometheus: Sendable {
+        public var service: LabService
+        public var config: File<PrometheusConfig>
+    }
+
     /// One `rule_files` entry followed into the Prometheus container and back to the host.
     public struct RuleFileResolution: Sendable {
         public var pattern: Located<String>
@@ -63,6 +69,9 @@ public struct Lab: Sendable {
     public var services: [LabService] = []
     public var prometheus: File<PrometheusConfig>?
     public var prometheusMount: ConfigMount?
+    /// The other Prometheus services of the compose file and their configs (a central Prometheus that
+    /// federates the lab's one).
+    public var centralPrometheus: [CentralPrometheus] = []
     public var ruleFileResolutions: [RuleFileResolution] = []
     public var ruleFiles: [File<RuleFile>] = []
     public var alertmanager: File<AlertmanagerConfig>?

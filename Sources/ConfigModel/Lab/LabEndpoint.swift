@@ -101,6 +101,15 @@ extension Lab {
                 }
             }
         }
+        for central in centralPrometheus {
+            for job in central.config.value.scrapeConfigs {
+                for target in job.serviceDiscovery.staticConfigs.flatMap(\.targets) {
+                    guard let (host, port) = LabEndpoint.split(target.value, scheme: job.scheme) else { continue }
+                    out.append(LabEndpoint(kind: .scrapeTarget(job: job.jobName), text: target.value, host: host,
+                                           port: port, location: target.location, client: central.service))
+                }
+            }
+        }
         let grafana = service(role: .grafana)
         for d in datasources {
             guard let url = d.url, let (scheme, authority) = LabEndpoint.splitURL(url),

@@ -25,7 +25,7 @@ extension LabLoader {
         }
         var seenProvisioning = Set<String>()
         for path in provisioningFiles where seenProvisioning.insert(path).inserted {
-            let (file, diagnostics) = GrafanaProvisioning.load(path: path)
+            let (file, diagnostics) = GrafanaProvisioning.load(path: path).parts
             outcome.files.append(path)
             outcome.diagnostics += diagnostics
             guard let file else { continue }
@@ -57,7 +57,7 @@ extension LabLoader {
         let datasources = lab.datasourceFiles.isEmpty ? nil : lab.datasources
         var seen = Set<String>()
         for path in dashboardPaths where seen.insert(path).inserted {
-            let (dashboard, diagnostics) = GrafanaDashboard.load(path: path, datasources: datasources)
+            let (dashboard, diagnostics) = GrafanaDashboard.load(path: path, datasources: datasources).parts
             outcome.files.append(path)
             outcome.diagnostics += diagnostics
             guard let dashboard else { continue }

@@ -33,6 +33,7 @@ public struct LabLoader: Sendable {
         }
         loadCompose(&lab, &outcome)
         loadPrometheus(&lab, &outcome)
+        loadCentralPrometheus(&lab, &outcome)
         loadAlertmanager(&lab, &outcome)
         loadGrafana(&lab, &outcome)
         loadAppSources(&lab)
@@ -64,7 +65,7 @@ public struct LabLoader: Sendable {
 
     func loadCompose(_ lab: inout Lab, _ outcome: inout CheckOutcome) {
         for path in Self.composeFiles(in: lab.directory) {
-            let (compose, diagnostics) = ComposeFile.load(path: path)
+            let (compose, diagnostics) = ComposeFile.load(path: path).parts
             outcome.files.append(path)
             outcome.diagnostics += diagnostics
             guard let compose else { continue }
@@ -117,7 +118,7 @@ public struct LabLoader: Sendable {
         path = path ?? Self.conventional(["alertmanager/alertmanager.yml", "alertmanager/alertmanager.yaml",
                                           "alertmanager.yml", "alertmanager.yaml"], in: lab.directory)
         guard let path else { return }
-        let (config, diagnostics) = AlertmanagerConfig.load(path: path)
+        let (config, diagnostics) = AlertmanagerConfig.load(path: path).parts
         outcome.files.append(path)
         outcome.diagnostics += diagnostics
         guard let config else { return }

@@ -1,3 +1,6 @@
+import PromModel
+import PromQL
+
 /// Which metric names the lab's scrape jobs can produce: per job, the producers behind its targets (an
 /// image's metric prefixes, the app's declared metrics, or anything when labctl cannot tell), plus the
 /// series every Prometheus has (`up`, `scrape_*`, `ALERTS`) and recording-rule outputs.
@@ -16,6 +19,9 @@ public struct LabMetricCatalog: Sendable {
         case pushgateway
         /// k6 writing its results with remote write (`k6_*`).
         case k6
+        /// A `/federate` job: the series of another Prometheus whose names its `match[]` selectors'
+        /// `__name__` matchers accept (`{__name__=~"job:.*"}` gives the recording rules' results).
+        case federated([LabelMatcher])
         /// Unknown: any metric may come from it.
         case anything
     }
@@ -50,8 +56,12 @@ public struct LabMetricCatalog: Sendable {
         let endpoints = lab.endpoints
         for job in config.scrapeConfigs {
             let sd = job.serviceDiscovery
-            if !sd.fileSDConfigs.isEmpty || !sd.otherKinds.isEmpty || job.metricsPath.contains("federate") {
+            if !sd.fileSDConfigs.isEmpty || !sd.otherKinds.isEmpty {
                 jobs[job.jobName, default: []].append(.anything)
+            }
+            if job.metricsPath.contains("federate") {
+                jobs[job.jobName, default: []] += Self.federated(job)
+                continue
             }
             if !sd.dockerSDConfigs.isEmpty {
                 jobs[job.jobName, default: []] += Self.dockerDiscovered(in: lab)
@@ -98,6 +108,18 @@ public struct LabMetricCatalog: Sendable {
     }
 
     // MARK: - Open-ended sources, narrowed
+
+    /// What a `/federate` job brings: per `match[]` selector, the names its `__name__` matchers accept;
+    /// anything for a selector without one (`{job="fastapi"}` may be any series of the other server).
+    static func federated(_ job: ScrapeConfig) -> [Producer] {
+        let selectors = job.params.filter { $0.name == "match[]" }.flatMap(\.values)
+        guard !selectors.isEmpty else { return [.anything] }
+        return selectors.map { text in
+            guard case .vectorSelector(let v)? = try? Parser().parseExpr(text) else { return .anything }
+            let names = v.matchers.filter { $0.name == "__name__" }
+            return names.isEmpty ? .anything : .federated(names)
+        }
+    }
 
     /// Whether Prometheus runs with a remote-write (or OTLP) receiver.
     static func acceptsRemoteWrite(_ p: LabService) -> Bool {
@@ -166,6 +188,8 @@ public struct LabMetricCatalog: Sendable {
             return app.contains(metric) || Self.matches(Self.pushgatewayOwn, metric)
         case .k6:
             return metric.hasPrefix("k6_")
+        case .federated(let names):
+            return names.allSatisfy { $0.matches(metric) }
         case .role(let role):
             guard let prefixes = role.metricPrefixes else { return true }
             return Self.matches(prefixes, metric)
@@ -185,6 +209,7 @@ public struct LabMetricCatalog: Sendable {
                 case .app: return "the app's metrics"
                 case .pushgateway: return "Pushgateway (the pushed jobs' metrics)"
                 case .k6: return "k6"
+                case .federated(let names): return "federated " + names.map(\.description).joined(separator: ",")
                 case .role(let r): return r.displayName
                 }
             }

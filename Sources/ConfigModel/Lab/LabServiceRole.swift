@@ -75,7 +75,7 @@ public enum LabServiceRole: String, Sendable, CaseIterable {
         case .alertmanager: return ["alertmanager_", "net_conntrack_"] + goRuntime
         case .nodeExporter: return ["node_"] + goRuntime
         case .cadvisor: return ["container_", "machine_", "cadvisor_"] + goRuntime
-        case .redisExporter: return ["redis_"] + goRuntime
+        case .redisExporter: return RedisExporterMetrics.names + goRuntime
         case .nginxExporter:
             // Open-source Nginx's stub_status gives exactly these (Nginx Plus's series are nginxplus_*).
             return ["nginx_up", "nginx_connections_accepted", "nginx_connections_active", "nginx_connections_handled",

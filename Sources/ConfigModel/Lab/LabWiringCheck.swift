@@ -51,6 +51,10 @@ public enum LabWiringChecks {
         PythonDecoratorPitfallCheck.self,
         PythonRequirementsCheck.self,
         PythonBlockingClientCheck.self,
+        PythonSwallowedExceptionCheck.self,
+        DuplicateScrapeTargetCheck.self,
+        PythonMetricUnitCheck.self,
+        PythonUndefinedFunctionCheck.self,
         RedisMaxmemoryCheck.self,
         TodoMarkerCheck.self,
     ]

@@ -138,3 +138,10 @@ public struct PromQLAnswerFile: Sendable {
         return ""
     }
 }
+
+// MARK: - File kind
+
+extension PromQLAnswerFile {
+    /// Top-level keys only a PromQL answers file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["answers"]
+}

@@ -87,3 +87,11 @@ public struct AlertmanagerEndpointConfig: Sendable {
     public var location: SourceLocation?
     public init() {}
 }
+
+// MARK: - File kind
+
+extension PrometheusConfig {
+    /// Top-level keys only a Prometheus configuration (`global` is shared with Alertmanager) has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["scrape_configs", "rule_files", "alerting", "scrape_config_files", "remote_write",
+                                                                  "remote_read", "storage", "tracing", "otlp", "runtime"]
+}

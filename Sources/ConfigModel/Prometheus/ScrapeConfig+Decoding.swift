@@ -11,9 +11,7 @@ extension ScrapeConfig {
                           "convert_classic_histograms_to_nhcb", "enable_compression", "scrape_failure_log_file",
                           "native_histogram_min_bucket_factor", "metric_name_validation_scheme",
                           "metric_name_escaping_scheme", "relabel_configs", "metric_relabel_configs"]
-    static var keys: [String] {
-        ownKeys + ScrapeLimits.keys + HTTPClientConfig.keys + ServiceDiscoveryConfigs.keys
-    }
+    static let keys: [String] = ownKeys + ScrapeLimits.keys + HTTPClientConfig.keys + ServiceDiscoveryConfigs.keys
 
     static let protocols = ["PrometheusProto", "OpenMetricsText0.0.1", "OpenMetricsText1.0.0", "PrometheusText0.0.4",
                             "PrometheusText1.0.0"]

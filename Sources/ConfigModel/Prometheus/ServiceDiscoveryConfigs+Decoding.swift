@@ -44,7 +44,7 @@ extension StaticConfig {
         var c = StaticConfig()
         c.targets = ctx.locatedStrings(m["targets"], what: "targets") ?? []
         if checkTargets {
-            for target in c.targets where target.value.contains("/") {
+            for target in c.targets where target.value.utf8.contains(UInt8(ascii: "/")) {
                 ctx.report(.error(ConfigCode.invalidTarget,
                                   "\"\(target.value)\" is not a valid hostname (targets are host:port, without scheme or path; use scheme and metrics_path)",
                                   at: target.location))

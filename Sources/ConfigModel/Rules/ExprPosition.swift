@@ -17,9 +17,15 @@ public struct ExprPosition: Hashable, Sendable {
 
     /// Finds where the content of scalar `node` starts, using the file's lines for block scalars.
     init(node: YAMLNode, lines: [Substring]) {
+        self.init(node: node, lines: RuleFileLines(lines: lines))
+    }
+
+    /// ``init(node:lines:)`` with the file's lines split only for block scalars.
+    init(node: YAMLNode, lines source: RuleFileLines) {
         let start = node.location
         switch node.scalar?.style {
         case .literal?, .folded?:
+            let lines = source.lines
             var line = start.line + 1
             while line - 1 < lines.count, lines[line - 1].allSatisfy({ $0 == " " || $0 == "\r" }) { line += 1 }
             let text = line - 1 < lines.count ? lines[line - 1] : ""

@@ -12,6 +12,11 @@ extension RuleFile {
     /// Decodes and validates a rule file's root node, as `rulefmt.Parse` + `Validate` do, collecting every
     /// error. `lines` are the file's lines (for positions inside block scalars).
     public static func decode(_ root: YAMLNode, lines: [Substring], _ ctx: inout YAMLDecodingContext) -> RuleFile? {
+        decode(root, lines: RuleFileLines(lines: lines), &ctx)
+    }
+
+    /// ``decode(_:lines:_:)`` with the lines split on demand.
+    static func decode(_ root: YAMLNode, lines: RuleFileLines, _ ctx: inout YAMLDecodingContext) -> RuleFile? {
         guard let m = ctx.mapping(root, allowed: ["groups"], what: "rule file") else { return nil }
         var file = RuleFile(file: root.file)
         var seen: [String: SourceLocation] = [:]
@@ -30,7 +35,7 @@ extension RuleFile {
         return file
     }
 
-    private static func decodeGroup(_ node: YAMLNode, lines: [Substring], _ ctx: inout YAMLDecodingContext) -> RuleGroup? {
+    private static func decodeGroup(_ node: YAMLNode, lines: RuleFileLines, _ ctx: inout YAMLDecodingContext) -> RuleGroup? {
         guard let m = ctx.mapping(node, allowed: groupKeys, what: "rule group") else { return nil }
         var group = RuleGroup(name: "")
         group.location = node.location
@@ -54,7 +59,7 @@ extension RuleFile {
         return group
     }
 
-    private static func decodeRule(_ node: YAMLNode, index: Int, group: String, lines: [Substring],
+    private static func decodeRule(_ node: YAMLNode, index: Int, group: String, lines: RuleFileLines,
                                    _ ctx: inout YAMLDecodingContext) -> Rule? {
         guard let m = ctx.mapping(node, allowed: ruleKeys, what: "rule") else { return nil }
         let recordNode = m["record"], alertNode = m["alert"]
@@ -74,7 +79,7 @@ extension RuleFile {
                       at: alertNode ?? node)
         default: break
         }
-        if let e = m["expr"], let text = ctx.string(e, what: "expr"), !text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let e = m["expr"], let text = ctx.string(e, what: "expr"), !isBlank(text) {
             rule.expr = text
             rule.exprPosition = ExprPosition(node: e, lines: lines)
         } else {
@@ -131,6 +136,16 @@ extension RuleFile {
                               at: rule.exprPosition?.base,
                               notes: [Diagnostic.Note("Prometheus fails such rules at evaluation time (promtool 2.42 does not check this)")]))
         }
+    }
+
+    /// Whether `text` is empty or only whitespace (`CharacterSet.whitespaces`), checked byte-wise for ASCII.
+    static func isBlank(_ text: String) -> Bool {
+        for byte in text.utf8 {
+            if byte == 0x20 || byte == 0x09 { continue }
+            if byte < 0x80 { return false }
+            return text.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+        return true
     }
 
     private static func checkRecordName(_ name: String, context: String, at node: YAMLNode,

@@ -35,8 +35,7 @@ extension RuleFile {
                         "the file holds \(parsed.documents.count) YAML documents; Prometheus reads only the first",
                         at: second)
         }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        let file = decode(root, lines: lines, &ctx)
+        let file = decode(root, lines: RuleFileLines(text: text), &ctx)
         return ConfigLoadResult(value: file, diagnostics: ctx.diagnostics)
     }
 }

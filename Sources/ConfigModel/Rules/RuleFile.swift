@@ -84,3 +84,10 @@ public struct Rule: Sendable {
         return exprPosition.location(ofOffset: span.start, in: expr)
     }
 }
+
+// MARK: - File kind
+
+extension RuleFile {
+    /// Top-level keys only a rule file has: `FileKindGuess` tells the kind of a file by them.
+    public static let distinctiveTopLevelKeys: Set<String> = ["groups"]
+}

@@ -33,7 +33,7 @@ public struct RuleFileCheck: Sendable {
         if lint, let value = result.value {
             diagnostics += RuleLints.suite.run(RuleLintInput(file: value, scrapeInterval: scrapeInterval))
         }
-        return CheckOutcome(files: [file], diagnostics: diagnostics, ruleCount: result.value?.rules.count ?? 0)
+        return CheckOutcome(files: [file], diagnostics: diagnostics, ruleCount: result.value?.groups.reduce(0) { $0 + $1.rules.count } ?? 0)
     }
 }
 

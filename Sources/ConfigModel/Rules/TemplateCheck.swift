@@ -9,7 +9,7 @@ enum TemplateCheck {
     /// Checks every label value and annotation of an alerting rule, reporting at the value's position.
     static func checkRule(_ rule: Rule, context: String, _ ctx: inout YAMLDecodingContext) {
         for (kind, entries) in [("label", rule.labels), ("annotation", rule.annotations)] {
-            for entry in entries {
+            for entry in entries where mayHoldActions(entry.value) {
                 let at = entry.valueLocation ?? entry.location
                 let base = at ?? SourceLocation(file: "<template>", line: 1, column: 1)
                 for problem in check(entry.value, name: "__alert_\(rule.name)", base: base) {
@@ -24,6 +24,20 @@ enum TemplateCheck {
     /// `base`, the position of the template's first character.
     static func check(_ text: String, name: String = "__alert",
                       base: SourceLocation = SourceLocation(file: "<template>", line: 1, column: 1)) -> [Diagnostic] {
-        PrometheusTemplates.checkSyntax(text, name: name, base: base)
+        guard mayHoldActions(text) else { return [] }
+        if TemplateSyntaxCache.shared.isKnownValid(text) { return [] }
+        let problems = PrometheusTemplates.checkSyntax(text, name: name, base: base)
+        if problems.isEmpty { TemplateSyntaxCache.shared.insert(text) }
+        return problems
+    }
+
+    /// Whether `text` contains `{{` (text without it is a template without actions, always valid).
+    static func mayHoldActions(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == byte { return true }
+            previous = byte
+        }
+        return false
     }
 }

@@ -12,11 +12,16 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         public var colors: Bool
         /// End with a one-line summary such as `2 errors, 1 warning in 3 files`.
         public var showSummary: Bool
+        /// The language of the words the renderer adds (severities, `note`, the summary); messages
+        /// are translated beforehand with ``MessageCatalog/localized(_:in:)-(DiagnosticReport,_)``.
+        public var language: Language
 
-        public init(showSource: Bool = false, colors: Bool = false, showSummary: Bool = false) {
+        public init(showSource: Bool = false, colors: Bool = false, showSummary: Bool = false,
+                    language: Language = .en) {
             self.showSource = showSource
             self.colors = colors
             self.showSummary = showSummary
+            self.language = language
         }
     }
 
@@ -40,7 +45,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             out += render(diagnostic)
         }
         if options.showSummary {
-            out += Self.summary(of: report) + "\n"
+            out += Self.summary(of: report, in: options.language) + "\n"
         }
         return out
     }
@@ -51,7 +56,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
         if let location = diagnostic.location {
             out += paint(Self.sanitize(location.description) + ": ", Style.bold)
         }
-        out += paint("\(diagnostic.severity.rawValue):", style(for: diagnostic.severity))
+        out += paint("\(Self.word(for: diagnostic.severity, in: options.language)):", style(for: diagnostic.severity))
         out += paint(" [\(diagnostic.code)]", Style.dim)
         out += " " + Self.sanitize(diagnostic.message) + "\n"
         if options.showSource, let location = diagnostic.location {
@@ -62,9 +67,35 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             if let location = note.location {
                 out += paint(Self.sanitize(location.description) + ": ", Style.bold)
             }
-            out += paint("note:", Style.note) + " " + Self.sanitize(note.message) + "\n"
+            out += paint(options.language.say("nota:", "note:"), Style.note) + " " + Self.sanitize(note.message) + "\n"
         }
         return out
+    }
+
+    /// The severity as printed: `error`/`warning`/`info`; in Spanish `error`/`aviso`/`info`
+    /// (the words compilers use in Spanish; `--format json` always has the English ones).
+    public static func word(for severity: Severity, in language: Language) -> String {
+        guard language == .es else { return severity.rawValue }
+        switch severity {
+        case .error: return "error"
+        case .warning: return "aviso"
+        case .info: return "info"
+        }
+    }
+
+    /// `no problems found in 1 file`, `1 error, 2 warnings in 3 files`, … (Spanish: `no se han encontrado problemas
+    /// en 1 archivo`, `1 error, 2 avisos en 3 archivos`).
+    public static func summary(of report: DiagnosticReport, in language: Language) -> String {
+        guard language == .es else { return summary(of: report) }
+        var parts: [String] = []
+        let counts = [(report.errorCount, "error", "errores"), (report.warningCount, "aviso", "avisos"),
+                      (report.infoCount, "info", "info")]
+        for (n, one, many) in counts where n > 0 {
+            parts.append("\(n) \(n == 1 ? one : many)")
+        }
+        let found = parts.isEmpty ? "no se han encontrado problemas" : parts.joined(separator: ", ")
+        let n = report.files.count
+        return n == 0 ? found : "\(found) en \(n) archivo\(n == 1 ? "" : "s")"
     }
 
     /// `no problems found in 1 file`, `1 error, 2 warnings in 3 files`, …
@@ -83,8 +114,16 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
 
     private func quote(_ location: SourceLocation) -> String {
         guard let line = sources.source(for: location.file)?.line(location.line) else { return "" }
+        return Self.excerpt(line: String(line), number: location.line, column: location.column, colors: options.colors)
+    }
+
+    /// ` 3 | text` and `   | ` with a caret under the 1-based scalar `column` of `line` (control
+    /// characters shown as `?`, lines longer than ``maxQuotedWidth`` cut to a window around the
+    /// column), newline-terminated: the excerpt under every diagnostic, also for callers that print
+    /// their own message line (PromQL parse errors).
+    public static func excerpt(line: String, number: Int, column: Int, colors: Bool = false) -> String {
         var scalars = Array(line.unicodeScalars)
-        var caretIndex = max(0, min(location.column - 1, scalars.count))
+        var caretIndex = max(0, min(column - 1, scalars.count))
         var prefix = "", suffix = ""
         if scalars.count > Self.maxQuotedWidth {
             let half = Self.maxQuotedWidth / 2
@@ -95,7 +134,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             scalars = Array(scalars[start..<end])
             caretIndex -= start
         }
-        let number = String(location.line)
+        let number = String(number)
         let gutter = String(repeating: " ", count: number.count)
         var shown = String.UnicodeScalarView()
         var padding = String.UnicodeScalarView()
@@ -104,6 +143,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             shown.append(clean)
             if i < caretIndex { padding.append(scalar == "\t" ? "\t" : " ") }
         }
+        func paint(_ text: String, _ style: String) -> String { colors ? style + text + Style.reset : text }
         let pad = String(repeating: " ", count: prefix.count) + String(padding)
         var out = paint(" \(number) | ", Style.gutter) + prefix + String(shown) + suffix + "\n"
         out += paint(" \(gutter) | ", Style.gutter) + pad + paint("^", Style.caret) + "\n"

@@ -26,8 +26,12 @@ public struct CamelCaseLint: MetricsLint {
                                        "\(family.name): metric names should be written in 'snake_case' not 'camelCase'"))
         }
         var reported = Set<String>()
+        // Samples of a family share their few label names: each name is looked at once.
+        var checked: [String] = []
         for sample in family.samples {
-            for label in sample.labels where Self.isCamel(label.name) && reported.insert(label.name).inserted {
+            for label in sample.labels where !checked.contains(label.name) {
+                if checked.count < 64 { checked.append(label.name) }
+                guard Self.isCamel(label.name), reported.insert(label.name).inserted else { continue }
                 out.append(.warning(code, "\(family.name): label names should be written in 'snake_case' not 'camelCase' (\"\(label.name)\")",
                                     at: context.location(line: sample.line)))
             }

@@ -24,11 +24,18 @@ public struct CounterTypedWithoutTotal: Sendable {
 
     /// Every such pair in `families`.
     public func pairs(in families: [MetricFamily], format: ExpositionFormat) -> [Pair] {
+        pairs(in: families, format: format) { families[$0].samples.isEmpty }
+    }
+
+    /// Every such pair in `families`, where `isEmpty(i)` tells whether family `i` had no samples
+    /// (for callers that kept only the families' metadata).
+    public func pairs(in families: [MetricFamily], format: ExpositionFormat, isEmpty: (Int) -> Bool) -> [Pair] {
         guard format == .prometheusText else { return [] }
         var byName: [String: MetricFamily] = [:]
         for family in families where byName[family.name] == nil { byName[family.name] = family }
-        return families.compactMap { family in
-            guard family.type == .counter, family.samples.isEmpty, !family.name.hasSuffix("_total"),
+        return families.indices.compactMap { i in
+            let family = families[i]
+            guard family.type == .counter, isEmpty(i), !family.name.hasSuffix("_total"),
                   let other = byName[family.name + "_total"], other.type != .counter else { return nil }
             return Pair(counter: family, samples: other)
         }

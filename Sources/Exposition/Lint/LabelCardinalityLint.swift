@@ -21,7 +21,7 @@ public struct LabelCardinalityLint: MetricsLint {
         // One slot per label name, in first-seen order; a sample's labels usually sit at the same
         // positions as the previous sample's, and a value equal to the slot's last one is not hashed.
         var names: [String] = []
-        var values: [Set<String>] = []
+        var values: [DistinctStrings] = []
         var last: [String] = []
         var slotOf: [String: Int] = [:]
         for sample in family.samples {
@@ -34,7 +34,7 @@ public struct LabelCardinalityLint: MetricsLint {
                 } else {
                     slotOf[label.name] = names.count
                     names.append(label.name)
-                    values.append([])
+                    values.append(DistinctStrings())
                     last.append(label.value)
                     values[names.count - 1].insert(label.value)
                     continue

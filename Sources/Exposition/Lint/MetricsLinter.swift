@@ -19,11 +19,17 @@ public struct MetricsLinter: Sendable {
     }
 
     /// The parse error (if any) or the lint findings for `text`, whose format is detected.
+    ///
+    /// Families are linted as the parser completes them and then let go, so memory holds the input
+    /// and one family's samples, not the whole exposition. The findings are the same, in the same
+    /// order, as `lint(_:context:)` on the parsed families.
     public func lint(text: String, file: String) -> [Diagnostic] {
         let format = ExpositionFormat.detect(text)
+        let context = MetricsLintContext(file: file, format: format)
         do {
-            let families = try ExpositionParser(format: format, file: file).parse(text)
-            return lint(families, context: MetricsLintContext(file: file, format: format))
+            var streaming = StreamingLint(lints: lints, context: context)
+            try ExpositionParser(format: format, file: file).parse(text) { streaming.add($0) }
+            return streaming.finish()
         } catch let error as ExpositionError {
             return [error.diagnostic]
         } catch {
@@ -47,6 +53,51 @@ public struct MetricsLinter: Sendable {
                 if pairCounters.contains(family.name), lint is CounterSuffixLint { continue }
                 if pairSamples.contains(family.name), lint is TotalOnNonCounterLint { continue }
                 out.append(contentsOf: lint.check(family, in: context))
+            }
+        }
+        return out
+    }
+}
+
+/// Findings of one family per lint, kept until the pairs of `CounterTypedWithoutTotal`, which need
+/// later families, are known.
+private struct StreamingLint {
+    let lints: [any MetricsLint]
+    let context: MetricsLintContext
+    /// The families' metadata, without samples.
+    var families: [MetricFamily] = []
+    var empty: [Bool] = []
+    /// Per family, per lint: the findings.
+    var findings: [[[Diagnostic]]] = []
+
+    init(lints: [any MetricsLint], context: MetricsLintContext) {
+        self.lints = lints
+        self.context = context
+    }
+
+    mutating func add(_ family: MetricFamily) {
+        findings.append(lints.map { $0.check(family, in: context) })
+        var meta = family
+        meta.samples = []
+        families.append(meta)
+        empty.append(family.samples.isEmpty)
+    }
+
+    /// The findings in the order of `MetricsLinter.lint(_:context:)`.
+    func finish() -> [Diagnostic] {
+        let mismatch = CounterTypedWithoutTotal()
+        let pairs = mismatch.pairs(in: families, format: context.format) { empty[$0] }
+        let pairCounters = Set(pairs.map(\.counter.name))
+        let pairSamples = Set(pairs.map(\.samples.name))
+        var out: [Diagnostic] = []
+        for (i, family) in families.enumerated() {
+            if let pair = pairs.first(where: { $0.counter.name == family.name }) {
+                out.append(mismatch.diagnostic(pair, in: context))
+            }
+            for (l, lint) in lints.enumerated() {
+                if pairCounters.contains(family.name), lint is CounterSuffixLint { continue }
+                if pairSamples.contains(family.name), lint is TotalOnNonCounterLint { continue }
+                out.append(contentsOf: findings[i][l])
             }
         }
         return out

@@ -1,13 +1,17 @@
 import Foundation
 import LabCatalog
 import PromModel
+import PromQL
 import Storage
 import Runtime
 
 /// Where a lab's scenarios live in a real Prometheus: scenario times start at 0, so each scenario is
 /// shifted to its own slot after ``base`` (the scenarios of a lab share series names and would
 /// otherwise overlap). Slots follow spec order, each one the previous scenario's duration rounded up
-/// to the hour plus a day apart, so no lookback or range selector of one scenario reaches another.
+/// to the hour plus a day apart — plus, before a later scenario, the longest range its checks'
+/// references select (an SLO's `[30d]`) — so no lookback or range selector of one scenario reaches
+/// another. (Labs list their long-window scenario first, which needs no extra gap and keeps the whole
+/// timeline within Prometheus's default 15-day retention.)
 ///
 /// The same timeline writes the OpenMetrics file to backfill (``openMetrics(_:values:)``, for
 /// `promtool tsdb create-blocks-from openmetrics`) and tells ``PrometheusQueryBackend`` the offset to
@@ -26,11 +30,32 @@ public struct ScenarioTimeline: Sendable {
         var offsets: [String: Int64] = [:]
         var next = Self.base
         for scenario in spec.scenarios where offsets[scenario.name] == nil {
+            if !offsets.isEmpty { next += Self.longestReferenceRange(spec, scenario: scenario.name) }
             offsets[scenario.name] = next
             let duration = min(max(scenario.duration.milliseconds, 0), 100 * 365 * Self.gap)
             next += (duration / Self.hour + 1) * Self.hour + Self.gap
         }
         self.offsets = offsets
+    }
+
+    /// The longest range (milliseconds, at most a year) a range selector or subquery of the
+    /// `reference` of a check on `scenario` spans; 0 when none does.
+    static func longestReferenceRange(_ spec: LabSpec, scenario: String) -> Int64 {
+        var longest = 0.0
+        for check in spec.exercises.flatMap(\.checks) where check.string("scenario") == scenario {
+            guard let text = check.string("reference"), let expr = try? Parser().parseExpr(text) else { continue }
+            var stack = [expr]
+            while let e = stack.popLast() {
+                stack.append(contentsOf: e.children)
+                switch e {
+                case .matrixSelector(let m): if case .number(let n) = m.range, n.value.isFinite { longest = max(longest, n.value) }
+                case .subquery(let q): if case .number(let n) = q.range, n.value.isFinite { longest = max(longest, n.value) }
+                default: break
+                }
+            }
+        }
+        let year = 365.0 * 86_400
+        return Int64(min(max(longest, 0), year) * 1000)
     }
 
     /// The offset of scenario `name` (``base`` for a name the spec does not have).

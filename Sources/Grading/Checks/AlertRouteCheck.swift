@@ -20,7 +20,7 @@ public struct AlertRouteCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: file)
+        let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: file).parts
         let errors = context.feedback(diagnostics)
         guard let config, let route = config.route, errors.isEmpty else {
             return .failed(errors.isEmpty ? [Feedback(context.say("\(file) no tiene route", "\(file) has no route"))] : errors)

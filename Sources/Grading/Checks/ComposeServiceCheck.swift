@@ -3,7 +3,8 @@ import Diagnostics
 import LabCatalog
 
 /// `compose_service`: the compose file defines the service, and (each a part of the points) its
-/// image, published ports and depends_on as the spec asks.
+/// image, published ports, depends_on and labels (`key=value`, as Docker service discovery reads
+/// them) as the spec asks.
 public struct ComposeServiceCheck: CheckEvaluator {
     public static let kind = CheckKind.composeService
     public init() {}
@@ -15,7 +16,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (compose, diagnostics) = ComposeFile.load(text: text, file: file)
+        let (compose, diagnostics) = ComposeFile.load(text: text, file: file).parts
         guard let compose else { return .failed(context.feedback(diagnostics)) }
         guard let service = compose.services.first(where: { $0.name == name }) else {
             return .failed(Feedback(context.say("\(file) no define el servicio \(name)", "\(file) does not define the service \(name)"),
@@ -55,6 +56,24 @@ public struct ComposeServiceCheck: CheckEvaluator {
                                                      "service \(name) does not depend on \(missing.joined(separator: ", "))"), location: at))
             }
         }
+        if let labels = check.list("labels") {
+            total += 1
+            let actual = Set(Self.labels(of: service))
+            let missing = labels.filter { !actual.contains($0) }
+            if missing.isEmpty { met += 1 } else {
+                feedback.append(Feedback(context.say("el servicio \(name) no tiene las etiquetas \(missing.joined(separator: ", "))",
+                                                     "service \(name) lacks the labels \(missing.joined(separator: ", "))"), location: at))
+            }
+        }
         return .parts(met: met, of: total, feedback)
+    }
+
+    /// A service's `labels:` as `key=value` (a list of `key=value` or a mapping).
+    static func labels(of service: ComposeService) -> [String] {
+        guard let node = service.node?["labels"] else { return [] }
+        if let items = node.sequence { return items.compactMap(\.scalarValue) }
+        return (node.mapping ?? []).compactMap { pair in
+            pair.key.scalarValue.map { "\($0)=\(pair.value.scalarValue ?? "")" }
+        }
     }
 }

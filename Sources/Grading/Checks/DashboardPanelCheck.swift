@@ -16,7 +16,7 @@ public struct DashboardPanelCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (dashboard, diagnostics) = GrafanaDashboard.load(text: text, file: file)
+        let (dashboard, diagnostics) = GrafanaDashboard.load(text: text, file: file).parts
         guard let dashboard else { return .failed(context.feedback(diagnostics)) }
         let panels = dashboard.allPanels.filter { !$0.isRow }
         let title = check.string("title")

@@ -14,7 +14,7 @@ public struct DashboardVariableCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (dashboard, diagnostics) = GrafanaDashboard.load(text: text, file: file)
+        let (dashboard, diagnostics) = GrafanaDashboard.load(text: text, file: file).parts
         guard let dashboard else { return .failed(context.feedback(diagnostics)) }
         guard let variable = dashboard.variables.first(where: { $0.name == name }) else {
             let names = dashboard.variables.map(\.name).joined(separator: ", ")

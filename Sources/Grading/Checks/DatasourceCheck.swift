@@ -14,7 +14,7 @@ public struct DatasourceCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let t): text = t
         }
-        let (provisioning, diagnostics) = GrafanaProvisioning.load(text: text, file: file)
+        let (provisioning, diagnostics) = GrafanaProvisioning.load(text: text, file: file).parts
         guard let provisioning else { return .failed(context.feedback(diagnostics)) }
         let trimmed: (String) -> String = { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         guard let source = provisioning.datasources.first(where: { trimmed($0.url ?? "") == trimmed(url) }) else {

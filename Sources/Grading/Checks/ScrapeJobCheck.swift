@@ -3,7 +3,8 @@ import Diagnostics
 import LabCatalog
 
 /// `scrape_job`: prometheus.yml has the job, and (each a part of the points) the target,
-/// metrics_path and scrape_interval the spec asks for.
+/// metrics_path, scrape_interval, honor_labels, `match[]` selectors (federation) and kind of service
+/// discovery the spec asks for.
 public struct ScrapeJobCheck: CheckEvaluator {
     public static let kind = CheckKind.scrapeJob
     public init() {}
@@ -53,6 +54,52 @@ public struct ScrapeJobCheck: CheckEvaluator {
                                          location: scrape.scrapeIntervalLocation ?? at))
             }
         }
-        return .parts(met: met, of: total, feedback)
+        var more = Self.federationParts(check, scrape, job: job, at: at, context)
+        if let kind = check.string("service_discovery") {
+            more.total += 1
+            let sd = scrape.serviceDiscovery
+            let has: Bool
+            switch kind {
+            case "docker": has = !sd.dockerSDConfigs.isEmpty
+            case "file": has = !sd.fileSDConfigs.isEmpty
+            default: has = !sd.staticConfigs.isEmpty
+            }
+            if has { more.met += 1 } else {
+                let key = kind == "static" ? "static_configs" : "\(kind)_sd_configs"
+                more.feedback.append(Feedback(context.say("el job \(job) no usa \(key)", "job \(job) does not use \(key)"), location: at))
+            }
+        }
+        return .parts(met: met + more.met, of: total + more.total, feedback + more.feedback)
+    }
+
+    /// The parts about federation: `honor_labels` and the `match[]` selectors in `params`.
+    static func federationParts(_ check: Check, _ scrape: ScrapeConfig, job: String, at: SourceLocation?,
+                                _ context: GradingContext) -> (met: Int, total: Int, feedback: [Feedback]) {
+        var met = 0, total = 0
+        var feedback: [Feedback] = []
+        if let honor = check.string("honor_labels") {
+            total += 1
+            if (honor == "true") == scrape.honorLabels { met += 1 } else {
+                feedback.append(Feedback(context.say("el job \(job) tiene honor_labels: \(scrape.honorLabels); se pide \(honor)",
+                                                     "job \(job) has honor_labels: \(scrape.honorLabels); \(honor) is asked"), location: at))
+            }
+        }
+        if let wanted = check.list("match") {
+            total += 1
+            let actual = scrape.params.filter { $0.name == "match[]" }.flatMap(\.values)
+            let normalized = Set(actual.map(Self.normalizeSelector))
+            let missing = wanted.filter { !normalized.contains(Self.normalizeSelector($0)) }
+            if missing.isEmpty { met += 1 } else {
+                feedback.append(Feedback(context.say("el job \(job) no pide match[] \(missing.joined(separator: " ")) en params (tiene: \(actual.isEmpty ? "ninguno" : actual.joined(separator: " ")))",
+                                                     "job \(job) does not ask for match[] \(missing.joined(separator: " ")) in params (it has: \(actual.isEmpty ? "none" : actual.joined(separator: " ")))"),
+                                         location: at))
+            }
+        }
+        return (met, total, feedback)
+    }
+
+    /// A selector without blanks, so `{job = "fastapi"}` is `{job="fastapi"}`.
+    static func normalizeSelector(_ s: String) -> String {
+        String(s.filter { !$0.isWhitespace })
     }
 }

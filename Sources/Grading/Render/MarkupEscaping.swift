@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Escaping of report text for the markup formats (JUnit XML, HTML, Markdown).
 ///
 /// Every string that comes from a submission or a spec (titles, feedback, labels, paths) goes
@@ -11,36 +13,12 @@ enum MarkupEscaping {
     /// keep them), and characters XML 1.0 forbids (most C0 controls, lone surrogates, U+FFFE/F)
     /// become U+FFFD.
     static func xml(_ value: String, attribute: Bool = false) -> String {
-        var out = ""
-        out.reserveCapacity(value.utf8.count)
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += attribute ? "&quot;" : "\""
-            case "'": out += attribute ? "&apos;" : "'"
-            case "\t" where attribute: out += "&#9;"
-            case "\n" where attribute: out += "&#10;"
-            case "\r": out += "&#13;"
-            case _ where !allowedInXML(scalar): out += "\u{FFFD}"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
+        attribute ? XMLEscaping.attribute(value) : XMLEscaping.text(value)
     }
 
     /// `value` for HTML text or a double-quoted attribute (`"` as `&quot;`, `'` as `&#39;`).
     static func html(_ value: String) -> String {
         xml(value).replacingOccurrences(of: "\"", with: "&quot;").replacingOccurrences(of: "'", with: "&#39;")
-    }
-
-    /// XML 1.0 `Char`: tab, LF, CR, U+0020–U+D7FF, U+E000–U+FFFD, U+10000–U+10FFFF.
-    private static func allowedInXML(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.value {
-        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
-        default: return false
-        }
     }
 
     // MARK: - Markdown
@@ -62,7 +40,7 @@ enum MarkupEscaping {
             case ">": out += "&gt;"
             case "&": out += "&amp;"
             case "\n", "\r", "\t": out += " "
-            case _ where !allowedInXML(scalar): out += "\u{FFFD}"
+            case _ where !XMLEscaping.isAllowed(scalar): out += "\u{FFFD}"
             default: out.unicodeScalars.append(scalar)
             }
         }

@@ -95,7 +95,8 @@ public struct LabWriter: Sendable {
             entries.append(.init(path: path, action: action, current: nil, proposed: "", render: "", data: data))
         }
         return InitPlan(lab: spec, directory: directory, entries: entries,
-                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values, variant: old.variant),
+                        answers: LabAnswers(lab: spec.id, version: spec.version, values: values, variant: old.variant,
+                                           language: old.language),
                         previousVersion: old.version)
     }
 

@@ -27,8 +27,8 @@ public enum CheckKind: String, Sendable, CaseIterable {
         case .fileExists: return "the file exists in the submission"
         case .fileContains: return "the file contains a literal text"
         case .configValid: return "a labctl config check (config, rules, alertmanager, compose, dashboard, datasources) passes on the file"
-        case .scrapeJob: return "prometheus.yml has a scrape job with this name (and target)"
-        case .composeService: return "the compose file defines the service (image, ports, depends_on)"
+        case .scrapeJob: return "prometheus.yml has a scrape job with this name (and target, metrics_path, honor_labels, match[], discovery)"
+        case .composeService: return "the compose file defines the service (image, ports, depends_on, labels)"
         case .metricExposed: return "the service exposes the metric (type, labels), statically in the source or at runtime"
         case .promql: return "the student's query gives the same result as the reference query on a scenario"
         case .recordingRule: return "the rule file records this series and it matches the reference on a scenario"
@@ -60,10 +60,12 @@ public enum CheckKind: String, Sendable, CaseIterable {
                       required: true)]
         case .scrapeJob:
             return [P("file", .file([.prometheusConfig]), required: true), P("job", .string, required: true),
-                    P("target", .string), P("metrics_path", .string), P("scrape_interval", .duration)]
+                    P("target", .string), P("metrics_path", .string), P("scrape_interval", .duration),
+                    P("honor_labels", .choice(["true", "false"])), P("match", .list),
+                    P("service_discovery", .choice(["static", "docker", "file"]))]
         case .composeService:
             return [P("file", .file([.compose]), required: true), P("service", .string, required: true),
-                    P("image", .string), P("ports", .list), P("depends_on", .list)]
+                    P("image", .string), P("ports", .list), P("depends_on", .list), P("labels", .list)]
         case .metricExposed:
             return [P("metric", .string, required: true),
                     P("type", .choice(["counter", "gauge", "histogram", "summary"])),

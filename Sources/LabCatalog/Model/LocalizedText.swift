@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// A text students read, in Spanish and English (YAML: `{es: "...", en: "..."}`).
 public struct LocalizedText: Sendable, Hashable {
     public var es: String
@@ -15,10 +17,4 @@ public struct LocalizedText: Sendable, Hashable {
         case .en: return en
         }
     }
-}
-
-/// The languages lab texts are written in.
-public enum Language: String, Sendable, CaseIterable {
-    case es
-    case en
 }

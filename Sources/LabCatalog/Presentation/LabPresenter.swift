@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// The text of `labctl labs list` and `labctl labs show`, in Spanish or English.
 public struct LabPresenter: Sendable {
     public var language: Language
@@ -22,7 +24,29 @@ public struct LabPresenter: Sendable {
         return out
     }
 
-    /// Everything a student needs to start a lab.
+    /// Everything a student needs to start a lab, with every `<<labctl:NAME>>` placeholder of its texts
+    /// and checks rendered with `values` (``exampleValues(for:given:)``: the student's values, else the
+    /// parameters' defaults and examples). Without values the placeholders are shown as written.
+    public func show(_ lab: LabSpec, values: [String: String]) -> String {
+        let text = show(lab)
+        guard !values.isEmpty else { return text }
+        let used = lab.parameters.compactMap { p in values[p.name].map { "\(p.name)=\($0)" } }
+        let header = "\(word("Valores", "Values")): \(used.joined(separator: ", "))\n"
+        let rendered = (try? TemplateRenderer(values: values).render(text, file: "labs show")) ?? text
+        guard let firstBreak = rendered.range(of: "\n\n") else { return rendered + header }
+        return String(rendered[..<firstBreak.upperBound]) + header + "\n" + String(rendered[firstBreak.upperBound...])
+    }
+
+    /// The values `labs show` renders placeholders with: `given` (the student's), else each
+    /// required parameter's example; the other defaults then follow from them (``AnswerResolver``).
+    /// Throws a ``CatalogError`` when a given value is not valid for its parameter.
+    public static func exampleValues(for lab: LabSpec, given: [String: String]) throws -> [String: String] {
+        var values = given
+        for p in lab.parameters where p.required && values[p.name] == nil { values[p.name] = p.example }
+        return try AnswerResolver(spec: lab).resolve(values)
+    }
+
+    /// Everything a student needs to start a lab, placeholders as written.
     public func show(_ lab: LabSpec) -> String {
         var out = "\(lab.id) — \(t(lab.title)) (v\(lab.version), \(lab.totalPoints) \(word("puntos", "points")))\n\n"
         out += t(lab.summary) + "\n"
@@ -38,7 +62,7 @@ public struct LabPresenter: Sendable {
                 out += "  \(p.name) (\(p.format.rawValue), \(need)): \(t(p.description)) \(word("Ej.", "E.g.")) \(p.example)\n"
             }
         }
-        out += "\n\(word("Ficheros", "Files")):\n"
+        out += "\n\(word("Archivos", "Files")):\n"
         for f in lab.files { out += "  \(f.path)  [\(f.kind.rawValue)]\n" }
         out += "\n\(word("Ejercicios", "Exercises")):\n"
         for (n, e) in lab.exercises.enumerated() {

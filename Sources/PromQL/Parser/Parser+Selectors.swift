@@ -76,7 +76,7 @@ extension ParseState {
         let valueToken = advance()
         let value = unquote(valueToken)
         do {
-            matchers.append(try LabelMatcher(op, name, value))
+            matchers.append(try RegexMatcherCache.shared.matcher(op, name, value))
         } catch let error as RegexSyntaxError {
             addError(error.description, SourceSpan(start: labelToken.start, end: valueToken.end))
         } catch {

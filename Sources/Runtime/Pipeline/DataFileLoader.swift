@@ -53,9 +53,13 @@ public enum DataFileLoader {
     }
 
     /// Whether the first line that is neither blank nor a comment is a `load` command.
+    /// Looks at lines only until that one: a data file is not split as a whole.
     public static func isLoadScript(_ text: String) -> Bool {
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+        var start = text.startIndex
+        while start < text.endIndex {
+            let end = text[start...].utf8.firstIndex(of: 10) ?? text.endIndex
+            let trimmed = text[start..<end].drop { $0 == " " || $0 == "\t" }
+            start = end < text.endIndex ? text.utf8.index(after: end) : end
             if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.allSatisfy(\.isWhitespace) { continue }
             return trimmed.hasPrefix("load ") || trimmed.hasPrefix("load\t") || trimmed.hasPrefix("load_with_nhcb")
         }

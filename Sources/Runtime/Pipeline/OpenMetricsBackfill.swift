@@ -7,7 +7,9 @@ import Storage
 /// create-blocks-from openmetrics` reads, used by labctl as a query data file.
 ///
 /// Every sample needs a timestamp; series may repeat with increasing timestamps. The whole file is
-/// parsed before anything is appended, so a syntax error leaves the storage untouched.
+/// parsed before anything is appended, so a syntax error leaves the storage untouched. While
+/// parsing, each family's samples are reduced to (series, time, value, line) and let go, and each
+/// series' labels are built once, so memory holds the input and about 32 bytes per sample.
 public enum OpenMetricsBackfill {
     /// What a load added.
     public struct Summary: Hashable, Sendable {
@@ -18,35 +20,66 @@ public enum OpenMetricsBackfill {
         public var maxTime: Int64?
     }
 
+    /// One parsed sample: its series (an index into the series labels), time, value and line.
+    private struct Point {
+        var series: Int
+        var t: Int64
+        var v: Double
+        var line: Int32
+    }
+
     /// Parses `text` and appends its samples to `storage`, committing once.
     /// Errors are `ExpositionError`s with the position of the offending sample, including samples
     /// the storage rejects (code `exposition/storage-rejected`).
     @discardableResult
     public static func load(_ text: String, file: String = "<input>", into storage: any Appendable,
                             limits: ExpositionLimits = .default) throws -> Summary {
-        let families = try ExpositionParser(format: .openMetrics, file: file, limits: limits).parse(text)
-        var summary = Summary(series: 0, samples: 0)
-        var seen = Set<Labels>()
-        let appender = storage.appender()
-        for family in families {
-            for sample in family.samples {
-                let location = SourceLocation(file: file, line: sample.line, column: 1)
+        var seriesLabels: [Labels] = []
+        var points: [Point] = []
+        var missing: ExpositionError?
+        try ExpositionParser(format: .openMetrics, file: file, limits: limits).parse(text, eachFamilyWithSeries: { family, firstOfSeries in
+            // Index in `seriesLabels` of each sample's series, by the sample that started it.
+            var seriesOf = [Int](repeating: 0, count: family.samples.count)
+            for (j, sample) in family.samples.enumerated() {
                 guard let t = sample.timestamp else {
-                    appender.rollback()
-                    throw ExpositionError("missing-timestamp", "sample \(sample.seriesLabels) has no timestamp; backfill data needs one on every sample", at: location)
+                    if missing == nil {
+                        missing = ExpositionError("missing-timestamp", "sample \(sample.seriesLabels) has no timestamp; backfill data needs one on every sample",
+                                                  at: SourceLocation(file: file, line: sample.line, column: 1))
+                    }
+                    continue
                 }
-                let labels = sample.seriesLabels
-                do {
-                    try appender.append(labels, t: t, v: sample.value)
-                } catch {
-                    appender.rollback()
-                    throw ExpositionError("storage-rejected", "\(error)", at: location)
+                let first = j < firstOfSeries.count ? firstOfSeries[j] : j
+                let series: Int
+                if first < j {
+                    series = seriesOf[first]
+                } else {
+                    series = seriesLabels.count
+                    seriesLabels.append(sample.seriesLabels)
                 }
-                if seen.insert(labels).inserted { summary.series += 1 }
-                summary.samples += 1
-                summary.minTime = min(summary.minTime ?? t, t)
-                summary.maxTime = max(summary.maxTime ?? t, t)
+                seriesOf[j] = series
+                points.append(Point(series: series, t: t, v: sample.value, line: Int32(clamping: sample.line)))
             }
+        })
+        if let missing { throw missing }
+
+        var summary = Summary(series: seriesLabels.count, samples: 0)
+        var refs = [SeriesRef?](repeating: nil, count: seriesLabels.count)
+        let appender = storage.appender()
+        for point in points {
+            do {
+                if let ref = refs[point.series] {
+                    try appender.append(ref, t: point.t, v: point.v)
+                } else {
+                    refs[point.series] = try appender.append(seriesLabels[point.series], t: point.t, v: point.v)
+                }
+            } catch {
+                appender.rollback()
+                throw ExpositionError("storage-rejected", "\(error)",
+                                      at: SourceLocation(file: file, line: Int(point.line), column: 1))
+            }
+            summary.samples += 1
+            summary.minTime = min(summary.minTime ?? point.t, point.t)
+            summary.maxTime = max(summary.maxTime ?? point.t, point.t)
         }
         do {
             try appender.commit()

@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Renders rule unit-test results as promtool's text or a JUnit XML report.
 public enum RuleTestReport {
     // MARK: - Text
@@ -89,28 +91,9 @@ public enum RuleTestReport {
 
     private static func attr(_ s: String) -> String { "\"" + escape(s, attribute: true) + "\"" }
 
-    /// XML-escapes text; characters XML 1.0 cannot hold become U+FFFD.
+    /// XML-escapes text (see `XMLEscaping`).
     static func escape(_ s: String, attribute: Bool) -> String {
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where attribute: out += "&quot;"
-            case "\n" where attribute: out += "&#10;"
-            case "\t" where attribute: out += "&#9;"
-            case "\r": out += "&#13;"
-            default:
-                let v = scalar.value
-                if v < 0x20 && v != 0x09 && v != 0x0A || v == 0xFFFE || v == 0xFFFF {
-                    out += "\u{FFFD}"
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out
+        attribute ? XMLEscaping.attribute(s) : XMLEscaping.text(s)
     }
 }
 

@@ -17,7 +17,26 @@ public struct YAMLDecodingContext: Sendable {
     /// Everything reported so far, in order.
     public private(set) var diagnostics: [Diagnostic] = []
 
+    /// Sets of allowed keys already built, with the arrays they were built from (kept alive, so that an
+    /// array's storage address identifies it for as long as it is cached).
+    private var keySets: [(keys: [String], set: Set<String>)] = []
+
     public init() {}
+
+    /// A set of `keys` for lookups, or `nil` when the list is short enough to search directly.
+    /// Decoders pass the same few static key lists for thousands of mappings: each is hashed once.
+    private mutating func keySet(_ keys: [String]) -> Set<String>? {
+        guard keys.count > 16 else { return nil }
+        let address = keys.withUnsafeBufferPointer { $0.baseAddress }
+        for entry in keySets where entry.keys.count == keys.count
+            && entry.keys.withUnsafeBufferPointer({ $0.baseAddress }) == address {
+            return entry.set
+        }
+        let set = Set(keys)
+        if keySets.count >= 32 { keySets.removeFirst() }
+        keySets.append((keys, set))
+        return set
+    }
 
     /// Whether any error was reported.
     public var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
@@ -69,13 +88,13 @@ public struct YAMLDecodingContext: Sendable {
             return nil
         }
         if let allowed {
-            let allowedSet = Set(allowed)
+            let allowedSet = keySet(allowed)
             for pair in pairs {
                 guard let key = pair.key.scalarValue else {
                     wrongType(pair.key, expected: "a string key", what: what)
                     continue
                 }
-                guard !allowedSet.contains(key) else { continue }
+                guard !(allowedSet?.contains(key) ?? allowed.contains(key)) else { continue }
                 let inWhat = what.map { " in \($0)" } ?? ""
                 let hint = Suggestion.didYouMean(key, in: allowed)
                 error(YAMLDiagnosticCode.unknownKey, "unknown key \"\(key)\"\(inWhat)\(hint)", at: pair.key,

@@ -45,6 +45,12 @@ public struct YAMLParser: Sendable {
     /// Parses `input` and returns whatever could be built together with every diagnostic.
     /// After a fatal error (syntax, limits) the documents completed before it are returned.
     public func parseCollectingDiagnostics(_ input: YAMLInput) -> YAMLParseResult {
+        parseCollectingDiagnostics(input, fastReader: true)
+    }
+
+    /// ``parseCollectingDiagnostics(_:)``; `fastReader: false` always uses libyaml (for tests comparing
+    /// the two readers).
+    func parseCollectingDiagnostics(_ input: YAMLInput, fastReader: Bool) -> YAMLParseResult {
         if input.bytes.count > limits.maxBytes {
             let d = Diagnostic.error(YAMLDiagnosticCode.tooLarge,
                                      "\(input.name) is larger than the limit of \(limits.maxBytes) bytes",
@@ -52,6 +58,9 @@ public struct YAMLParser: Sendable {
             return YAMLParseResult(documents: [], diagnostics: [d])
         }
         return input.bytes.withUnsafeBufferPointer { buffer in
+            if fastReader, let result = YAMLBlockReader.read(buffer, file: input.name, limits: limits) {
+                return result
+            }
             var builder = YAMLTreeBuilder(file: input.name, limits: limits, source: buffer)
             builder.run()
             return YAMLParseResult(documents: builder.documents, diagnostics: builder.diagnostics)

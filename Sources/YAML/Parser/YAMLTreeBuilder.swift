@@ -92,14 +92,9 @@ struct YAMLTreeBuilder {
     private mutating func handle(_ event: inout yaml_event_t) -> Bool {
         switch event.type {
         case YAML_DOCUMENT_START_EVENT:
-            anchors.removeAll(keepingCapacity: true)
-            root = nil
+            beginDocument()
         case YAML_DOCUMENT_END_EVENT:
-            let node = root ?? YAMLNode(kind: .scalar(YAMLScalar("")), file: file,
-                                        start: position(event.start_mark), end: position(event.end_mark),
-                                        tag: nil, anchor: nil)
-            documents.append(YAMLDocument(root: node))
-            root = nil
+            endDocument(start: position(event.start_mark), end: position(event.end_mark))
         case YAML_SCALAR_EVENT:
             return scalar(&event)
         case YAML_ALIAS_EVENT:
@@ -120,8 +115,31 @@ struct YAMLTreeBuilder {
 
     // MARK: - Nodes
 
+    /// A document starts: anchors of earlier documents are forgotten.
+    mutating func beginDocument() {
+        anchors.removeAll(keepingCapacity: true)
+        root = nil
+    }
+
+    /// A document ends; one without content gets a null scalar root spanning `start`–`end`.
+    mutating func endDocument(start: (line: Int32, column: Int32), end: (line: Int32, column: Int32)) {
+        let node = root ?? YAMLNode(kind: .scalar(YAMLScalar("")), file: file, start: start, end: end,
+                                    tag: nil, anchor: nil)
+        documents.append(YAMLDocument(root: node))
+        root = nil
+    }
+
+    /// An untagged, unanchored scalar from the fast reader (``YAMLBlockReader``).
+    mutating func addScalar(_ value: String, style: YAMLScalar.Style, start: (line: Int32, column: Int32),
+                            end: (line: Int32, column: Int32)) -> Bool {
+        guard countNode(at: start) else { return false }
+        let node = YAMLNode(kind: .scalar(YAMLScalar(value, style: style)), file: file, start: start, end: end,
+                            tag: nil, anchor: nil)
+        return attach(node, size: 1, height: 0)
+    }
+
     private mutating func scalar(_ event: inout yaml_event_t) -> Bool {
-        guard countNode(at: event.start_mark) else { return false }
+        guard countNode(at: position(event.start_mark)) else { return false }
         let data = event.data.scalar
         let value: String
         if let p = data.value, data.length > 0 {
@@ -173,18 +191,25 @@ struct YAMLTreeBuilder {
 
     private mutating func open(isMapping: Bool, event: yaml_event_t, tag: UnsafeMutablePointer<UInt8>?,
                                anchor: UnsafeMutablePointer<UInt8>?) -> Bool {
-        guard countNode(at: event.start_mark) else { return false }
+        openCollection(isMapping: isMapping, start: position(event.start_mark), tag: string(tag),
+                       anchor: string(anchor))
+    }
+
+    /// A sequence or mapping starts at `start`; its items follow until ``close(end:)``.
+    mutating func openCollection(isMapping: Bool, start: (line: Int32, column: Int32), tag: String? = nil,
+                                 anchor: String? = nil) -> Bool {
+        guard countNode(at: start) else { return false }
         guard stack.count < limits.maxDepth else {
             fail(YAMLDiagnosticCode.depthLimit,
-                 "collections are nested deeper than the limit of \(limits.maxDepth)", at: location(event.start_mark))
+                 "collections are nested deeper than the limit of \(limits.maxDepth)", at: location(start))
             return false
         }
-        stack.append(Frame(isMapping: isMapping, start: position(event.start_mark), tag: string(tag),
-                           anchor: string(anchor)))
+        stack.append(Frame(isMapping: isMapping, start: start, tag: tag, anchor: anchor))
         return true
     }
 
-    private mutating func close(end: (line: Int32, column: Int32)) -> Bool {
+    /// The innermost open collection ends at `end`.
+    mutating func close(end: (line: Int32, column: Int32)) -> Bool {
         guard var frame = stack.popLast() else { return true }
         let kind: YAMLNode.Kind
         if frame.isMapping {
@@ -198,10 +223,10 @@ struct YAMLTreeBuilder {
         return attach(node, size: frame.size, height: frame.height)
     }
 
-    private mutating func countNode(at mark: yaml_mark_t) -> Bool {
+    private mutating func countNode(at start: (line: Int32, column: Int32)) -> Bool {
         nodeCount += 1
         guard nodeCount <= limits.maxNodes else {
-            fail(YAMLDiagnosticCode.tooLarge, "more than \(limits.maxNodes) nodes", at: location(mark))
+            fail(YAMLDiagnosticCode.tooLarge, "more than \(limits.maxNodes) nodes", at: location(start))
             return false
         }
         return true
@@ -218,8 +243,11 @@ struct YAMLTreeBuilder {
     }
 
     func location(_ mark: yaml_mark_t) -> SourceLocation {
-        let p = position(mark)
-        return SourceLocation(file: file, line: Int(p.line), column: Int(p.column))
+        location(position(mark))
+    }
+
+    func location(_ p: (line: Int32, column: Int32)) -> SourceLocation {
+        SourceLocation(file: file, line: Int(p.line), column: Int(p.column))
     }
 
     mutating func fail(_ code: String, _ message: String, at location: SourceLocation?,

@@ -24,10 +24,17 @@ enum InputSource: Hashable, Sendable {
     /// Reads the whole input as UTF-8 text (invalid bytes become U+FFFD).
     /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
     func read(using console: Console) throws -> SourceText {
+        SourceText(file: displayName, text: try readText(using: console))
+    }
+
+    /// Reads the whole input as UTF-8 text (invalid bytes become U+FFFD), at most `limit` bytes,
+    /// without splitting it into lines for quoting (see ``read(using:)``).
+    /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
+    func readText(using console: Console, limit: Int = InputSource.maxSize) throws -> String {
         let data: Data
         switch self {
         case .standardInput:
-            data = try console.readInput(Self.maxSize)
+            data = try console.readInput(limit)
         case .file(let path):
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -37,8 +44,8 @@ enum InputSource: Hashable, Sendable {
                 throw CLIError.failure("\(path): cannot read (is it a directory or unreadable?)")
             }
             defer { try? handle.close() }
-            data = try Console.readAll(handle, limit: Self.maxSize)
+            data = try Console.readAll(handle, limit: limit)
         }
-        return SourceText(file: displayName, text: String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
     }
 }

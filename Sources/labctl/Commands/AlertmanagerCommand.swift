@@ -43,7 +43,7 @@ enum AlertmanagerCommand {
         guard let path = arguments.value("config") ?? arguments.value("config.file") else {
             throw CLIError.usage("missing --config FILE", commandPath: arguments.path.map(\.name))
         }
-        let (config, diagnostics) = AlertmanagerConfig.load(path: path)
+        let (config, diagnostics) = AlertmanagerConfig.load(path: path).parts
         let errors = diagnostics.filter { $0.severity == .error }
         for d in errors { console.err(d.description + "\n") }
         guard let config, errors.isEmpty else {

@@ -24,7 +24,7 @@ enum CheckDashboardCommand {
         run: { arguments, console in
             var provisioned: [GrafanaDatasource]?
             for path in arguments.values(datasourcesOption.long) {
-                let (file, diagnostics) = GrafanaProvisioning.load(path: path)
+                let (file, diagnostics) = GrafanaProvisioning.load(path: path).parts
                 guard let file, !diagnostics.contains(where: { $0.severity == .error }) else {
                     throw CLIError.failure("\(path): not a valid datasource provisioning file "
                                            + "(run labctl check datasources \(path))")

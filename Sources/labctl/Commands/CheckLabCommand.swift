@@ -50,19 +50,23 @@ enum CheckLabCommand {
             guard given == nil else {
                 throw CLIError.usage("give either DIR or --example LAB, not both", commandPath: ["labctl", "check", "lab"])
             }
-            let written = try writeExample(example, console: console)
+            let written = try writeExample(example, console: console, language: arguments.language(console))
             scratch = written
             directory = written.path
         }
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
+        let language = arguments.language(console, near: [directory])
+        let progress = ProgressLine(console, language.say("comprobando el laboratorio \(directory)", "checking the lab \(directory)"))
         let outcome = LabCheck(lint: lint).run(directory: directory)
+        progress.finish()
         let report = DiagnosticReport(files: outcome.files, diagnostics: outcome.diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat,
-                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache())
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: SourceCache(),
+                            language: language)
     }
 
     /// Writes built-in lab `id` into a fresh temporary directory and returns it.
-    private static func writeExample(_ id: String, console: Console) throws -> URL {
+    private static func writeExample(_ id: String, console: Console, language: Language) throws -> URL {
         let catalog = try LabsCommand.catalog(console)
         let writer = LabWriter(catalog: catalog)
         let root = FileManager.default.temporaryDirectory
@@ -76,7 +80,8 @@ enum CheckLabCommand {
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
         }
-        console.err("labctl: checking built-in \(id), written to \(root.path) (removed afterwards)\n")
+        console.err(language.say("labctl: comprobando el laboratorio incluido \(id), escrito en \(root.path) (se borra después)\n",
+                                 "labctl: checking built-in \(id), written to \(root.path) (removed afterwards)\n"))
         return root
     }
 }

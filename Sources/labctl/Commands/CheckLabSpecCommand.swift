@@ -43,6 +43,6 @@ enum CheckLabSpecCommand {
         }
         let report = DiagnosticReport(files: files, diagnostics: diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat, lintFatal: arguments.flag("lint-fatal"),
-                            sources: SourceCache())
+                            sources: SourceCache(), language: arguments.language(console))
     }
 }

@@ -36,16 +36,23 @@ enum CheckMetricsCommand {
         let sources = SourceCache()
         var diagnostics: [Diagnostic] = []
         let linter = MetricsLinter()
-        for input in inputs {
+        let progress = ProgressLine(console, "labctl check metrics")
+        defer { progress.finish() }
+        for (i, input) in inputs.enumerated() {
+            progress.update("labctl check metrics: \(input.displayName) (\(i + 1)/\(inputs.count))")
             do {
-                let source = try input.read(using: console)
-                sources.register(source)
-                diagnostics += linter.lint(text: source.text, file: source.file)
+                let text = try input.readText(using: console)
+                let found = linter.lint(text: text, file: input.displayName)
+                // The text is split into lines for quoting only when there is something to quote.
+                if !found.isEmpty { sources.register(SourceText(file: input.displayName, text: text)) }
+                diagnostics += found
             } catch let error as CLIError {
                 diagnostics.append(.error(unreadableCode, error.message))
             }
         }
+        progress.finish()
         let report = DiagnosticReport(files: inputs.map(\.displayName), diagnostics: diagnostics)
-        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources)
+        return console.emit(report, format: arguments.diagnosticFormat, lintFatal: true, sources: sources,
+                            language: arguments.language(console, near: inputs.map(\.displayName)))
     }
 }

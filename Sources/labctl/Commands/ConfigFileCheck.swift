@@ -1,3 +1,4 @@
+import ConfigModel
 import Diagnostics
 import Foundation
 
@@ -23,7 +24,11 @@ enum ConfigFileCheck {
         let sources = SourceCache()
         var files: [String] = []
         var diagnostics: [Diagnostic] = []
-        for input in arguments.inputs() {
+        let inputs = arguments.inputs()
+        let progress = ProgressLine(console, "labctl check")
+        defer { progress.finish() }
+        for (i, input) in inputs.enumerated() {
+            progress.update("labctl check: \(input.displayName) (\(i + 1)/\(inputs.count))")
             let source = try input.read(using: console)
             sources.register(source)
             files.append(source.file)
@@ -33,8 +38,10 @@ enum ConfigFileCheck {
             }
             diagnostics += checker(source.text, source.file, lint)
         }
+        progress.finish()
         let report = DiagnosticReport(files: files, diagnostics: diagnostics)
         return console.emit(report, format: arguments.diagnosticFormat,
-                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: sources)
+                            lintFatal: arguments.flag(OptionSpec.lintFatal.long), sources: sources,
+                            language: arguments.language(console, near: files))
     }
 }

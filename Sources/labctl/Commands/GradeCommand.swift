@@ -30,7 +30,7 @@ enum GradeCommand {
         options: [
             .option("exercise", valueName: "ID", help: "Grade only this exercise"),
             .option("check", valueName: "ID", help: "Grade only this check"),
-            .option("lang", valueName: "es|en", help: "Feedback language (default: LANG, else English)"),
+            .language,
             .option("format", valueName: "text|json|markdown|html", help: "Report format (default text)"),
             .option("junit", valueName: "FILE", help: "Also write the report as JUnit XML to FILE"),
             .option("gradescope", valueName: "FILE", help: "Also write Gradescope's results.json to FILE"),
@@ -67,11 +67,8 @@ enum GradeCommand {
         let catalog = try LabsCommand.catalog(console)
         guard let labID = arguments.positional("LAB").first else { throw CLIError.usage("missing LAB", commandPath: path) }
         let spec = try catalog.requireLab(labID)
-        var language = GradingLanguage.fromEnvironment(console.environment) ?? .en
-        if let lang = arguments.value("lang") {
-            guard let l = GradingLanguage(rawValue: lang) else { throw CLIError.usage("--lang must be es or en, not \(lang)", commandPath: path) }
-            language = l
-        }
+        // --lang, else LANG, else the language `labctl init --lang` recorded in the submission, else English.
+        let language = arguments.language(console, near: arguments.positional("DIR").prefix(1).map { $0 })
         let format = arguments.value("format") ?? "text"
         guard ["text", "json", "markdown", "html"].contains(format) else {
             throw CLIError.usage("--format must be text, json, markdown or html, not \(format)", commandPath: path)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Foundation
 import LabCatalog
 
 /// `labctl init LAB [DIR]` and `labctl init --update DIR`: write a lab's files.
@@ -42,6 +43,7 @@ enum InitCommand {
             .option("set", valueName: "NAME=VALUE", help: "Any parameter", repeatable: true),
             .option("roster", valueName: "FILE", help: "Class roster CSV: take --student's prefix, domain and entity from it"),
             .flag("quiet", short: "q", help: "Print only the summary line"),
+            .language,
         ],
         positionals: [
             PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26); with --update, the directory",
@@ -63,7 +65,7 @@ enum InitCommand {
         }
         let dryRun = arguments.flag("dry-run")
         let positionals = arguments.positional("LAB") + arguments.positional("DIR")
-        let plan: InitPlan
+        var plan: InitPlan
         do {
             if arguments.flag("update") {
                 guard positionals.count == 1, let directory = positionals.first else {
@@ -84,11 +86,19 @@ enum InitCommand {
                 plan = try writer.plan(lab, directory: directory, given: given, force: arguments.flag("force"),
                                        variant: arguments.flag("solution") ? .solution : .starter)
             }
+            // The language the student chose (--lang or LANG) is recorded, so that later commands on
+            // the lab directory speak it; an update keeps the recorded one unless told otherwise.
+            let chosen = arguments.value(OptionSpec.language.long).flatMap(Language.init(rawValue:))
+                ?? Language.fromEnvironment(console.environment)
+            let recorded = FileManager.default.fileExists(atPath: plan.directory + "/" + LabAnswers.path)
+                ? LabAnswers.recordedLanguage(near: plan.directory) : nil
+            plan.answers.language = chosen ?? plan.answers.language ?? recorded
             if !dryRun { try writer.apply(plan) }
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
         }
-        return report(plan, dryRun: dryRun, quiet: arguments.flag("quiet"), console: console)
+        let language = arguments.language(console, lab: plan.answers.language)
+        return report(plan, dryRun: dryRun, quiet: arguments.flag("quiet"), console: console, language: language)
     }
 
     /// The parameter values the roster gives `--student` (as `labctl students generate` assigns them),
@@ -98,27 +108,11 @@ enum InitCommand {
         guard let id = arguments.value("student") else {
             throw CLIError.usage("--roster needs --student ID", commandPath: ["labctl", "init"])
         }
-        let domains: DomainCatalog
         do {
-            domains = try DomainCatalog.load(root: catalog.root)
+            return try RosterStudentValues.values(forStudent: id, rosterPath: path, labID: positionalLab(arguments),
+                                                  catalog: catalog)
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
-        }
-        let (roster, diagnostics) = Roster.load(path: path, domains: domains)
-        guard let roster, !diagnostics.contains(where: { $0.severity == .error }) else {
-            _ = console.emit(DiagnosticReport(files: [path], diagnostics: diagnostics), format: .text,
-                             lintFatal: false, sources: SourceCache())
-            return nil
-        }
-        guard let student = roster.students.first(where: { $0.id.lowercased() == id.lowercased() }) else {
-            let hint = Suggestion.didYouMean(id, in: roster.students.map(\.id))
-            throw CLIError.failure("student \"\(id)\" is not in the roster \(path)\(hint)")
-        }
-        let lab = positionalLab(arguments).flatMap { catalog.lab($0) }
-        do {
-            let assignment = try StudentAssignment.assign(student, domains: domains)
-            guard let lab else { return ["student": student.id, "prefix": student.prefix] }
-            return assignment.values(for: lab)
         } catch let error as StudentsError {
             _ = console.emit(DiagnosticReport(files: [path], diagnostics: error.diagnostics), format: .text,
                              lintFatal: false, sources: SourceCache())
@@ -145,26 +139,19 @@ enum InitCommand {
         return values
     }
 
-    private static func report(_ plan: InitPlan, dryRun: Bool, quiet: Bool, console: Console) -> ExitCode {
-        let summary = plan.summary(dryRun: dryRun)
+    private static func report(_ plan: InitPlan, dryRun: Bool, quiet: Bool, console: Console,
+                               language: Language) -> ExitCode {
+        let presenter = InitPlanPresenter(language: language)
+        let summary = presenter.summary(plan, dryRun: dryRun)
         if quiet {
             console.out(String(summary.split(separator: "\n").last ?? "") + "\n")
         } else {
             console.out(summary)
         }
         if dryRun { console.out(plan.diffs()) }
-        let kept = plan.entries(.keep)
-        if !kept.isEmpty, plan.previousVersion != nil {
-            console.err("labctl: note: \(kept.count) file(s) keep your edits (the template did not change them): "
-                        + kept.map(\.path).joined(separator: ", ") + " (use --dry-run to see your edits)\n")
-        } else if !kept.isEmpty {
-            console.err("labctl: warning: \(kept.count) file(s) differ from the template and were kept: "
-                        + kept.map(\.path).joined(separator: ", ") + " (use --dry-run to see the differences, --force to overwrite)\n")
-        }
-        let conflicts = plan.entries(.conflict)
-        if !conflicts.isEmpty {
-            console.err("labctl: error: \(conflicts.count) file(s) have merge conflicts to resolve: "
-                        + conflicts.map(\.path).joined(separator: ", ") + "\n")
+        if let note = presenter.keptNote(plan) { console.err(note + "\n") }
+        if let error = presenter.conflictError(plan) {
+            console.err(error + "\n")
             return .failure
         }
         return .success

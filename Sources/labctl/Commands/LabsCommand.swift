@@ -1,11 +1,13 @@
 import Diagnostics
+import Foundation
 import LabCatalog
 
 /// `labctl labs list|show|checks`: the lab catalogue.
 enum LabsCommand {
-    static let language = OptionSpec.option("lang", valueName: "LANG", help: "Language of the texts",
-                                            choices: Language.allCases.map(\.rawValue), defaultValue: "es",
-                                            inherited: true)
+    /// `--lang es|en`; without it, `LANG`, else Spanish (the course's language).
+    static let language = OptionSpec.option("lang", valueName: "es|en",
+                                            help: "Language of the texts (default: LANG, else Spanish, the course's)",
+                                            choices: Language.allCases.map(\.rawValue), inherited: true)
 
     static let spec = CommandSpec(
         name: "labs",
@@ -28,13 +30,29 @@ enum LabsCommand {
         examples: [.init("labctl labs list --lang en", "The labs, in English")],
         run: { arguments, console in
             let catalog = try LabsCommand.catalog(console)
-            console.out(LabPresenter(language: LabsCommand.language(arguments)).list(catalog.labs))
+            console.out(LabPresenter(language: LabsCommand.language(arguments, console)).list(catalog.labs))
             return .success
         })
 
     static let show = CommandSpec(
         name: "show", summary: "Show a lab: objectives, files, exercises, checks, corrections",
-        examples: [.init("labctl labs show practica26", "Práctica 26 in Spanish")],
+        discussion: """
+        Placeholders such as <<labctl:prefix>> are shown with your values: --prefix/--domain/--entity/
+        --student/--set NAME=VALUE, or those `labctl init` recorded in --dir DIR; else each required
+        parameter's example and the others' defaults.
+        """,
+        examples: [.init("labctl labs show practica26", "Práctica 26 in Spanish, with the example values"),
+                   .init("labctl labs show practica26 --prefix ana_shop --domain ecommerce --entity pedido",
+                         "Práctica 26 with your values"),
+                   .init("labctl labs show practica26 --dir p26", "With the values of the lab in p26")],
+        options: [
+            .option("student", valueName: "ID", help: "Student id (parameter student)"),
+            .option("prefix", valueName: "PREFIX", help: "Metric prefix (parameter prefix)"),
+            .option("domain", valueName: "DOMAIN", help: "Domain (parameter domain)"),
+            .option("entity", valueName: "ENTITY", help: "Main entity (parameter entity)"),
+            .option("set", valueName: "NAME=VALUE", help: "Any parameter", repeatable: true),
+            .option("dir", valueName: "DIR", help: "Take the values labctl init recorded in DIR"),
+        ],
         positionals: [PositionalSpec("LAB", help: "Lab id (lab0 … lab8, practica26)", completion: .labs)],
         run: { arguments, console in
             let catalog = try LabsCommand.catalog(console)
@@ -45,7 +63,13 @@ enum LabsCommand {
             } catch let error as CatalogError {
                 throw CLIError.failure(error.message)
             }
-            console.out(LabPresenter(language: LabsCommand.language(arguments)).show(lab))
+            let values: [String: String]
+            do {
+                values = try LabPresenter.exampleValues(for: lab, given: try studentValues(arguments, lab: lab))
+            } catch let error as CatalogError {
+                throw CLIError.failure(error.message)
+            }
+            console.out(LabPresenter(language: LabsCommand.language(arguments, console)).show(lab, values: values))
             return .success
         })
 
@@ -59,8 +83,26 @@ enum LabsCommand {
 
     // MARK: - Shared
 
-    static func language(_ arguments: ParsedArguments) -> Language {
-        arguments.value("lang").flatMap(Language.init(rawValue:)) ?? .es
+    /// `--lang`, else `LANG`, else Spanish: the catalogue's labs are taught in Spanish.
+    static func language(_ arguments: ParsedArguments, _ console: Console) -> Language {
+        arguments.language(console, lab: .es)
+    }
+
+    /// The values given on the command line, over those recorded in `--dir DIR` (for the same lab).
+    static func studentValues(_ arguments: ParsedArguments, lab: LabSpec) throws -> [String: String] {
+        var values: [String: String] = [:]
+        if let dir = arguments.value("dir") {
+            let path = (dir as NSString).appendingPathComponent(LabAnswers.path)
+            guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                throw CLIError.failure("\(dir) was not written by labctl init (no \(LabAnswers.path))")
+            }
+            let answers: LabAnswers
+            do { answers = try LabAnswers.parse(text, file: path) } catch let error as CatalogError {
+                throw CLIError.failure(error.message)
+            }
+            if answers.lab == lab.id { values = answers.values }
+        }
+        return values.merging(try InitCommand.values(arguments)) { _, given in given }
     }
 
     /// The installed catalogue; problems in it are printed as diagnostics on stderr.

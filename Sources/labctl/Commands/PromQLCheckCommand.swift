@@ -26,6 +26,7 @@ enum PromQLCheckCommand {
             PromQLCommand.experimental,
             .option("format", short: "f", valueName: "FORMAT", help: "Output format",
                     choices: ["text", "json"], defaultValue: "text"),
+            .language,
         ],
         positionals: [PromQLCommand.expression],
         run: run
@@ -34,22 +35,23 @@ enum PromQLCheckCommand {
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let query = try PromQLCommand.readQuery(arguments, console)
         let result = PromQLCommand.parse(query, arguments).mapError(GrafanaVariableHint.adding)
+        let language = arguments.language(console)
         if arguments.value("format") == "json" {
-            console.out(json(result, query))
+            console.out(json(result, query, language: language))
             if case .failure = result { return .failure }
             return .success
         }
         switch result {
         case .success(let expr):
-            console.out("valid (\(expr.type.documentedName)): \(PromQLCommand.sanitize(expr.description))\n")
+            console.out(language.say("válida", "valid") + " (\(expr.type.documentedName)): \(PromQLCommand.sanitize(expr.description))\n")
             return .success
         case .failure(let errors):
-            return PromQLCommand.reportText(errors, console)
+            return PromQLCommand.reportText(errors, console, language: language)
         }
     }
 
     /// The JSON document for a check.
-    static func json(_ result: Result<Expr, ParseErrors>, _ query: SourceText) -> String {
+    static func json(_ result: Result<Expr, ParseErrors>, _ query: SourceText, language: Language = .en) -> String {
         let quoted = JSONDiagnosticRenderer.quoted
         var fields: [String] = []
         switch result {
@@ -58,7 +60,8 @@ enum PromQLCheckCommand {
                       "\"type\": " + quoted(expr.type.documentedName),
                       "\"canonical\": " + quoted(expr.description), "\"diagnostics\": []"]
         case .failure(let errors):
-            let objects = PromQLCommand.diagnostics(errors, query).map { JSONDiagnosticRenderer().object(for: $0) }
+            let objects = PromQLCommand.diagnostics(errors, query)
+                .map { JSONDiagnosticRenderer().object(for: MessageCatalog.standard.localized($0, in: language)) }
             fields = ["\"valid\": false", "\"source\": " + quoted(query.file), "\"type\": null",
                       "\"canonical\": null", "\"diagnostics\": [" + objects.joined(separator: ", ") + "]"]
         }

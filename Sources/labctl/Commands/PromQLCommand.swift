@@ -72,38 +72,36 @@ enum PromQLCommand {
 
     /// Prints each issue as Prometheus does (`1:5: parse error: message`) on stderr, followed by the
     /// offending line and a caret when stderr is a terminal. Returns the failure exit code.
-    static func reportText(_ errors: ParseErrors, _ console: Console) -> ExitCode {
+    /// In Spanish (`language`), messages and notes come from ``MessageCatalog`` and `parse error` is
+    /// `error de sintaxis`; positions are the same.
+    static func reportText(_ errors: ParseErrors, _ console: Console, language: Language = .en) -> ExitCode {
         guard !errors.issues.isEmpty else {
             console.err(errors.description + "\n")
             return .failure
         }
+        let catalog = MessageCatalog.standard, code = ParseErrors.diagnosticCode
         let lines = errors.query.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
         let map = LineMap(errors.query)
         for issue in errors.issues {
-            console.err(sanitize(issue.description) + "\n")
+            if language == .es {
+                let message = catalog.message(issue.message, code: code, in: .es) ?? issue.message
+                console.err(sanitize("\(issue.line):\(issue.column): error de sintaxis: \(message)") + "\n")
+            } else {
+                console.err(sanitize(issue.description) + "\n")
+            }
             if console.stderrIsTerminal, issue.line >= 1, issue.line <= lines.count {
                 var scalars = lines[issue.line - 1]
                 if scalars.last == "\r" { scalars = scalars.dropLast() }
                 let line = String(String.UnicodeScalarView(scalars))
-                console.err(caretLines(line: line, number: issue.line,
-                                       column: map.scalarColumn(of: issue.span.start)))
+                console.err(TextDiagnosticRenderer.excerpt(line: line, number: issue.line,
+                                                           column: map.scalarColumn(of: issue.span.start)))
             }
-            for hint in issue.hints { console.err("  note: " + sanitize(hint) + "\n") }
+            for hint in issue.hints {
+                let text = catalog.note(hint, code: code, in: language) ?? hint
+                console.err(language.say("  nota: ", "  note: ") + sanitize(text) + "\n")
+            }
         }
         return .failure
-    }
-
-    /// ` 3 | text` and ` | ` with a caret under the 1-based scalar `column`.
-    static func caretLines(line: String, number: Int, column: Int) -> String {
-        let gutter = String(repeating: " ", count: String(number).count)
-        var shown = ""
-        var padding = ""
-        for (i, scalar) in line.unicodeScalars.enumerated() {
-            let clean: Unicode.Scalar = scalar.properties.generalCategory == .control && scalar != "\t" ? "?" : scalar
-            shown.unicodeScalars.append(clean)
-            if i < column - 1 { padding += scalar == "\t" ? "\t" : " " }
-        }
-        return " \(number) | \(shown)\n \(gutter) | \(padding)^\n"
     }
 
     /// Keeps a message on one line and free of terminal control characters.

@@ -24,6 +24,7 @@ enum QueryCommand {
             .init("labctl query range 'up' --data load.test --start 0 --end 10m --step 1m --format json",
                   "Evaluate over a range, as the API's JSON"),
         ],
+        options: [.inheritedLanguage],
         subcommands: [
             QueryInstantCommand.spec,
             QueryRangeCommand.spec,
@@ -35,6 +36,11 @@ enum QueryCommand {
     static let exprPositional = PositionalSpec("EXPR", help: "The PromQL expression")
     static let dataOption = OptionSpec.option("data", short: "d", valueName: "FILE",
                                               help: "OpenMetrics text with timestamps, or test-script load blocks")
+    /// The default of `--max-input-size`: real OpenMetrics dumps run to hundreds of MB.
+    static let defaultMaxInputSize = "1GiB"
+    static let maxInputSizeOption = OptionSpec.option("max-input-size", valueName: "SIZE",
+                                                      help: "Largest data file read, such as 64MiB or 4GiB",
+                                                      defaultValue: defaultMaxInputSize)
     static let formatOption = OptionSpec.option("format", short: "f", valueName: "FORMAT", help: "Output format",
                                                 choices: ["table", "json"], defaultValue: "table")
 
@@ -58,8 +64,9 @@ enum QueryCommand {
         guard let data = arguments.value("data") else {
             throw CLIError.usage("missing --data FILE", commandPath: arguments.path.map(\.name))
         }
+        let maxInputSize = try maxInputSize(arguments)
         let storage = MemoryStorage()
-        try loadData(InputSource(argument: data), into: storage, console: console)
+        try loadData(InputSource(argument: data), into: storage, maxInputSize: maxInputSize, console: console)
         guard let expr = parse(exprText, json: json, console: console) else { return .failure }
         let result: QueryResult
         do {
@@ -77,7 +84,20 @@ enum QueryCommand {
             console.out(table(result.value))
             for a in result.annotations { console.err(a.rendered(query: exprText) + "\n") }
         }
+        if isEmpty(result.value), let names = try? storage.labelValues("__name__", matchers: []),
+           let hint = HistogramBaseNameHint.hint(for: expr, metricNames: Set(names), language: arguments.language(console)) {
+            console.err(hint + "\n")
+        }
         return .success
+    }
+
+    /// Whether a result holds no sample at all (an empty vector or matrix).
+    static func isEmpty(_ value: QueryValue) -> Bool {
+        switch value {
+        case .vector(let samples): return samples.isEmpty
+        case .matrix(let series): return series.allSatisfy { $0.points.isEmpty }
+        case .scalar, .string: return false
+        }
     }
 
     static func errorType(_ error: QueryError) -> String {

@@ -12,6 +12,7 @@ enum QueryInstantCommand {
         ],
         options: [
             QueryCommand.dataOption,
+            QueryCommand.maxInputSizeOption,
             .option("time", short: "t", valueName: "TIME",
                     help: "Evaluation time: RFC 3339, Unix seconds or a duration from the epoch"),
             QueryCommand.formatOption,

@@ -11,6 +11,7 @@ enum QueryRangeCommand {
         ],
         options: [
             QueryCommand.dataOption,
+            QueryCommand.maxInputSizeOption,
             .option("start", valueName: "TIME", help: "Start: RFC 3339, Unix seconds or a duration from the epoch"),
             .option("end", valueName: "TIME", help: "End: RFC 3339, Unix seconds or a duration from the epoch"),
             .option("step", valueName: "DURATION", help: "Step between evaluations (30s, 1m) or seconds"),

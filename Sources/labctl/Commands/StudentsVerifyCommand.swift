@@ -6,14 +6,17 @@ import LabCatalog
 enum StudentsVerifyCommand {
     static let spec = CommandSpec(
         name: "verify",
-        summary: "Find copies: other students' prefixes in a submission, missing prefixes, near-identical pairs",
+        summary: "Find copies: other students' prefixes, ids or domains in a submission, missing prefixes, near-identical pairs",
         discussion: """
         SUBMISSIONS/<id>/ is each student's submitted lab directory. Errors: a file containing another
-        student's prefix (in any form: ana_shop, ana-shop, ANA_SHOP, AnaShop). Warnings: another
-        student's entity, a file that should carry the student's prefix but does not, a missing file,
-        and pairs of submissions whose own work (what they added to the generated files) is
-        near-identical once prefixes and entities are normalised out (token 4-gram Jaccard similarity
-        at or above --threshold). Files over 1 MiB, binary files and .labctl/.git/__pycache__ are skipped.
+        student's prefix (in any form: ana_shop, ana-shop, ANA_SHOP, AnaShop), id, or domain (its id or
+        business metrics). Warnings: another domain's entity, a metric without the prefix
+        ('requests_total'), a file that should carry the student's prefix but does not, a missing file,
+        and pairs of submissions whose own work (what is not in their starter or reference solution)
+        is near-identical once every roster value is normalised out: winnowed token fingerprints of
+        the text, and of the Python code with identifiers normalised (renamed variables still match),
+        Jaccard similarity at or above --threshold. Files over 1 MiB, binary files and
+        .labctl/.git/__pycache__ are skipped.
         Exit codes: 0 no copies, 1 copies found (or a bad roster), 3 warnings with --lint-fatal.
         """,
         usage: ["--roster FILE --submissions DIR [--lab LAB] [--threshold 0.9]"],

@@ -23,6 +23,7 @@ enum TestRulesCommand {
             .option("run", valueName: "REGEX", help: "Only run test groups whose name matches REGEX (RE2, unanchored)",
                     repeatable: true),
             .option("junit", valueName: "FILE", help: "Write a JUnit XML report to FILE"),
+            .language,
         ],
         positionals: [.files(help: "Rule test files; - reads standard input (rule files relative to the current directory).")],
         run: run
@@ -63,7 +64,7 @@ enum TestRulesCommand {
             console.out(RuleTestReport.text(result))
             results.append(result)
         }
-        console.out(RuleTestReport.summary(results) + "\n")
+        console.out(summary(results, in: arguments.language(console, near: arguments.positional("FILE"))) + "\n")
         if let path = arguments.value("junit") {
             do {
                 try Data(RuleTestReport.junit(results).utf8).write(to: URL(fileURLWithPath: path))

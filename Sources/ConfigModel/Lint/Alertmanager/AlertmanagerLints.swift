@@ -13,7 +13,7 @@ public enum AlertmanagerLints {
 extension AlertmanagerConfig {
     /// Loads, validates and (when `lint`) lints alertmanager.yml text: what `labctl check alertmanager` prints.
     public static func check(text: String, file: String, lint: Bool = true) -> [Diagnostic] {
-        let (config, diagnostics) = load(text: text, file: file)
+        let (config, diagnostics) = load(text: text, file: file).parts
         guard lint, let config else { return diagnostics }
         return diagnostics + AlertmanagerLints.suite.run(config)
     }

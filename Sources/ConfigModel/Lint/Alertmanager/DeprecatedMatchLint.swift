@@ -1,4 +1,5 @@
 import Diagnostics
+import PromModel
 import YAML
 
 /// `match:` / `match_re:` in routes and `source_match(_re):` / `target_match(_re):` in inhibit rules:
@@ -32,8 +33,7 @@ public struct DeprecatedMatchLint: LintRule {
             guard let key = Optional(prefix + key), let keyNode = mapping.keyNode(key), let value = mapping[key] else { continue }
             let items = (value.mapping ?? []).compactMap { pair -> String? in
                 guard let name = pair.key.scalarValue else { return nil }
-                let v = (pair.value.scalarValue ?? "").replacingOccurrences(of: "\\", with: "\\\\")
-                    .replacingOccurrences(of: "\"", with: "\\\"")
+                let v = Labels.escapeValue(pair.value.scalarValue ?? "")
                 return "'\(name)\(op)\"\(v)\"'"
             }
             out.append(.warning(code, "\(key) is deprecated (Alertmanager 0.22+); write \(prefix)matchers: [\(items.joined(separator: ", "))]",

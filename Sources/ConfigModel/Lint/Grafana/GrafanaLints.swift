@@ -18,7 +18,7 @@ extension GrafanaDashboard {
     /// Loads, validates and (when `lint`) lints dashboard JSON: what `labctl check dashboard` prints.
     public static func check(text: String, file: String, datasources: [GrafanaDatasource]? = nil,
                              lint: Bool = true) -> [Diagnostic] {
-        let (dashboard, diagnostics) = load(text: text, file: file, datasources: datasources)
+        let (dashboard, diagnostics) = load(text: text, file: file, datasources: datasources).parts
         guard lint, let dashboard else { return diagnostics }
         return diagnostics + GrafanaLints.suite.run(dashboard)
     }

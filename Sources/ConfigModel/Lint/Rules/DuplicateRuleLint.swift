@@ -12,20 +12,22 @@ public struct DuplicateRuleLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        var seen: [String: Rule] = [:]
+        var seen: [String: SourceLocation?] = [:]
         var out: [Diagnostic] = []
-        for (group, rule) in input.rulesWithGroups where !rule.name.isEmpty {
-            var labels: [String: String] = [:]
-            for l in group.labels { labels[l.name] = l.value }
-            for l in rule.labels { labels[l.name] = l.value }
-            let text = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ", ")
-            let key = "\(rule.name){\(text)}"
-            if let first = seen[key] {
-                out.append(.warning(Self.code, "duplicate rule: \"\(rule.name)\" with labels {\(text)} is defined more than once",
-                                    at: rule.nameLocation,
-                                    notes: [Diagnostic.Note("first defined here", at: first.nameLocation)]))
-            } else {
-                seen[key] = rule
+        for group in input.file.groups {
+            for rule in group.rules where !rule.name.isEmpty {
+                var labels: [String: String] = [:]
+                for l in group.labels { labels[l.name] = l.value }
+                for l in rule.labels { labels[l.name] = l.value }
+                let text = labels.sorted { $0.key < $1.key }.map { "\($0.key)=\"\($0.value)\"" }.joined(separator: ", ")
+                let key = "\(rule.name){\(text)}"
+                if let first = seen[key] {
+                    out.append(.warning(Self.code, "duplicate rule: \"\(rule.name)\" with labels {\(text)} is defined more than once",
+                                        at: rule.nameLocation,
+                                        notes: [Diagnostic.Note("first defined here", at: first)]))
+                } else {
+                    seen[key] = rule.nameLocation
+                }
             }
         }
         return out

@@ -14,7 +14,7 @@ public struct HistogramQuantileNonBucketLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.flatMap { rule -> [Diagnostic] in
+        input.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
             return HistogramQuantileSeries.nonBucketSelectors(in: expr).map { finding in
                 .warning(Self.code, HistogramQuantileSeries.message(finding),

@@ -13,7 +13,7 @@ public struct HistogramQuantileWithoutLeLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.flatMap { rule -> [Diagnostic] in
+        input.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
             return expr.calls(named: ["histogram_quantile"]).compactMap { call in
                 guard call.args.count == 2, case .aggregate(let agg) = call.args[1].unwrappingParens else { return nil }

@@ -15,7 +15,7 @@ public struct LabelSetMismatchLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.flatMap { rule -> [Diagnostic] in
+        input.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
             return Self.mismatches(in: expr).map { binary, bare in
                 .warning(Self.code, "\(binary.op.rawValue) between series that keep their labels and \(bare), which has "

@@ -21,7 +21,7 @@ public struct RateRangeTooShortLint: LintRule {
         let (minimum, overflow) = interval.milliseconds.multipliedReportingOverflow(by: 2)
         guard !overflow else { return [] }
         let source = input.scrapeInterval == nil ? "assumed default scrape interval" : "scrape interval"
-        return input.file.rules.flatMap { rule -> [Diagnostic] in
+        return input.rules.flatMap { rule -> [Diagnostic] in
             guard let expr = rule.parsedExpr else { return [] }
             return expr.calls(named: Self.functions).compactMap { call in
                 guard case .matrixSelector(let m)? = call.args.first?.unwrappingParens,

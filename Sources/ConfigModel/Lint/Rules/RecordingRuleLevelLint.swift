@@ -23,7 +23,7 @@ public struct RecordingRuleLevelLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.compactMap { rule -> Diagnostic? in
+        input.rules.compactMap { rule -> Diagnostic? in
             guard rule.kind == .recording, LabelNames.isValidLegacyMetricName(rule.name), let expr = rule.parsedExpr,
                   let level = rule.name.split(separator: ":", omittingEmptySubsequences: false).first,
                   rule.name.contains(":"), !level.isEmpty, let agg = Self.outerAggregation(expr), !agg.without else { return nil }

@@ -12,7 +12,7 @@ public struct RecordingRuleNamingLint: LintRule {
     public init() {}
 
     public func check(_ input: RuleLintInput) -> [Diagnostic] {
-        input.file.rules.compactMap { rule in
+        input.rules.compactMap { rule in
             guard rule.kind == .recording, LabelNames.isValidLegacyMetricName(rule.name) else { return nil }
             let parts = rule.name.split(separator: ":", omittingEmptySubsequences: false)
             guard parts.count != 3 || parts.contains(where: \.isEmpty) else { return nil }

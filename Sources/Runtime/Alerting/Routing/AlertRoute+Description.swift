@@ -16,19 +16,8 @@ extension AlertRoute {
         return name + m.type.rawValue + "\"" + escapeValue(m.value) + "\""
     }
 
-    /// OpenMetrics escaping: `\` → `\\`, newline → `\n`, `"` → `\"`.
-    static func escapeValue(_ s: String) -> String {
-        var out = ""
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\"": out += "\\\""
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
+    /// OpenMetrics escaping (see `Labels.escapeValue`).
+    static func escapeValue(_ s: String) -> String { Labels.escapeValue(s) }
 
     /// The matchers of this route in amtool's form, or `default-route` when it has none.
     public var slug: String { matchers.isEmpty ? "default-route" : Self.describe(matchers) }

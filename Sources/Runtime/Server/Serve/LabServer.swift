@@ -279,7 +279,7 @@ public final class LabServer: @unchecked Sendable {
                 let path = (lab as NSString).appendingPathComponent(name)
                 guard FileManager.default.fileExists(atPath: path) else { continue }
                 let loaded = ComposeFile.load(path: path)
-                if let compose = loaded.compose { resolver.add(compose: compose) }
+                if let compose = loaded.value { resolver.add(compose: compose) }
                 break
             }
         }

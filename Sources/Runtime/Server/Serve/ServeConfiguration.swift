@@ -58,7 +58,7 @@ public struct ServeConfiguration: Sendable {
                 throw ServeError("cannot read the Alertmanager configuration \(amPath)")
             }
             let amText = String(decoding: amData, as: UTF8.self)
-            let (am, diagnostics) = AlertmanagerConfig.load(text: amText, file: amPath)
+            let (am, diagnostics) = AlertmanagerConfig.load(text: amText, file: amPath).parts
             let errors = diagnostics.filter { $0.severity == .error }
             guard let am, errors.isEmpty else {
                 throw ServeError("the Alertmanager configuration \(amPath) is invalid", details: errors.map(\.description))

@@ -51,7 +51,7 @@ public struct LabStackPlan: Sendable {
             .first(where: { FileManager.default.fileExists(atPath: $0) }) else {
             throw ServeError("\(directory) has no docker-compose.yml: is it a lab directory (labctl init LAB DIR)?")
         }
-        let (compose, diagnostics) = ComposeFile.load(path: composePath)
+        let (compose, diagnostics) = ComposeFile.load(path: composePath).parts
         guard let compose else {
             throw ServeError("\(composePath) is invalid", details: diagnostics.filter { $0.severity == .error }.map(\.description))
         }

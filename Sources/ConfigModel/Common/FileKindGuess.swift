@@ -7,7 +7,7 @@ import YAML
 /// prometheus.yml`, `check rules` on a rule unit-test file) would report every top-level key as
 /// unknown; the check commands ask ``mismatch(text:file:expected:)`` first and print one error that
 /// names the right command instead.
-enum FileKindGuess: String, CaseIterable, Sendable {
+public enum FileKindGuess: String, CaseIterable, Sendable {
     case prometheusConfig
     case rules
     case ruleTests
@@ -18,28 +18,26 @@ enum FileKindGuess: String, CaseIterable, Sendable {
     case promqlAnswers
 
     /// The code of the "wrong kind of file" error.
-    static let code = "check/wrong-file-kind"
+    public static let code = "check/wrong-file-kind"
 
     /// Top-level keys only this kind of file has (`global` is shared by Prometheus and
     /// Alertmanager, so it tells nothing).
-    var signatureKeys: Set<String> {
+    public var signatureKeys: Set<String> {
         switch self {
-        case .prometheusConfig:
-            return ["scrape_configs", "rule_files", "alerting", "scrape_config_files", "remote_write",
-                    "remote_read", "storage", "tracing", "otlp", "runtime"]
-        case .rules: return ["groups"]
+        case .prometheusConfig: return PrometheusConfig.distinctiveTopLevelKeys
+        case .rules: return RuleFile.distinctiveTopLevelKeys
+        // The rule unit-test format is modelled in Runtime (`RuleTestFile`), above this module.
         case .ruleTests: return ["tests", "evaluation_interval", "group_eval_order", "fuzzy_compare"]
-        case .alertmanager:
-            return ["route", "receivers", "inhibit_rules", "templates", "time_intervals", "mute_time_intervals"]
-        case .compose: return ["services", "networks", "volumes", "configs", "secrets", "include"]
-        case .grafanaProvisioning: return ["apiVersion", "datasources", "deleteDatasources", "providers"]
-        case .dashboard: return ["panels", "schemaVersion", "templating", "timepicker", "rows"]
-        case .promqlAnswers: return ["answers"]
+        case .alertmanager: return AlertmanagerConfig.distinctiveTopLevelKeys
+        case .compose: return ComposeFile.distinctiveTopLevelKeys
+        case .grafanaProvisioning: return GrafanaProvisioning.distinctiveTopLevelKeys
+        case .dashboard: return GrafanaDashboard.distinctiveTopLevelKeys
+        case .promqlAnswers: return PromQLAnswerFile.distinctiveTopLevelKeys
         }
     }
 
     /// What the file is, for messages ("an Alertmanager configuration").
-    var title: String {
+    public var title: String {
         switch self {
         case .prometheusConfig: return "a Prometheus configuration"
         case .rules: return "a Prometheus rule file"
@@ -53,7 +51,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
     }
 
     /// The command that handles this kind of file.
-    var command: String {
+    public var command: String {
         switch self {
         case .prometheusConfig: return "labctl check config"
         case .rules: return "labctl check rules"
@@ -69,7 +67,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
     // MARK: - Guessing
 
     /// The kind whose signature keys `keys` contain most, or `nil` when none or a tie.
-    static func guess(keys: [String]) -> FileKindGuess? {
+    public static func guess(keys: [String]) -> FileKindGuess? {
         let present = Set(keys)
         let scored = allCases.map { ($0, $0.signatureKeys.intersection(present).count) }.filter { $0.1 > 0 }
         guard let best = scored.max(by: { $0.1 < $1.1 }) else { return nil }
@@ -78,7 +76,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
 
     /// The top-level keys of the first document with their nodes, or `nil` when the text does not
     /// parse or is not a mapping.
-    static func topLevelKeys(_ text: String, file: String) -> [(name: String, node: YAMLNode)]? {
+    public static func topLevelKeys(_ text: String, file: String) -> [(name: String, node: YAMLNode)]? {
         let result = YAMLParser().parseCollectingDiagnostics(YAMLInput(name: file, text: text))
         guard !result.hasErrors, let pairs = result.documents.first?.root.mapping else { return nil }
         return pairs.compactMap { pair in pair.key.scalarValue.map { ($0, pair.key) } }
@@ -86,7 +84,7 @@ enum FileKindGuess: String, CaseIterable, Sendable {
 
     /// One error when `text` is plainly another kind of file than `expected` (none of `expected`'s
     /// signature keys, some of another kind's), else `nil`.
-    static func mismatch(text: String, file: String, expected: FileKindGuess) -> Diagnostic? {
+    public static func mismatch(text: String, file: String, expected: FileKindGuess) -> Diagnostic? {
         guard let keys = topLevelKeys(text, file: file) else { return nil }
         let names = keys.map(\.name)
         guard expected.signatureKeys.isDisjoint(with: names),

@@ -1,0 +1,42 @@
+extension MessageCatalog {
+    /// Spanish texts of `labctl check metrics` (promlint's problems).
+    static let metricsEntries: [Entry] = [
+        .message("metrics-lint/no-help", "{metric}: no help text", "{metric}: no tiene texto de ayuda (HELP)"),
+        .message("metrics-lint/counter-total-suffix", "{metric}: counter metrics should have \"_total\" suffix",
+                 "{metric}: las métricas counter deberían terminar en \"_total\""),
+        .message("metrics-lint/total-on-non-counter", "{metric}: non-counter metrics should not have \"_total\" suffix",
+                 "{metric}: las métricas que no son counter no deberían terminar en \"_total\""),
+        .message("metrics-lint/counter-type-without-total",
+                 "{metric}: \"# TYPE {name} counter\" but the samples are named \"{samples}\"; in the text format the # TYPE line "
+                 + "must name the samples: write \"# TYPE {fix} counter\"",
+                 "{metric}: \"# TYPE {name} counter\", pero las muestras se llaman \"{samples}\"; en el formato de texto la línea "
+                 + "# TYPE debe nombrar las muestras: escribe \"# TYPE {fix} counter\""),
+        .message("metrics-lint/non-base-unit", "{metric}: use base unit \"{base}\" instead of \"{unit}\"",
+                 "{metric}: usa la unidad base \"{base}\" en lugar de \"{unit}\""),
+        .message("metrics-lint/abbreviated-unit", "{metric}: metric names should not contain abbreviated units (\"{unit}\")",
+                 "{metric}: los nombres de métrica no deberían llevar unidades abreviadas (\"{unit}\")"),
+        .message("metrics-lint/camel-case", "{metric}: metric names should be written in 'snake_case' not 'camelCase'",
+                 "{metric}: los nombres de métrica se escriben en 'snake_case', no en 'camelCase'"),
+        .message("metrics-lint/camel-case", "{metric}: label names should be written in 'snake_case' not 'camelCase' (\"{label}\")",
+                 "{metric}: los nombres de label se escriben en 'snake_case', no en 'camelCase' (\"{label}\")"),
+        .message("metrics-lint/reserved-chars", "{metric}: metric names should not contain ':'",
+                 "{metric}: los nombres de métrica no deberían contener ':' (reservado para las recording rules)"),
+        .message("metrics-lint/type-in-name", "{metric}: metric name should not include type '{type}'",
+                 "{metric}: el nombre de la métrica no debería incluir el tipo '{type}'"),
+        .message("metrics-lint/reserved-suffix", "{metric}: non-histogram and non-summary metrics should not have \"{suffix}\" suffix",
+                 "{metric}: solo los histogramas y summaries deberían terminar en \"{suffix}\""),
+        .message("metrics-lint/reserved-suffix", "{metric}: non-histogram metrics should not have \"le\" label",
+                 "{metric}: solo los histogramas deberían tener la label \"le\""),
+        .message("metrics-lint/reserved-suffix", "{metric}: non-summary metrics should not have \"quantile\" label",
+                 "{metric}: solo los summaries deberían tener la label \"quantile\""),
+        .message("metrics-lint/histogram-buckets", "{metric}: histogram bucket without \"le\" label",
+                 "{metric}: bucket de histograma sin label \"le\""),
+        .message("metrics-lint/histogram-buckets", "{metric}: bucket bound le=\"{le}\" is not a number",
+                 "{metric}: el límite del bucket le=\"{le}\" no es un número"),
+        .message("metrics-lint/histogram-buckets", "{metric}: histogram has no le=\"+Inf\" bucket",
+                 "{metric}: el histograma no tiene bucket le=\"+Inf\""),
+        .message("metrics-lint/high-cardinality",
+                 "{metric}: label \"{label}\" has {n} distinct values; consider dropping it or moving it to logs",
+                 "{metric}: la label \"{label}\" tiene {n} valores distintos; plantéate quitarla o llevarla a los logs"),
+    ]
+}
