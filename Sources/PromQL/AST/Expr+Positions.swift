@@ -18,7 +18,7 @@ extension Expr {
             s.expr = s.expr.strippingPositions()
             s.range = s.range.strippingPositions()
             s.step = s.step?.strippingPositions()
-            s.offset = s.offset?.strippingPositions()
+            s.offset = DurationExpr.normalisedOffset(s.offset)
             s.span = z
             return .subquery(s)
         case .aggregate(var a):
@@ -49,12 +49,19 @@ extension VectorSelector {
         var copy = self
         copy.span = .none
         copy.matchers = matchers.sorted { $0.description < $1.description }
-        copy.offset = offset?.strippingPositions()
+        copy.offset = DurationExpr.normalisedOffset(offset)
         return copy
     }
 }
 
 extension DurationExpr {
+    /// An offset without positions, and none at all for a literal zero (`offset 0`, `offset -0m`): the
+    /// printers leave such an offset out, as Prometheus's do, and it selects what no offset selects.
+    static func normalisedOffset(_ offset: DurationExpr?) -> DurationExpr? {
+        if case .number(let n)? = offset, n.value == 0 { return nil }
+        return offset?.strippingPositions()
+    }
+
     /// A copy with every span set to `.none`.
     public func strippingPositions() -> DurationExpr {
         let z = SourceSpan.none
