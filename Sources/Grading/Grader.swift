@@ -47,7 +47,7 @@ public struct Grader: Sendable {
             let evidence = check.string("evidence") ?? ""
             return CheckResult(id: id, kind: check.kind.rawValue, title: title.isEmpty ? evidence : title, outcome: .manual,
                                points: 0, maxPoints: max, hidden: check.hidden,
-                               feedback: [Feedback(context.say("a calificar por el docente: \(evidence)", "to be graded by the instructor: \(evidence)"))],
+                               feedback: [Feedback(context.say("to be graded by the instructor: \(evidence)"))],
                                specLocation: check.location)
         }
         let verdict: CheckVerdict

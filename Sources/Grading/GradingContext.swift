@@ -33,8 +33,8 @@ public final class GradingContext {
         self.queryTimeout = queryTimeout
     }
 
-    /// Spanish or English.
-    public func say(_ es: String, _ en: String) -> String { language.say(es, en) }
+    /// `english` in the student's language, from the message catalogue (``Language/say(_:)``).
+    public func say(_ english: String) -> String { language.say(english) }
 
     /// The scenario called `name`, expanded (cached).
     public func scenario(_ name: String, for check: Check) throws -> ScenarioData {
@@ -108,7 +108,7 @@ public final class GradingContext {
         let errors = diagnostics.filter { $0.severity == .error }
         var out = errors.prefix(limit).map { Feedback($0.message, location: $0.location) }
         if errors.count > limit {
-            out.append(Feedback(say("… y \(errors.count - limit) errores más", "… and \(errors.count - limit) more errors")))
+            out.append(Feedback(say("… and \(errors.count - limit) more errors")))
         }
         return out
     }

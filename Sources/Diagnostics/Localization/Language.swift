@@ -4,8 +4,14 @@ public enum Language: String, Sendable, CaseIterable {
     case es
     case en
 
-    /// Picks the Spanish or the English text.
-    public func say(_ es: String, _ en: String) -> String { self == .es ? es : en }
+    /// `english` in this language: itself in English; in Spanish, the message catalogue's text for it
+    /// (``MessageCatalog/interfaceCode``: the grader's feedback, reports and command lines), with its
+    /// values put back. Every text a source file passes has an entry (a test reads the sources and
+    /// checks); one without stays English rather than being lost.
+    public func say(_ english: String) -> String {
+        guard self == .es else { return english }
+        return MessageCatalog.standard.message(english, code: MessageCatalog.interfaceCode, in: self) ?? english
+    }
 
     /// The language the locale environment asks for: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
     /// that is set decides (as POSIX orders them); `es_ES.UTF-8` → Spanish, `en_US` → English.

@@ -92,7 +92,10 @@ public struct MessageCatalog: Sendable {
     /// labctl's catalogue.
     public static let standard = MessageCatalog(
         generalEntries + promQLEntries + rulesEntries + prometheusEntries + alertmanagerEntries
-            + grafanaEntries + composeEntries + labEntries + metricsEntries + testEntries)
+            + grafanaEntries + composeEntries + labEntries + metricsEntries + testEntries + interfaceEntries)
+
+    /// The code of the texts that are not diagnostics (``Language/say(_:)``).
+    public static let interfaceCode = "text"
 
     /// The codes that have at least one Spanish message.
     public var codes: Set<String> { Set(messages.keys) }

@@ -67,7 +67,7 @@ public struct TextDiagnosticRenderer: DiagnosticRenderer {
             if let location = note.location {
                 out += paint(Self.sanitize(location.description) + ": ", Style.bold)
             }
-            out += paint(options.language.say("nota:", "note:"), Style.note) + " " + Self.sanitize(note.message) + "\n"
+            out += paint(options.language.say("note:"), Style.note) + " " + Self.sanitize(note.message) + "\n"
         }
         return out
     }

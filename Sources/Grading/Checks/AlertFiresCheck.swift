@@ -24,15 +24,12 @@ public struct AlertFiresCheck: CheckEvaluator {
         var notes = run.evaluationErrors
         let message: String
         if let firing {
-            message = context.say("\(name) dispara a los \(f(firing)) en \(scenario.name); debía disparar antes de \(f(within))",
-                                  "\(name) fires at \(f(firing)) on \(scenario.name); it should fire by \(f(within))")
+            message = context.say("\(name) fires at \(f(firing)) on \(scenario.name); it should fire by \(f(within))")
         } else if let pending {
-            message = context.say("\(name) queda pending desde \(f(pending)) pero nunca llega a firing en \(scenario.name) (¿for demasiado largo?)",
-                                  "\(name) is pending from \(f(pending)) but never fires on \(scenario.name) (is its for too long?)")
+            message = context.say("\(name) is pending from \(f(pending)) but never fires on \(scenario.name) (is its for too long?)")
         } else {
-            message = context.say("\(name) nunca dispara en \(scenario.name): la expresión no es cierta en ningún momento; debía disparar antes de \(f(within))",
-                                  "\(name) never fires on \(scenario.name): its expression is never true; it should fire by \(f(within))")
-            notes.append(context.say("expresión: \(rule.expr)", "expression: \(rule.expr)"))
+            message = context.say("\(name) never fires on \(scenario.name): its expression is never true; it should fire by \(f(within))")
+            notes.append(context.say("expression: \(rule.expr)"))
         }
         return .failed([Feedback(message, location: rule.location, notes: notes)])
     }

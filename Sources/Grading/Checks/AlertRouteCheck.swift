@@ -23,15 +23,14 @@ public struct AlertRouteCheck: CheckEvaluator {
         let (config, diagnostics) = AlertmanagerConfig.load(text: text, file: file).parts
         let errors = context.feedback(diagnostics)
         guard let config, let route = config.route, errors.isEmpty else {
-            return .failed(errors.isEmpty ? [Feedback(context.say("\(file) no tiene route", "\(file) has no route"))] : errors)
+            return .failed(errors.isEmpty ? [Feedback(context.say("\(file) has no route"))] : errors)
         }
         let labels = Labels(Dictionary(labelPairs.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }))
         let actual = AlertRoute(config: route).receivers(for: labels)
         var total = 1, met = 0
         var feedback: [Feedback] = []
         if actual == expected || Set(actual) == Set(expected) && actual.count == expected.count { met += 1 } else {
-            feedback.append(Feedback(context.say("una alerta \(labels) llega a [\(actual.joined(separator: ", "))]; debía llegar a [\(expected.joined(separator: ", "))]",
-                                                 "an alert \(labels) reaches [\(actual.joined(separator: ", "))]; it should reach [\(expected.joined(separator: ", "))]"),
+            feedback.append(Feedback(context.say("an alert \(labels) reaches [\(actual.joined(separator: ", "))]; it should reach [\(expected.joined(separator: ", "))]"),
                                      location: route.node?.location ?? SourceLocation(file: file, line: 1, column: 1)))
         }
         if let source = check.map("inhibited_by") {
@@ -39,8 +38,7 @@ public struct AlertRouteCheck: CheckEvaluator {
             let sourceLabels = Labels(Dictionary(source.map { ($0.key, $0.value) }, uniquingKeysWith: { $1 }))
             let rules = config.inhibitRules.map(InhibitionRule.init(config:))
             if rules.contains(where: { $0.inhibits(labels, by: sourceLabels) }) { met += 1 } else {
-                feedback.append(Feedback(context.say("ninguna inhibit_rule silencia \(labels) cuando dispara \(sourceLabels)",
-                                                     "no inhibit_rule mutes \(labels) while \(sourceLabels) fires"),
+                feedback.append(Feedback(context.say("no inhibit_rule mutes \(labels) while \(sourceLabels) fires"),
                                          location: SourceLocation(file: file, line: 1, column: 1)))
             }
         }

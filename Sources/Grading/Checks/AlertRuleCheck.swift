@@ -24,8 +24,7 @@ public struct AlertRuleCheck: CheckEvaluator {
             total += 1
             let actual = rule.forDuration?.milliseconds ?? 0
             if actual == wanted { met += 1 } else {
-                feedback.append(Feedback(context.say("\(name) tiene for: \(PromModelDuration.format(actual)); se pide \(PromModelDuration.format(wanted))",
-                                                     "\(name) has for: \(PromModelDuration.format(actual)); \(PromModelDuration.format(wanted)) is asked"),
+                feedback.append(Feedback(context.say("\(name) has for: \(PromModelDuration.format(actual)); \(PromModelDuration.format(wanted)) is asked"),
                                          location: rule.forLocation ?? rule.location))
             }
         }
@@ -33,8 +32,8 @@ public struct AlertRuleCheck: CheckEvaluator {
             total += 1
             let actual = rule.labels.first { $0.name == "severity" }
             if actual?.value == severity { met += 1 } else {
-                feedback.append(Feedback(context.say("\(name) tiene severity \(actual?.value ?? "(ninguna)"); se pide \(severity)",
-                                                     "\(name) has severity \(actual?.value ?? "(none)"); \(severity) is asked"),
+                let shown = actual?.value ?? context.say("(none)")
+                feedback.append(Feedback(context.say("\(name) has severity \(shown); \(severity) is asked"),
                                          location: actual?.location ?? rule.location))
             }
         }

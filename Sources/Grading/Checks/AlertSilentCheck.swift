@@ -16,8 +16,7 @@ public struct AlertSilentCheck: CheckEvaluator {
         }
         let fired = (try context.alertTimelines(run, rule: rule)).filter { $0.firingAt != nil }.sorted { ($0.firingAt ?? 0) < ($1.firingAt ?? 0) }
         guard let first = fired.first, let at = first.firingAt else { return .passed() }
-        return .failed([Feedback(context.say("\(name) dispara a los \(PromModelDuration.format(at)) en \(scenario.name), donde no debería (falso positivo): \(first.labels)",
-                                             "\(name) fires at \(PromModelDuration.format(at)) on \(scenario.name), where it must stay silent (false positive): \(first.labels)"),
+        return .failed([Feedback(context.say("\(name) fires at \(PromModelDuration.format(at)) on \(scenario.name), where it must stay silent (false positive): \(first.labels)"),
                                  location: rule.location)])
     }
 }

@@ -19,12 +19,12 @@ enum AnswerFile {
         var node = documents.first?.root
         for part in key.split(separator: ".") { node = node?[String(part)] }
         guard let node, let value = node.scalarValue else {
-            return .failure(Feedback(say("\(file) no tiene la respuesta \(key)", "\(file) has no answer \(key)"),
+            return .failure(Feedback(say("\(file) has no answer \(key)"),
                                      location: SourceLocation(file: file, line: 1, column: 1)))
         }
         let query = value.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !query.isEmpty else {
-            return .failure(Feedback(say("la respuesta \(key) está vacía: escribe tu consulta", "the answer \(key) is empty: write your query"),
+            return .failure(Feedback(say("the answer \(key) is empty: write your query"),
                                      location: node.location))
         }
         var location = node.location
@@ -41,7 +41,7 @@ enum AnswerFile {
             guard let issue = errors.first else { return .failure(Feedback("\(errors)", location: location)) }
             var at = location
             if issue.line <= 1 { at.column += issue.column - 1 } else { at.line += issue.line - 1; at.column = issue.column }
-            return .failure(Feedback(language.say("error de sintaxis PromQL: \(issue.message)", "PromQL parse error: \(issue.message)"),
+            return .failure(Feedback(language.say("PromQL parse error: \(issue.message)"),
                                      location: at, notes: issue.hints))
         } catch {
             return .failure(Feedback("\(error)", location: location))

@@ -19,7 +19,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
         let (compose, diagnostics) = ComposeFile.load(text: text, file: file).parts
         guard let compose else { return .failed(context.feedback(diagnostics)) }
         guard let service = compose.services.first(where: { $0.name == name }) else {
-            return .failed(Feedback(context.say("\(file) no define el servicio \(name)", "\(file) does not define the service \(name)"),
+            return .failed(Feedback(context.say("\(file) does not define the service \(name)"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         let at = service.node?.location
@@ -31,8 +31,8 @@ public struct ComposeServiceCheck: CheckEvaluator {
             // `prom/prometheus` matches `prom/prometheus:v3.0.0`; a tag in the spec must match exactly.
             let base = actual.split(separator: ":").first.map(String.init) ?? actual
             if actual == image || (!image.contains(":") && base == image) { met += 1 } else {
-                feedback.append(Feedback(context.say("el servicio \(name) usa la imagen \(actual.isEmpty ? "(ninguna)" : actual); se pide \(image)",
-                                                     "service \(name) uses image \(actual.isEmpty ? "(none)" : actual); \(image) is asked"), location: at))
+                let shown = actual.isEmpty ? context.say("(none)") : actual
+                feedback.append(Feedback(context.say("service \(name) uses image \(shown); \(image) is asked"), location: at))
             }
         }
         if let ports = check.list("ports") {
@@ -43,8 +43,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
                 return !service.ports.contains { $0.target == port.target && $0.published == port.published }
             }
             if missing.isEmpty { met += 1 } else {
-                feedback.append(Feedback(context.say("el servicio \(name) no publica \(missing.joined(separator: ", "))",
-                                                     "service \(name) does not publish \(missing.joined(separator: ", "))"), location: at))
+                feedback.append(Feedback(context.say("service \(name) does not publish \(missing.joined(separator: ", "))"), location: at))
             }
         }
         if let dependencies = check.list("depends_on") {
@@ -52,8 +51,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
             let actual = Set(service.dependsOn.map(\.service))
             let missing = dependencies.filter { !actual.contains($0) }
             if missing.isEmpty { met += 1 } else {
-                feedback.append(Feedback(context.say("el servicio \(name) no depende de \(missing.joined(separator: ", "))",
-                                                     "service \(name) does not depend on \(missing.joined(separator: ", "))"), location: at))
+                feedback.append(Feedback(context.say("service \(name) does not depend on \(missing.joined(separator: ", "))"), location: at))
             }
         }
         if let labels = check.list("labels") {
@@ -61,8 +59,7 @@ public struct ComposeServiceCheck: CheckEvaluator {
             let actual = Set(Self.labels(of: service))
             let missing = labels.filter { !actual.contains($0) }
             if missing.isEmpty { met += 1 } else {
-                feedback.append(Feedback(context.say("el servicio \(name) no tiene las etiquetas \(missing.joined(separator: ", "))",
-                                                     "service \(name) lacks the labels \(missing.joined(separator: ", "))"), location: at))
+                feedback.append(Feedback(context.say("service \(name) lacks the labels \(missing.joined(separator: ", "))"), location: at))
             }
         }
         return .parts(met: met, of: total, feedback)

@@ -52,8 +52,7 @@ public struct ConfigValidCheck: CheckEvaluator {
             let location = pattern.location
             if path.hasPrefix("/") || path.split(separator: "/").contains("..") {
                 out.append(Diagnostic(.error, code: "grade/outside-lab",
-                                      context.say("rule_files: \(path) sale de la carpeta del lab",
-                                                           "rule_files: \(path) leaves the lab folder"),
+                                      context.say("rule_files: \(path) leaves the lab folder"),
                                       at: location))
                 continue
             }

@@ -28,10 +28,9 @@ public struct DashboardPanelCheck: CheckEvaluator {
         }
         guard let panel = candidates.first(where: { type == nil || $0.type == type }) ?? candidates.first else {
             var what: [String] = []
-            if let title { what.append(context.say("título \"\(title)\"", "title \"\(title)\"")) }
-            if !uses.isEmpty { what.append(context.say("que use \(uses.joined(separator: ", "))", "using \(uses.joined(separator: ", "))")) }
-            return .failed(Feedback(context.say("\(file) no tiene ningún panel con \(what.joined(separator: " "))",
-                                                "\(file) has no panel with \(what.joined(separator: " "))"),
+            if let title { what.append(context.say("title \"\(title)\"")) }
+            if !uses.isEmpty { what.append(context.say("using \(uses.joined(separator: ", "))")) }
+            return .failed(Feedback(context.say("\(file) has no panel with \(what.joined(separator: " "))"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         let at = panel.node?.location
@@ -41,8 +40,7 @@ public struct DashboardPanelCheck: CheckEvaluator {
         if let type {
             total += 1
             if panel.type == type { met += 1 } else {
-                feedback.append(Feedback(context.say("el panel \"\(panel.title)\" es de tipo \(panel.type); se pide \(type)",
-                                                     "panel \"\(panel.title)\" is of type \(panel.type); \(type) is asked"), location: at))
+                feedback.append(Feedback(context.say("panel \"\(panel.title)\" is of type \(panel.type); \(type) is asked"), location: at))
             }
         }
         if let reference = check.string("reference") {
@@ -66,8 +64,7 @@ public struct DashboardPanelCheck: CheckEvaluator {
                 firstFeedback = firstFeedback ?? result.feedback.map { var f = $0; f.location = target.node?.location ?? at; return f }
             }
             if matched { met += 1 } else {
-                feedback.append(firstFeedback ?? Feedback(context.say("el panel \"\(panel.title)\" no tiene consultas",
-                                                                      "panel \"\(panel.title)\" has no queries"), location: at))
+                feedback.append(firstFeedback ?? Feedback(context.say("panel \"\(panel.title)\" has no queries"), location: at))
             }
         }
         var verdict = CheckVerdict.parts(met: met, of: total, feedback)

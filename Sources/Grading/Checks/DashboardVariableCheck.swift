@@ -18,13 +18,11 @@ public struct DashboardVariableCheck: CheckEvaluator {
         guard let dashboard else { return .failed(context.feedback(diagnostics)) }
         guard let variable = dashboard.variables.first(where: { $0.name == name }) else {
             let names = dashboard.variables.map(\.name).joined(separator: ", ")
-            return .failed(Feedback(context.say("\(file) no define la variable \(name) (tiene: \(names))",
-                                                "\(file) does not define the variable \(name) (it has: \(names))"),
+            return .failed(Feedback(context.say("\(file) does not define the variable \(name) (it has: \(names))"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         if let type = check.string("type"), variable.type != type {
-            return .parts(met: 1, of: 2, [Feedback(context.say("la variable \(name) es de tipo \(variable.type); se pide \(type)",
-                                                               "variable \(name) is of type \(variable.type); \(type) is asked"),
+            return .parts(met: 1, of: 2, [Feedback(context.say("variable \(name) is of type \(variable.type); \(type) is asked"),
                                                    location: variable.node?.location)])
         }
         return .passed()

@@ -19,12 +19,11 @@ public struct DatasourceCheck: CheckEvaluator {
         let trimmed: (String) -> String = { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         guard let source = provisioning.datasources.first(where: { trimmed($0.url ?? "") == trimmed(url) }) else {
             let urls = provisioning.datasources.compactMap(\.url).joined(separator: ", ")
-            return .failed(Feedback(context.say("ningún datasource apunta a \(url) (hay: \(urls))", "no datasource points at \(url) (there are: \(urls))"),
+            return .failed(Feedback(context.say("no datasource points at \(url) (there are: \(urls))"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         if let type = check.string("type"), source.type != type {
-            return .parts(met: 1, of: 2, [Feedback(context.say("el datasource \(source.name) es de tipo \(source.type); se pide \(type)",
-                                                               "datasource \(source.name) is of type \(source.type); \(type) is asked"),
+            return .parts(met: 1, of: 2, [Feedback(context.say("datasource \(source.name) is of type \(source.type); \(type) is asked"),
                                                    location: source.node?.location)])
         }
         return .passed()

@@ -25,8 +25,7 @@ public struct DocumentSectionsCheck: CheckEvaluator {
             return !headings.contains { heading in options.contains { heading.contains($0) } }
         }
         let met = sections.count - missing.count
-        let feedback = missing.isEmpty ? [] : [Feedback(context.say("a \(path) le faltan las secciones: \(missing.joined(separator: ", "))",
-                                                                    "\(path) lacks the sections: \(missing.joined(separator: ", "))"),
+        let feedback = missing.isEmpty ? [] : [Feedback(context.say("\(path) lacks the sections: \(missing.joined(separator: ", "))"),
                                                         location: SourceLocation(file: path, line: 1, column: 1))]
         return .parts(met: met, of: sections.count, feedback)
     }

@@ -12,7 +12,7 @@ public struct FileContainsCheck: CheckEvaluator {
         case .failure(let verdict): return verdict
         case .success(let content):
             if content.contains(text) { return .passed() }
-            return .failed(Feedback(context.say("\(file) no contiene \"\(text)\"", "\(file) does not contain \"\(text)\""),
+            return .failed(Feedback(context.say("\(file) does not contain \"\(text)\""),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
     }

@@ -18,8 +18,7 @@ extension MetricExposedCheck {
 
     private func scrapedVerdict(_ metric: String, job: String, instance: String?, in context: GradingContext) -> CheckVerdict {
         guard let file = context.spec.files.first(where: { $0.kind == .prometheusConfig })?.path else {
-            return .failed(Feedback(context.say("el laboratorio no tiene prometheus.yml que recoja \(metric)",
-                                                "the lab has no prometheus.yml to collect \(metric)")))
+            return .failed(Feedback(context.say("the lab has no prometheus.yml to collect \(metric)")))
         }
         let text: String
         switch context.read(file) {
@@ -29,23 +28,20 @@ extension MetricExposedCheck {
         let loaded = PrometheusConfig.parse(text, file: file)
         guard let config = loaded.value else { return .failed(context.feedback(loaded.diagnostics)) }
         guard let scrape = config.scrapeConfigs.first(where: { $0.jobName == job }) else {
-            return .failed(Feedback(context.say("\(metric) llega a Prometheus con el job \"\(job)\", que \(file) no tiene",
-                                                "\(metric) reaches Prometheus through the job \"\(job)\", which \(file) lacks"),
+            return .failed(Feedback(context.say("\(metric) reaches Prometheus through the job \"\(job)\", which \(file) lacks"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         guard let instance else { return .passed() }
         let targets = scrape.serviceDiscovery.staticConfigs.flatMap { $0.targets }.map { $0.value }
         if targets.contains(instance) { return .parts(met: 2, of: 2, []) }
         return .parts(met: 1, of: 2, [Feedback(
-            context.say("\(metric) lo expone \(instance), pero el job \(job) apunta a \(targets.joined(separator: ", "))",
-                        "\(metric) is exposed by \(instance), but job \(job) targets \(targets.joined(separator: ", "))"),
+            context.say("\(metric) is exposed by \(instance), but job \(job) targets \(targets.joined(separator: ", "))"),
             location: scrape.jobNameLocation ?? scrape.location)])
     }
 
     private func pushedVerdict(_ metric: String, in context: GradingContext) -> CheckVerdict {
         guard let file = context.spec.files.first(where: { $0.kind == .compose })?.path else {
-            return .failed(Feedback(context.say("el laboratorio no tiene docker-compose.yml que arranque Prometheus",
-                                                "the lab has no docker-compose.yml starting Prometheus")))
+            return .failed(Feedback(context.say("the lab has no docker-compose.yml starting Prometheus")))
         }
         let text: String
         switch context.read(file) {
@@ -54,8 +50,7 @@ extension MetricExposedCheck {
         }
         let receivers = ["--web.enable-remote-write-receiver", "--enable-feature=remote-write-receiver"]
         if receivers.contains(where: { text.contains($0) }) { return .passed() }
-        return .failed(Feedback(context.say("\(metric) llega por remote write, pero el Prometheus de \(file) no acepta escrituras remotas (falta --web.enable-remote-write-receiver)",
-                                            "\(metric) arrives by remote write, but the Prometheus of \(file) does not accept remote writes (--web.enable-remote-write-receiver is missing)"),
+        return .failed(Feedback(context.say("\(metric) arrives by remote write, but the Prometheus of \(file) does not accept remote writes (--web.enable-remote-write-receiver is missing)"),
                                 location: SourceLocation(file: file, line: 1, column: 1)))
     }
 }

@@ -32,8 +32,7 @@ public struct MetricExposedCheck: CheckEvaluator {
             if let type = check.string("type"), let constructor = Self.constructors[type] {
                 total += 1
                 if declaration.constructor == constructor { met += 1 } else {
-                    feedback.append(Feedback(context.say("\(metric) se declara como \(declaration.constructor ?? "?"); debe ser un \(constructor)",
-                                                         "\(metric) is declared as \(declaration.constructor ?? "?"); it must be a \(constructor)"),
+                    feedback.append(Feedback(context.say("\(metric) is declared as \(declaration.constructor ?? "?"); it must be a \(constructor)"),
                                              location: location))
                 }
             }
@@ -43,8 +42,7 @@ public struct MetricExposedCheck: CheckEvaluator {
                     !declaration.call.contains("'\(label)'") && !declaration.call.contains("\"\(label)\"")
                 }
                 if missing.isEmpty { met += 1 } else {
-                    feedback.append(Feedback(context.say("a \(metric) le faltan las etiquetas \(missing.joined(separator: ", "))",
-                                                         "\(metric) lacks the labels \(missing.joined(separator: ", "))"), location: location))
+                    feedback.append(Feedback(context.say("\(metric) lacks the labels \(missing.joined(separator: ", "))"), location: location))
                 }
             }
             return .parts(met: met, of: total, feedback)
@@ -57,8 +55,7 @@ public struct MetricExposedCheck: CheckEvaluator {
                 return componentVerdict(metric, labels: series.labels, in: context)
             }
         }
-        return .failed(Feedback(context.say("ninguna métrica \(metric) declarada en \(files.joined(separator: ", "))",
-                                            "no metric \(metric) is declared in \(files.joined(separator: ", "))"),
+        return .failed(Feedback(context.say("no metric \(metric) is declared in \(files.joined(separator: ", "))"),
                                 location: SourceLocation(file: files[0], line: 1, column: 1)))
     }
 

@@ -18,8 +18,7 @@ public struct ProfilingReportCheck: CheckEvaluator {
         }
         let found = Self.endpoints(in: text)
         if found.count >= wanted { return .passed() }
-        return .failed([Feedback(context.say("el reporte \(path) cubre \(found.count) endpoints (\(found.sorted().joined(separator: ", "))); se piden al menos \(wanted)",
-                                             "the report \(path) covers \(found.count) endpoints (\(found.sorted().joined(separator: ", "))); at least \(wanted) are asked"),
+        return .failed([Feedback(context.say("the report \(path) covers \(found.count) endpoints (\(found.sorted().joined(separator: ", "))); at least \(wanted) are asked"),
                                  location: SourceLocation(file: path, line: 1, column: 1))])
     }
 

@@ -26,7 +26,7 @@ public struct RecordingRuleCheck: CheckEvaluator {
         let result = try comparison.compare(answer: rule.expr, reference: reference, at: try check.duration("at"), dropName: true)
         guard var feedback = result.feedback else { return .passed(chart: result.chart) }
         feedback.location = rule.location
-        feedback.notes.append(context.say("expresión: \(rule.expr)", "expression: \(rule.expr)"))
+        feedback.notes.append(context.say("expression: \(rule.expr)"))
         return .failed([feedback], chart: result.chart)
     }
 }

@@ -13,8 +13,8 @@ enum RuleFileLookup {
         let names = file.rules.map(\.name)
         let close = names.first { $0.lowercased() == name.lowercased() }
         var notes: [String] = []
-        if let close { notes.append(context.say("¿quisiste decir \(name) en lugar de \(close)?", "did you mean \(name) instead of \(close)?")) }
-        return Feedback(context.say("\(path) no define la regla \(name)", "\(path) does not define the rule \(name)"),
+        if let close { notes.append(context.say("did you mean \(name) instead of \(close)?")) }
+        return Feedback(context.say("\(path) does not define the rule \(name)"),
                         location: SourceLocation(file: path, line: 1, column: 1), notes: notes)
     }
 }

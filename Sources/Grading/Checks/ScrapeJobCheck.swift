@@ -22,8 +22,8 @@ public struct ScrapeJobCheck: CheckEvaluator {
         }
         guard let scrape = config.scrapeConfigs.first(where: { $0.jobName == job }) else {
             let names = config.scrapeConfigs.map(\.jobName).joined(separator: ", ")
-            return .failed(Feedback(context.say("\(file) no tiene un scrape job \"\(job)\" (tiene: \(names.isEmpty ? "ninguno" : names))",
-                                                "\(file) has no scrape job \"\(job)\" (it has: \(names.isEmpty ? "none" : names))"),
+            let shown = names.isEmpty ? context.say("none") : names
+            return .failed(Feedback(context.say("\(file) has no scrape job \"\(job)\" (it has: \(shown))"),
                                     location: SourceLocation(file: file, line: 1, column: 1)))
         }
         var total = 1, met = 1
@@ -33,24 +33,21 @@ public struct ScrapeJobCheck: CheckEvaluator {
             total += 1
             let targets = scrape.serviceDiscovery.staticConfigs.flatMap { $0.targets }.map { $0.value }
             if targets.contains(target) { met += 1 } else {
-                feedback.append(Feedback(context.say("el job \(job) no apunta a \(target) (apunta a: \(targets.joined(separator: ", ")))",
-                                                     "job \(job) does not target \(target) (targets: \(targets.joined(separator: ", ")))"),
+                feedback.append(Feedback(context.say("job \(job) does not target \(target) (targets: \(targets.joined(separator: ", ")))"),
                                          location: at))
             }
         }
         if let path = check.string("metrics_path") {
             total += 1
             if scrape.metricsPath == path { met += 1 } else {
-                feedback.append(Feedback(context.say("el job \(job) usa metrics_path \(scrape.metricsPath); se pide \(path)",
-                                                     "job \(job) uses metrics_path \(scrape.metricsPath); \(path) is asked"), location: at))
+                feedback.append(Feedback(context.say("job \(job) uses metrics_path \(scrape.metricsPath); \(path) is asked"), location: at))
             }
         }
         if let wanted = try check.duration("scrape_interval") {
             total += 1
             let actual = scrape.scrapeInterval.milliseconds
             if actual == wanted { met += 1 } else {
-                feedback.append(Feedback(context.say("el job \(job) tiene scrape_interval \(PromModelDuration.format(actual)); se pide \(PromModelDuration.format(wanted))",
-                                                     "job \(job) has scrape_interval \(PromModelDuration.format(actual)); \(PromModelDuration.format(wanted)) is asked"),
+                feedback.append(Feedback(context.say("job \(job) has scrape_interval \(PromModelDuration.format(actual)); \(PromModelDuration.format(wanted)) is asked"),
                                          location: scrape.scrapeIntervalLocation ?? at))
             }
         }
@@ -66,7 +63,7 @@ public struct ScrapeJobCheck: CheckEvaluator {
             }
             if has { more.met += 1 } else {
                 let key = kind == "static" ? "static_configs" : "\(kind)_sd_configs"
-                more.feedback.append(Feedback(context.say("el job \(job) no usa \(key)", "job \(job) does not use \(key)"), location: at))
+                more.feedback.append(Feedback(context.say("job \(job) does not use \(key)"), location: at))
             }
         }
         return .parts(met: met + more.met, of: total + more.total, feedback + more.feedback)
@@ -80,8 +77,7 @@ public struct ScrapeJobCheck: CheckEvaluator {
         if let honor = check.string("honor_labels") {
             total += 1
             if (honor == "true") == scrape.honorLabels { met += 1 } else {
-                feedback.append(Feedback(context.say("el job \(job) tiene honor_labels: \(scrape.honorLabels); se pide \(honor)",
-                                                     "job \(job) has honor_labels: \(scrape.honorLabels); \(honor) is asked"), location: at))
+                feedback.append(Feedback(context.say("job \(job) has honor_labels: \(scrape.honorLabels); \(honor) is asked"), location: at))
             }
         }
         if let wanted = check.list("match") {
@@ -90,8 +86,8 @@ public struct ScrapeJobCheck: CheckEvaluator {
             let normalized = Set(actual.map(Self.normalizeSelector))
             let missing = wanted.filter { !normalized.contains(Self.normalizeSelector($0)) }
             if missing.isEmpty { met += 1 } else {
-                feedback.append(Feedback(context.say("el job \(job) no pide match[] \(missing.joined(separator: " ")) en params (tiene: \(actual.isEmpty ? "ninguno" : actual.joined(separator: " ")))",
-                                                     "job \(job) does not ask for match[] \(missing.joined(separator: " ")) in params (it has: \(actual.isEmpty ? "none" : actual.joined(separator: " ")))"),
+                let shown = actual.isEmpty ? context.say("none") : actual.joined(separator: " ")
+                feedback.append(Feedback(context.say("job \(job) does not ask for match[] \(missing.joined(separator: " ")) in params (it has: \(shown))"),
                                          location: at))
             }
         }

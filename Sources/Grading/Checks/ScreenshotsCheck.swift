@@ -12,7 +12,7 @@ public struct ScreenshotsCheck: CheckEvaluator {
         let path = try check.required("path")
         let wanted = Int(try check.number("min") ?? 1), minBytes = Int(try check.number("min_bytes") ?? 1024)
         guard context.submission.isDirectory(path) else {
-            return .failed(Feedback(context.say("falta la carpeta \(path) con las capturas", "the folder \(path) with the screenshots is missing")))
+            return .failed(Feedback(context.say("the folder \(path) with the screenshots is missing")))
         }
         var images = 0
         var notes: [String] = []
@@ -24,18 +24,17 @@ public struct ScreenshotsCheck: CheckEvaluator {
             let jpeg = bytes.starts(with: [0xFF, 0xD8, 0xFF])
             if !(png || jpeg) {
                 if [".png", ".jpg", ".jpeg"].contains(where: name.lowercased().hasSuffix) {
-                    notes.append(context.say("\(file) no es una imagen PNG ni JPEG de verdad", "\(file) is not really a PNG or JPEG image"))
+                    notes.append(context.say("\(file) is not really a PNG or JPEG image"))
                 }
                 continue
             }
             if data.count < minBytes {
-                notes.append(context.say("\(file) ocupa \(data.count) bytes (mínimo \(minBytes))", "\(file) has \(data.count) bytes (at least \(minBytes))"))
+                notes.append(context.say("\(file) has \(data.count) bytes (at least \(minBytes))"))
                 continue
             }
             images += 1
         }
         if images >= wanted { return .passed() }
-        return .failed([Feedback(context.say("\(path) tiene \(images) capturas válidas; se piden \(wanted)",
-                                             "\(path) has \(images) valid screenshots; \(wanted) are asked"), notes: notes)])
+        return .failed([Feedback(context.say("\(path) has \(images) valid screenshots; \(wanted) are asked"), notes: notes)])
     }
 }

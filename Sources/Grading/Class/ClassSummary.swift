@@ -18,15 +18,13 @@ public struct ClassSummary: Sendable {
         let missing = report.students.filter { $0.status == .missing }
         let broken = report.students.filter { $0.status == .graderError }
         var out = "\(report.labTitle) (\(report.lab)): "
-        out += say("\(graded.count) corregidas, \(missing.count) sin entrega, \(broken.count) con error del corrector (de \(report.students.count))\n",
-                   "\(graded.count) graded, \(missing.count) missing, \(broken.count) grader errors (of \(report.students.count))\n")
+        out += say("\(graded.count) graded, \(missing.count) missing, \(broken.count) grader errors (of \(report.students.count))\n")
         let totals = graded.map(\.points).sorted()
         if let first = totals.first, let last = totals.last {
             let mean = totals.reduce(0, +) / Double(totals.count)
             let median = totals.count % 2 == 1 ? totals[totals.count / 2] : (totals[totals.count / 2 - 1] + totals[totals.count / 2]) / 2
-            out += say("Nota: media \(Gradebook.number(mean)), mediana \(Gradebook.number(median)), mínima \(Gradebook.number(first)), máxima \(Gradebook.number(last)) de \(Gradebook.number(report.maxPoints))\n",
-                       "Score: mean \(Gradebook.number(mean)), median \(Gradebook.number(median)), min \(Gradebook.number(first)), max \(Gradebook.number(last)) of \(Gradebook.number(report.maxPoints))\n")
-            out += "\n" + say("Distribución", "Distribution") + "\n"
+            out += say("Score: mean \(Gradebook.number(mean)), median \(Gradebook.number(median)), min \(Gradebook.number(first)), max \(Gradebook.number(last)) of \(Gradebook.number(report.maxPoints))\n")
+            out += "\n" + say("Distribution") + "\n"
             var buckets = Array(repeating: 0, count: 10)
             for s in graded {
                 let ratio = report.maxPoints > 0 ? s.points / report.maxPoints : 0
@@ -46,19 +44,19 @@ public struct ClassSummary: Sendable {
         }
         let top = failures.sorted { $0.value.count != $1.value.count ? $0.value.count > $1.value.count : $0.key < $1.key }.prefix(topChecks)
         if !top.isEmpty {
-            out += "\n" + say("Comprobaciones que más fallan", "Checks most students fail") + "\n"
+            out += "\n" + say("Checks most students fail") + "\n"
             for (id, v) in top { out += "  \(v.count)/\(graded.count)  \(id)  \(v.title)\n" }
         }
         if !missing.isEmpty {
-            out += "\n" + say("Sin entrega", "Missing") + ": " + missing.map(\.studentID).joined(separator: ", ") + "\n"
+            out += "\n" + say("Missing") + ": " + missing.map(\.studentID).joined(separator: ", ") + "\n"
         }
         if !broken.isEmpty {
-            out += "\n" + say("Errores del corrector (no cuentan contra el estudiante)", "Grader errors (never counted against the student)") + "\n"
+            out += "\n" + say("Grader errors (never counted against the student)") + "\n"
             for s in broken { out += "  \(s.studentID): \(s.error ?? "")\n" }
         }
         let flagged = report.students.filter { !$0.flags.isEmpty }
         if !flagged.isEmpty {
-            out += "\n" + say("Posibles copias (la nota no cambia)", "Possible copies (scores unchanged)") + "\n"
+            out += "\n" + say("Possible copies (scores unchanged)") + "\n"
             for s in flagged { out += "  \(s.studentID): \(s.flags.joined(separator: "; "))\n" }
         }
         return out

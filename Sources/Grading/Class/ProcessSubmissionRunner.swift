@@ -33,9 +33,9 @@ public struct ProcessSubmissionRunner: SubmissionRunner {
 
     public func grade(_ student: ClassStudent, directory: String) -> StudentGrade {
         let start = Date()
-        func failed(_ es: String, _ en: String) -> StudentGrade {
+        func failed(_ english: String) -> StudentGrade {
             StudentGrade(studentID: student.id, name: student.name, status: .graderError,
-                         error: language.say(es, en), seconds: Date().timeIntervalSince(start))
+                         error: language.say(english), seconds: Date().timeIntervalSince(start))
         }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
@@ -53,7 +53,7 @@ public struct ProcessSubmissionRunner: SubmissionRunner {
         guard FileManager.default.createFile(atPath: output.path, contents: nil),
               FileManager.default.createFile(atPath: errors.path, contents: nil),
               let out = try? FileHandle(forWritingTo: output), let err = try? FileHandle(forWritingTo: errors) else {
-            return failed("no se pudo crear un fichero temporal", "cannot create a temporary file")
+            return failed("cannot create a temporary file")
         }
         process.standardOutput = out
         process.standardError = err
@@ -61,7 +61,7 @@ public struct ProcessSubmissionRunner: SubmissionRunner {
         let done = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in done.signal() }
         do { try process.run() } catch {
-            return failed("no se pudo ejecutar \(executable): \(error)", "cannot run \(executable): \(error)")
+            return failed("cannot run \(executable): \(error)")
         }
         var timedOut = false
         if done.wait(timeout: .now() + timeLimit) == .timedOut {
@@ -72,19 +72,18 @@ public struct ProcessSubmissionRunner: SubmissionRunner {
         try? out.close()
         try? err.close()
         if timedOut {
-            return failed("superó el límite de \(Int(timeLimit)) s por entrega", "exceeded the limit of \(Int(timeLimit)) s per submission")
+            return failed("exceeded the limit of \(Int(timeLimit)) s per submission")
         }
         let stderrText = String(decoding: (try? Data(contentsOf: errors))?.prefix(2000) ?? Data(), as: UTF8.self)
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if process.terminationReason == .uncaughtSignal {
-            return failed("el corrector terminó por la señal \(process.terminationStatus) (¿límite de memoria de \(memoryLimitMiB) MiB?)",
-                          "the grader died of signal \(process.terminationStatus) (memory limit of \(memoryLimitMiB) MiB?)")
+            return failed("the grader died of signal \(process.terminationStatus) (memory limit of \(memoryLimitMiB) MiB?)")
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: output.path)[.size] as? Int) ?? 0
         guard size <= Self.maxOutputBytes, let data = try? Data(contentsOf: output),
               process.terminationStatus == 0, let report = GradeReport.decode(json: data) else {
             let why = stderrText.isEmpty ? "exit \(process.terminationStatus)" : stderrText
-            return failed("no se pudo corregir: \(why)", "could not be graded: \(why)")
+            return failed("could not be graded: \(why)")
         }
         return StudentGrade(studentID: student.id, name: student.name, status: .graded, report: report,
                             seconds: Date().timeIntervalSince(start))

@@ -43,14 +43,12 @@ public struct QueryComparison {
             do {
                 actual = normalise(try backend.instant(answer, at: t), dropName: dropName)
             } catch {
-                return (Feedback(say("tu consulta falla a los \(PromModelDuration.format(t)): \(error)",
-                                     "your query fails at \(PromModelDuration.format(t)): \(error)")), nil)
+                return (Feedback(say("your query fails at \(PromModelDuration.format(t)): \(error)")), nil)
             }
             if let difference = SampleSetDifference.first(expected: expected, actual: actual, tolerance: tolerance) {
                 var notes = table(expected: expected, actual: actual)
                 if SampleSetDifference.sameValuesOtherLabels(expected: expected, actual: actual, tolerance: tolerance) {
-                    notes.insert(say("los valores son los correctos pero las etiquetas no: revisa el by (...) / without (...)",
-                                     "the values are right but the labels are not: check the by (...) / without (...)"), at: 0)
+                    notes.insert(say("the values are right but the labels are not: check the by (...) / without (...)"), at: 0)
                 }
                 let message = describe(difference, at: t)
                 return (Feedback(message, notes: notes), chart(answer: answer, reference: reference, dropName: dropName))
@@ -68,25 +66,23 @@ public struct QueryComparison {
         for labels in e.keys.sorted() {
             guard let ePoints = e[labels] else { continue }
             guard let aPoints = a[labels] else {
-                return (Feedback(say("en la consulta de rango falta la serie \(labels)", "the range query lacks the series \(labels)")),
+                return (Feedback(say("the range query lacks the series \(labels)")),
                         chart(answer: answer, reference: reference, dropName: dropName))
             }
             let aByTime = Dictionary(aPoints.map { ($0.t, $0.v) }, uniquingKeysWith: { $1 })
             for p in ePoints {
                 guard let v = aByTime[p.t] else {
-                    return (Feedback(say("\(labels) no tiene valor a los \(PromModelDuration.format(p.t)); se esperaba \(format(p.v))",
-                                         "\(labels) has no value at \(PromModelDuration.format(p.t)); expected \(format(p.v))")),
+                    return (Feedback(say("\(labels) has no value at \(PromModelDuration.format(p.t)); expected \(format(p.v))")),
                             chart(answer: answer, reference: reference, dropName: dropName))
                 }
                 if !tolerance.equal(p.v, v) {
-                    return (Feedback(say("\(labels) vale \(format(v)) a los \(PromModelDuration.format(p.t)); se esperaba \(format(p.v))",
-                                         "\(labels) is \(format(v)) at \(PromModelDuration.format(p.t)); expected \(format(p.v))")),
+                    return (Feedback(say("\(labels) is \(format(v)) at \(PromModelDuration.format(p.t)); expected \(format(p.v))")),
                             chart(answer: answer, reference: reference, dropName: dropName))
                 }
             }
         }
         for labels in a.keys.sorted() where e[labels] == nil {
-            return (Feedback(say("la consulta de rango da una serie de más: \(labels)", "the range query gives an extra series: \(labels)")),
+            return (Feedback(say("the range query gives an extra series: \(labels)")),
                     chart(answer: answer, reference: reference, dropName: dropName))
         }
         return (nil, chart(answer: answer, reference: reference, dropName: dropName))
@@ -108,14 +104,11 @@ public struct QueryComparison {
         let say = language.say, when = PromModelDuration.format(t)
         switch d {
         case .missing(let labels, let e):
-            return say("a los \(when) falta la serie \(labels) (se esperaba \(format(e)))",
-                       "at \(when) the series \(labels) is missing (expected \(format(e)))")
+            return say("at \(when) the series \(labels) is missing (expected \(format(e)))")
         case .unexpected(let labels, let a):
-            return say("a los \(when) sobra la serie \(labels) (vale \(format(a)))",
-                       "at \(when) there is an unexpected series \(labels) (value \(format(a)))")
+            return say("at \(when) there is an unexpected series \(labels) (value \(format(a)))")
         case .value(let labels, let e, let a):
-            return say("a los \(when) \(labels) vale \(format(a)); se esperaba \(format(e))",
-                       "at \(when) \(labels) is \(format(a)); expected \(format(e))")
+            return say("at \(when) \(labels) is \(format(a)); expected \(format(e))")
         }
     }
 
@@ -129,13 +122,13 @@ public struct QueryComparison {
         }
         let rows = (differing + all.filter { !differing.contains($0) }).prefix(5)
         let width = min(60, max(10, rows.map { "\($0)".count }.max() ?? 10))
-        var out = [pad(say("serie", "series"), width) + "  " + pad(say("esperado", "expected"), 14) + "  " + say("tuyo", "yours")]
+        var out = [pad(say("series"), width) + "  " + pad(say("expected"), 14) + "  " + say("yours")]
         for l in rows {
             let e = expected.values[l].map(format) ?? "—", a = actual.values[l].map(format) ?? "—"
             out.append(pad("\(l)", width) + "  " + pad(e, 14) + "  " + a)
         }
         if all.count > rows.count {
-            out.append(say("… \(all.count - rows.count) series más", "… \(all.count - rows.count) more series"))
+            out.append(say("… \(all.count - rows.count) more series"))
         }
         return out
     }

@@ -88,7 +88,7 @@ public struct ManualMarks: Sendable {
                 var result = check
                 result.points = points
                 result.outcome = points >= check.maxPoints ? .passed : points > 0 ? .partial : .failed
-                let who = language.say("nota del profesor", "instructor's mark")
+                let who = language.say("instructor's mark")
                 result.feedback = [Feedback("\(who): \(Gradebook.number(points))/\(Gradebook.number(check.maxPoints))"
                                             + (mark.comment.map { " — \($0)" } ?? ""))]
                 out.exercises[e].checks[c] = result

@@ -77,22 +77,20 @@ public struct GradescopeReport: Sendable {
         var status: String? = check.outcome == .passed ? "passed" : "failed"
         switch check.outcome {
         case .manual:
-            name = say("manual (docente, \(n(check.maxPoints)) puntos): ", "manual (instructor, \(n(check.maxPoints)) points): ") + name
+            name = say("manual (instructor, \(n(check.maxPoints)) points): ") + name
             score = 0
             maxScore = 0
             status = nil
-            output = say("A calificar por el docente: \(n(check.maxPoints)) puntos.",
-                         "To be graded by the instructor: \(n(check.maxPoints)) points.") + (output.isEmpty ? "" : "\n" + output)
+            output = say("To be graded by the instructor: \(n(check.maxPoints)) points.") + (output.isEmpty ? "" : "\n" + output)
         case .graderError:
-            name = say("error del corrector: ", "grader error: ") + name
+            name = say("grader error: ") + name
             score = 0
             maxScore = 0
             status = nil
             visibility = "hidden"
-            output = say("El corrector no pudo evaluar esta comprobación; no cuenta en contra del estudiante.",
-                         "The grader could not evaluate this check; it is not counted against the student.")
+            output = say("The grader could not evaluate this check; it is not counted against the student.")
                 + (output.isEmpty ? "" : "\n" + output)
-                + (check.specLocation.map { "\n" + say("en la especificación: ", "in the spec: ") + "\($0)" } ?? "")
+                + (check.specLocation.map { "\n" + say("in the spec: ") + "\($0)" } ?? "")
         case .passed, .partial, .failed:
             break
         }

@@ -25,8 +25,8 @@ public struct HTMLReport: Sendable {
         out += "<title>\(h(report.labTitle)) (\(h(report.lab))) — \(n(report.points))/\(n(report.maxPoints))</title>\n"
         out += "<style>\n\(Self.css)</style>\n</head>\n<body>\n<main>\n<header>\n"
         out += "<h1>\(h(report.labTitle)) <span class=\"lab\">(\(h(report.lab)))</span></h1>\n<dl class=\"meta\">\n"
-        if let student = report.student { out += "<dt>\(say("Estudiante", "Student"))</dt><dd>\(h(student))</dd>\n" }
-        out += "<dt>\(say("Entrega", "Submission"))</dt><dd><code>\(h(report.submission))</code></dd>\n</dl>\n"
+        if let student = report.student { out += "<dt>\(say("Student"))</dt><dd>\(h(student))</dd>\n" }
+        out += "<dt>\(say("Submission"))</dt><dd><code>\(h(report.submission))</code></dd>\n</dl>\n"
         out += "<p class=\"total\">Total: <strong>\(n(report.points))/\(n(report.maxPoints))</strong></p>\n"
         out += "<div class=\"bar\" role=\"presentation\"><div style=\"width: \(String(format: "%.1f", percent))%\"></div></div>\n</header>\n"
         var hiddenPoints = 0.0, hiddenMax = 0.0
@@ -56,13 +56,13 @@ public struct HTMLReport: Sendable {
             + " <span class=\"pts\">\(n(exercise.points))/\(n(exercise.maxPoints))</span></h2>\n"
         let shown = exercise.checks.filter { $0.isVisible(showHidden: showHidden) }
         guard !shown.isEmpty else {
-            return out + "<p class=\"note\">" + say("Solo comprobaciones ocultas.", "Hidden checks only.") + "</p>\n</section>\n"
+            return out + "<p class=\"note\">" + say("Hidden checks only.") + "</p>\n</section>\n"
         }
-        out += "<table>\n<thead><tr><th></th><th>\(say("Comprobación", "Check"))</th><th>\(say("Qué se comprueba", "What is checked"))</th>"
-            + "<th class=\"num\">\(say("Puntos", "Points"))</th></tr></thead>\n<tbody>\n"
+        out += "<table>\n<thead><tr><th></th><th>\(say("Check"))</th><th>\(say("What is checked"))</th>"
+            + "<th class=\"num\">\(say("Points"))</th></tr></thead>\n<tbody>\n"
         for check in shown {
             out += "<tr class=\"\(check.outcome.rawValue)\"><td class=\"mark\">\(MarkdownReport.mark(check.outcome))</td>"
-                + "<td><code>\(h(check.id))</code></td><td>\(h(check.title))\(check.hidden ? " <span class=\"hidden\">" + say("oculta", "hidden") + "</span>" : "")</td><td class=\"num\">\(h(score(check)))</td></tr>\n"
+                + "<td><code>\(h(check.id))</code></td><td>\(h(check.title))\(check.hidden ? " <span class=\"hidden\">" + say("hidden") + "</span>" : "")</td><td class=\"num\">\(h(score(check)))</td></tr>\n"
         }
         out += "</tbody>\n</table>\n"
         for check in shown { out += details(check) }
@@ -87,8 +87,7 @@ public struct HTMLReport: Sendable {
         }
         if let chart = check.chart {
             body += "<figure>\n" + SVGChart(data: chart, language: language).render() + "\n<figcaption>"
-                + h(say("Tu consulta (continua) frente a la referencia (discontinua), escenario \(chart.scenario)",
-                        "Your query (solid) against the reference (dashed), scenario \(chart.scenario)"))
+                + h(say("Your query (solid) against the reference (dashed), scenario \(chart.scenario)"))
                 + "</figcaption>\n</figure>\n"
         }
         let heading = "<code>\(h(check.id))</code> \(h(check.title))"
@@ -96,14 +95,14 @@ public struct HTMLReport: Sendable {
             return "<div class=\"check \(check.outcome.rawValue)\">\n<h3>\(heading)</h3>\n\(body)</div>\n"
         }
         return "<details class=\"check \(check.outcome.rawValue)\">\n<summary>\(heading) — "
-            + h(say("gráfica", "chart")) + "</summary>\n\(body)</details>\n"
+            + h(say("chart")) + "</summary>\n\(body)</details>\n"
     }
 
     private func score(_ check: CheckResult) -> String {
         let n = PlainTextReport.number
         switch check.outcome {
-        case .manual: return language.say("docente", "instructor") + " /\(n(check.maxPoints))"
-        case .graderError: return language.say("error del corrector", "grader error")
+        case .manual: return language.say("instructor") + " /\(n(check.maxPoints))"
+        case .graderError: return language.say("grader error")
         default: return "\(n(check.points))/\(n(check.maxPoints))"
         }
     }

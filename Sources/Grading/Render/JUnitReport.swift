@@ -58,28 +58,26 @@ public struct JUnitReport: Sendable {
     private func testcase(_ check: CheckResult, classname: String) -> String {
         let say = language.say
         let visible = check.isVisible(showHidden: showHidden)
-        let title = visible ? check.title : say("(oculta)", "(hidden)")
+        let title = visible ? check.title : say("(hidden)")
         let head = "    <testcase" + attributes([("classname", classname), ("name", "\(check.id) \(title)")])
         let points = "\(PlainTextReport.number(check.points))/\(PlainTextReport.number(check.maxPoints))"
-        let text = visible ? check.feedbackText : say("Comprobación oculta: los comentarios se muestran al publicar las notas.",
-                                                      "Hidden check: feedback is shown once grades are released.")
+        let text = visible ? check.feedbackText : say("Hidden check: feedback is shown once grades are released.")
         let first = visible ? (check.feedback.first?.message ?? "") : text
         switch check.outcome {
         case .passed:
             return head + "/>\n"
         case .partial, .failed:
-            let kind = check.outcome == .partial ? say("parcial", "partial") : say("fallo", "failed")
+            let kind = check.outcome == .partial ? say("partial") : say("failed")
             let message = "\(kind) \(points)" + (first.isEmpty ? "" : ": \(first)")
             return head + ">\n      <failure" + attributes([("message", message), ("type", check.kind)]) + ">"
                 + MarkupEscaping.xml(text) + "</failure>\n    </testcase>\n"
         case .manual:
-            let message = say("a calificar por el docente (\(PlainTextReport.number(check.maxPoints)) puntos)",
-                              "to be graded by the instructor (\(PlainTextReport.number(check.maxPoints)) points)")
+            let message = say("to be graded by the instructor (\(PlainTextReport.number(check.maxPoints)) points)")
             return head + ">\n      <skipped" + attributes([("message", message)]) + "/>\n    </testcase>\n"
         case .graderError:
             // Grader errors are for the instructor: their text is shown even for hidden checks.
-            let detail = check.feedbackText + (check.specLocation.map { "\n" + say("en la especificación: ", "in the spec: ") + "\($0)" } ?? "")
-            let message = say("error del corrector (no cuenta en contra): ", "grader error (not counted against the student): ")
+            let detail = check.feedbackText + (check.specLocation.map { "\n" + say("in the spec: ") + "\($0)" } ?? "")
+            let message = say("grader error (not counted against the student): ")
                 + (check.feedback.first?.message ?? "")
             return head + ">\n      <error" + attributes([("message", message), ("type", "grader_error")]) + ">"
                 + MarkupEscaping.xml(detail) + "</error>\n    </testcase>\n"

@@ -17,8 +17,8 @@ public struct MarkdownReport: Sendable {
         let say = language.say
         let n = PlainTextReport.number
         var out = "# \(md(report.labTitle)) (\(md(report.lab)))\n\n"
-        if let student = report.student { out += "- " + say("Estudiante", "Student") + ": \(md(student))\n" }
-        out += "- " + say("Entrega", "Submission") + ": \(md(report.submission))\n"
+        if let student = report.student { out += "- " + say("Student") + ": \(md(student))\n" }
+        out += "- " + say("Submission") + ": \(md(report.submission))\n"
         out += "- **Total: \(n(report.points))/\(n(report.maxPoints))**\n"
         var hiddenPoints = 0.0, hiddenMax = 0.0
         for exercise in report.exercises {
@@ -29,17 +29,17 @@ public struct MarkdownReport: Sendable {
                 hiddenMax += check.maxPoints
             }
             if shown.isEmpty {
-                out += say("_Solo comprobaciones ocultas._\n", "_Hidden checks only._\n")
+                out += say("_Hidden checks only._\n")
                 continue
             }
-            out += "| | " + say("Comprobación", "Check") + " | " + say("Qué se comprueba", "What is checked") + " | "
-                + say("Puntos", "Points") + " |\n"
+            out += "| | " + say("Check") + " | " + say("What is checked") + " | "
+                + say("Points") + " |\n"
             out += "|---|---|---|---:|\n"
             for check in shown {
-                out += "| \(Self.mark(check.outcome)) | `\(check.id.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))` | \(md(check.title))\(check.hidden ? " _(" + say("oculta", "hidden") + ")_" : "") | \(score(check)) |\n"
+                out += "| \(Self.mark(check.outcome)) | `\(check.id.replacingOccurrences(of: "`", with: "'").replacingOccurrences(of: "|", with: "\\|"))` | \(md(check.title))\(check.hidden ? " _(" + say("hidden") + ")_" : "") | \(score(check)) |\n"
             }
             let withFeedback = shown.filter { $0.outcome != .passed && !$0.feedback.isEmpty }
-            if !withFeedback.isEmpty { out += "\n### " + say("Comentarios", "Feedback") + "\n" }
+            if !withFeedback.isEmpty { out += "\n### " + say("Feedback") + "\n" }
             for check in withFeedback {
                 out += "\n**\(md(check.id))** — \(md(check.title))\n\n"
                 for feedback in check.feedback {
@@ -68,8 +68,8 @@ public struct MarkdownReport: Sendable {
     private func score(_ check: CheckResult) -> String {
         let n = PlainTextReport.number
         switch check.outcome {
-        case .manual: return language.say("docente", "instructor") + " /\(n(check.maxPoints))"
-        case .graderError: return language.say("error del corrector", "grader error")
+        case .manual: return language.say("instructor") + " /\(n(check.maxPoints))"
+        case .graderError: return language.say("grader error")
         default: return "\(n(check.points))/\(n(check.maxPoints))"
         }
     }

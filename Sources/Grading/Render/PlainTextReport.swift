@@ -33,8 +33,8 @@ public struct PlainTextReport: Sendable {
                 }()
                 let score: String
                 switch check.outcome {
-                case .manual: score = say("docente", "manual") + " /\(Self.number(check.maxPoints))"
-                case .graderError: score = say("error del corrector", "grader error")
+                case .manual: score = say("manual") + " /\(Self.number(check.maxPoints))"
+                case .graderError: score = say("grader error")
                 default: score = "\(Self.number(check.points))/\(Self.number(check.maxPoints))"
                 }
                 out += "  " + paint(mark, code) + " \(check.id)  \(check.title)  [\(score)]\n"
@@ -47,19 +47,16 @@ public struct PlainTextReport: Sendable {
             }
         }
         if hiddenMax > 0 {
-            out += "\n" + say("comprobaciones ocultas: \(Self.number(hiddenPoints))/\(Self.number(hiddenMax)) puntos",
-                              "hidden checks: \(Self.number(hiddenPoints))/\(Self.number(hiddenMax)) points") + "\n"
+            out += "\n" + say("hidden checks: \(Self.number(hiddenPoints))/\(Self.number(hiddenMax)) points") + "\n"
         }
         out += "\n" + paint("Total: \(Self.number(report.points))/\(Self.number(report.maxPoints))", "1") + "\n"
         let manual = report.manualChecks
         if !manual.isEmpty {
             let pts = manual.reduce(0) { $0 + $1.maxPoints }
-            out += say("\(manual.count) comprobaciones (\(Self.number(pts)) puntos) a calificar por el docente\n",
-                       "\(manual.count) checks (\(Self.number(pts)) points) to be graded by the instructor\n")
+            out += say("\(manual.count) checks (\(Self.number(pts)) points) to be graded by the instructor\n")
         }
         if !report.graderErrors.isEmpty {
-            out += say("\(report.graderErrors.count) errores del corrector: no cuentan en tu contra\n",
-                       "\(report.graderErrors.count) grader errors: not counted against you\n")
+            out += say("\(report.graderErrors.count) grader errors: not counted against you\n")
         }
         return out
     }

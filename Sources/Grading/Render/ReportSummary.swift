@@ -8,7 +8,7 @@ struct ReportSummary: Sendable {
     func hidden(points: Double, max: Double) -> String? {
         guard max > 0 else { return nil }
         let n = PlainTextReport.number
-        return language.say("Comprobaciones ocultas: \(n(points))/\(n(max)) puntos.", "Hidden checks: \(n(points))/\(n(max)) points.")
+        return language.say("Hidden checks: \(n(points))/\(n(max)) points.")
     }
 
     /// The manual checks and their points, or nil when there are none.
@@ -17,10 +17,8 @@ struct ReportSummary: Sendable {
         guard !checks.isEmpty else { return nil }
         let points = PlainTextReport.number(checks.reduce(0) { $0 + $1.maxPoints })
         return checks.count == 1
-            ? language.say("1 comprobación (\(points) puntos) a calificar por el docente.",
-                           "1 check (\(points) points) to be graded by the instructor.")
-            : language.say("\(checks.count) comprobaciones (\(points) puntos) a calificar por el docente.",
-                           "\(checks.count) checks (\(points) points) to be graded by the instructor.")
+            ? language.say("1 check (\(points) points) to be graded by the instructor.")
+            : language.say("\(checks.count) checks (\(points) points) to be graded by the instructor.")
     }
 
     /// The grader errors, or nil when there are none.
@@ -28,9 +26,7 @@ struct ReportSummary: Sendable {
         let count = report.graderErrors.count
         guard count > 0 else { return nil }
         return count == 1
-            ? language.say("1 error del corrector: no cuenta en contra del estudiante.",
-                           "1 grader error: not counted against the student.")
-            : language.say("\(count) errores del corrector: no cuentan en contra del estudiante.",
-                           "\(count) grader errors: not counted against the student.")
+            ? language.say("1 grader error: not counted against the student.")
+            : language.say("\(count) grader errors: not counted against the student.")
     }
 }

@@ -29,8 +29,7 @@ struct SVGChart: Sendable {
         let lines = data.expected.map { ($0, true) } + data.actual.map { ($0, false) }
         let legendHeight = Double(max(lines.count, 1)) * legendLine + 8
         let height = top + plotHeight + axisBand + legendHeight
-        let caption = say("Tu consulta (continua) frente a la referencia (discontinua) en el escenario \(data.scenario)",
-                          "Your query (solid) against the reference (dashed) on scenario \(data.scenario)")
+        let caption = say("Your query (solid) against the reference (dashed) on scenario \(data.scenario)")
         var out = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 \(f(width)) \(f(height))\" width=\"\(f(width))\" height=\"\(f(height))\">"
         out += "<title>\(MarkupEscaping.html(caption))</title>\n"
         let points = lines.flatMap { $0.0.points }
@@ -38,7 +37,7 @@ struct SVGChart: Sendable {
         out += "<rect x=\"\(f(x0))\" y=\"\(f(y0))\" width=\"\(f(x1 - x0))\" height=\"\(f(y1 - y0))\" fill=\"#fafafa\" stroke=\"#999\"/>\n"
         guard let tMax = points.map(\.time).max(), let vMin = points.map(\.value).min(), let vMax = points.map(\.value).max() else {
             out += "<text x=\"\(f((x0 + x1) / 2))\" y=\"\(f((y0 + y1) / 2))\" text-anchor=\"middle\" class=\"empty\">"
-                + MarkupEscaping.html(say("sin datos en el escenario", "no data on the scenario")) + "</text>\n"
+                + MarkupEscaping.html(say("no data on the scenario")) + "</text>\n"
             return out + legend(lines, at: y1 + axisBand) + "</svg>"
         }
         let tSpan = tMax > 0 ? tMax : 1
@@ -68,7 +67,7 @@ struct SVGChart: Sendable {
             ticks += 1
         }
         out += "<text x=\"\(f(x1))\" y=\"\(f(y1 + 30))\" text-anchor=\"end\" class=\"axis\">"
-            + MarkupEscaping.html(say("tiempo desde el inicio del escenario", "time since the scenario's start")) + "</text>\n"
+            + MarkupEscaping.html(say("time since the scenario's start")) + "</text>\n"
         // Lines: reference first, so the student's line is drawn on top.
         let colours = self.colours
         for (index, (line, reference)) in lines.enumerated() {
@@ -103,7 +102,7 @@ struct SVGChart: Sendable {
         let say = language.say
         var out = ""
         if lines.isEmpty {
-            return "<text x=\"\(f(left))\" y=\"\(f(y + 13))\">" + MarkupEscaping.html(say("ninguna serie", "no series")) + "</text>\n"
+            return "<text x=\"\(f(left))\" y=\"\(f(y + 13))\">" + MarkupEscaping.html(say("no series")) + "</text>\n"
         }
         let colours = self.colours
         for (index, (line, reference)) in lines.enumerated() {
@@ -111,7 +110,7 @@ struct SVGChart: Sendable {
             let ly = y + Double(index) * legendLine + 9
             let dash = reference ? " stroke-dasharray=\"7 4\"" : ""
             out += "<line x1=\"\(f(left))\" y1=\"\(f(ly))\" x2=\"\(f(left + 28))\" y2=\"\(f(ly))\" stroke=\"\(colour)\" stroke-width=\"2\"\(dash)/>"
-            let who = reference ? say("referencia", "reference") : say("tu consulta", "your query")
+            let who = reference ? say("reference") : say("your query")
             var label = line.label
             if label.count > Self.maxLabel { label = String(label.prefix(Self.maxLabel - 1)) + "…" }
             out += "<text x=\"\(f(left + 36))\" y=\"\(f(ly + 4))\">" + MarkupEscaping.html("\(who) \(label)") + "</text>\n"

@@ -26,24 +26,21 @@ public enum SubmissionError: Error, Sendable, Hashable {
         let say = language.say
         switch self {
         case .notFound(let p):
-            return say("falta el fichero \(p)", "the file \(p) is missing")
+            return say("the file \(p) is missing")
         case .notDirectory(let p):
-            return say("\(p) no es una carpeta", "\(p) is not a directory")
+            return say("\(p) is not a directory")
         case .notRegular(let p):
-            return say("\(p) no es un fichero normal", "\(p) is not a regular file")
+            return say("\(p) is not a regular file")
         case .symlink(let p):
-            return say("\(p) es un enlace simbólico: el corrector no sigue enlaces, copia el fichero en su sitio",
-                       "\(p) is a symbolic link: the grader never follows links, put the real file there")
+            return say("\(p) is a symbolic link: the grader never follows links, put the real file there")
         case .outside(let p):
-            return say("la ruta \(p) sale de la carpeta del lab: usa rutas relativas dentro de ella",
-                       "the path \(p) leaves the lab folder: use relative paths inside it")
+            return say("the path \(p) leaves the lab folder: use relative paths inside it")
         case .tooLarge(let p, let bytes, let limit):
-            return say("\(p) ocupa \(bytes) bytes, más del límite de \(limit)",
-                       "\(p) has \(bytes) bytes, more than the limit of \(limit)")
+            return say("\(p) has \(bytes) bytes, more than the limit of \(limit)")
         case .notText(let p):
-            return say("\(p) no es texto UTF-8", "\(p) is not UTF-8 text")
+            return say("\(p) is not UTF-8 text")
         case .unreadable(let p):
-            return say("no se puede leer \(p)", "\(p) cannot be read")
+            return say("\(p) cannot be read")
         }
     }
 }

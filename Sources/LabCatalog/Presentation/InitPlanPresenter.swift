@@ -33,17 +33,11 @@ public struct InitPlanPresenter: Sendable {
         guard !kept.isEmpty else { return nil }
         let list = kept.joined(separator: ", ")
         if plan.previousVersion != nil {
-            return language.say(
-                "labctl: nota: \(kept.count) archivo(s) conservan tus cambios (la plantilla no los ha cambiado): \(list) "
-                    + "(usa --dry-run para ver tus cambios)",
-                "labctl: note: \(kept.count) file(s) keep your edits (the template did not change them): \(list) "
-                    + "(use --dry-run to see your edits)")
+            return language.say("labctl: note: \(kept.count) file(s) keep your edits (the template did not change them): "
+                                + "\(list) (use --dry-run to see your edits)")
         }
-        return language.say(
-            "labctl: aviso: \(kept.count) archivo(s) difieren de la plantilla y se han conservado: \(list) "
-                + "(usa --dry-run para ver las diferencias y --force para sobrescribirlos)",
-            "labctl: warning: \(kept.count) file(s) differ from the template and were kept: \(list) "
-                + "(use --dry-run to see the differences, --force to overwrite)")
+        return language.say("labctl: warning: \(kept.count) file(s) differ from the template and were kept: \(list) "
+                            + "(use --dry-run to see the differences, --force to overwrite)")
     }
 
     /// The error about files left with merge conflicts, or `nil`.
@@ -51,8 +45,7 @@ public struct InitPlanPresenter: Sendable {
         let conflicts = plan.entries(.conflict).map(\.path)
         guard !conflicts.isEmpty else { return nil }
         let list = conflicts.joined(separator: ", ")
-        return language.say("labctl: error: \(conflicts.count) archivo(s) tienen conflictos de fusión por resolver: \(list)",
-                            "labctl: error: \(conflicts.count) file(s) have merge conflicts to resolve: \(list)")
+        return language.say("labctl: error: \(conflicts.count) file(s) have merge conflicts to resolve: \(list)")
     }
 
     private static func verb(_ action: InitPlan.Action) -> String {

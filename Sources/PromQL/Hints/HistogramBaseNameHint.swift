@@ -23,9 +23,6 @@ public enum HistogramBaseNameHint {
 
     private static func histogram(_ n: String, _ language: Language) -> String {
         language.say(
-            "pista: \(n) es un histograma: Prometheus lo guarda como \(n)_bucket, \(n)_sum y \(n)_count, nunca con su "
-                + "nombre base; para la media usa rate(\(n)_sum[5m]) / rate(\(n)_count[5m]); para un cuantil, "
-                + "histogram_quantile(0.95, sum by (le) (rate(\(n)_bucket[5m])))",
             "hint: \(n) is a histogram: Prometheus stores it as \(n)_bucket, \(n)_sum and \(n)_count, never under its "
                 + "base name; for the mean use rate(\(n)_sum[5m]) / rate(\(n)_count[5m]); for a quantile, "
                 + "histogram_quantile(0.95, sum by (le) (rate(\(n)_bucket[5m])))")
@@ -33,8 +30,6 @@ public enum HistogramBaseNameHint {
 
     private static func summary(_ n: String, _ language: Language) -> String {
         language.say(
-            "pista: \(n) se guarda como \(n)_sum y \(n)_count (un summary o un histograma), nunca con su nombre base; "
-                + "para la media usa rate(\(n)_sum[5m]) / rate(\(n)_count[5m])",
             "hint: \(n) is stored as \(n)_sum and \(n)_count (a summary or a histogram), never under its base name; "
                 + "for the mean use rate(\(n)_sum[5m]) / rate(\(n)_count[5m])")
     }

@@ -56,7 +56,7 @@ enum CheckLabCommand {
         }
         defer { if let scratch { try? FileManager.default.removeItem(at: scratch) } }
         let language = arguments.language(console, near: [directory])
-        let progress = ProgressLine(console, language.say("comprobando el laboratorio \(directory)", "checking the lab \(directory)"))
+        let progress = ProgressLine(console, language.say("checking the lab \(directory)"))
         let outcome = LabCheck(lint: lint).run(directory: directory)
         progress.finish()
         let report = DiagnosticReport(files: outcome.files, diagnostics: outcome.diagnostics)
@@ -80,8 +80,7 @@ enum CheckLabCommand {
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
         }
-        console.err(language.say("labctl: comprobando el laboratorio incluido \(id), escrito en \(root.path) (se borra después)\n",
-                                 "labctl: checking built-in \(id), written to \(root.path) (removed afterwards)\n"))
+        console.err(language.say("labctl: checking built-in \(id), written to \(root.path) (removed afterwards)\n"))
         return root
     }
 }

@@ -83,14 +83,13 @@ enum GradeClassRun {
             }
             do {
                 let comparison = try GradebookComparison(old: String(decoding: data, as: UTF8.self), file: old, report: report)
-                console.out("\n" + language.say("Cambios respecto a \(old)", "Changes since \(old)") + "\n" + comparison.render())
+                console.out("\n" + language.say("Changes since \(old)") + "\n" + comparison.render())
             } catch let error as GraderError {
                 throw CLIError.failure(error.message)
             }
         }
         let rate = seconds > 0 ? Double(report.students.count) / seconds : 0
-        console.err(language.say("\(report.students.count) estudiantes en \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", rate))/s); informes en \(outDir)\n",
-                                 "\(report.students.count) students in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", rate))/s); reports in \(outDir)\n"))
+        console.err(language.say("\(report.students.count) students in \(String(format: "%.1f", seconds)) s (\(String(format: "%.1f", rate))/s); reports in \(outDir)\n"))
         return .success
     }
 

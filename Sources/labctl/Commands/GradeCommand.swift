@@ -110,11 +110,9 @@ enum GradeCommand {
             values = try GradingExample.values(for: spec, given: values)
             let defect = try GradingExample.defect(of: spec, catalog: catalog, id: arguments.value("defect"))
             directory = try GradingExample.write(spec, catalog: catalog, values: values, defect: defect)
-            let what = defect.map { language.say("con el defecto sembrado \($0.id) (\($0.description.es))",
-                                                 "with the seeded defect \($0.id) (\($0.description.en))") }
-                ?? language.say("sin defectos", "without defects")
-            console.err(language.say("ejemplo: solución de referencia de \(spec.id) \(what), en \(directory)\n",
-                                     "example: \(spec.id)'s reference solution \(what), in \(directory)\n"))
+            let what = defect.map { language.say("with the seeded defect \($0.id) (\($0.description.text(language)))") }
+                ?? language.say("without defects")
+            console.err(language.say("example: \(spec.id)'s reference solution \(what), in \(directory)\n"))
         } else {
             directory = arguments.positional("DIR").first ?? "."
         }

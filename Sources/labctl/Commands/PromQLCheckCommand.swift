@@ -43,7 +43,7 @@ enum PromQLCheckCommand {
         }
         switch result {
         case .success(let expr):
-            console.out(language.say("válida", "valid") + " (\(expr.type.documentedName)): \(PromQLCommand.sanitize(expr.description))\n")
+            console.out(language.say("valid") + " (\(expr.type.documentedName)): \(PromQLCommand.sanitize(expr.description))\n")
             return .success
         case .failure(let errors):
             return PromQLCommand.reportText(errors, console, language: language)

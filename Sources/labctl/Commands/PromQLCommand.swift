@@ -98,7 +98,7 @@ enum PromQLCommand {
             }
             for hint in issue.hints {
                 let text = catalog.note(hint, code: code, in: language) ?? hint
-                console.err(language.say("  nota: ", "  note: ") + sanitize(text) + "\n")
+                console.err(language.say("  note: ") + sanitize(text) + "\n")
             }
         }
         return .failure

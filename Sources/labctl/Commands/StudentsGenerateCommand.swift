@@ -44,12 +44,16 @@ enum StudentsGenerateCommand {
         }
         let generator = StudentGenerator(catalog: catalog, domains: domains)
         let plans: [StudentGenerator.StudentPlan]
+        let progress = ProgressLine(console, "generating \(lab.id) for \(roster.students.count) student(s) in \(output)")
+        defer { progress.finish() }
         do {
             let keys = arguments.value("keys") ?? (output as NSString).appendingPathComponent(".answer-keys")
             plans = try generator.plan(lab, roster: roster, output: output, keys: keys,
                                        force: arguments.flag("force"))
             if !arguments.flag("dry-run") { try generator.apply(plans, output: output) }
+            progress.finish()
         } catch let error as StudentsError {
+            progress.finish()
             let report = DiagnosticReport(files: [roster.file], diagnostics: error.diagnostics)
             _ = console.emit(report, format: arguments.diagnosticFormat, lintFatal: false, sources: SourceCache())
             return .failure

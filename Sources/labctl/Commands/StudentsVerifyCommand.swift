@@ -55,8 +55,11 @@ enum StudentsVerifyCommand {
         var verifier = SubmissionVerifier(catalog: catalog, domains: domains, spec: lab)
         verifier.threshold = threshold
         let report: SubmissionVerifier.Report
+        let progress = ProgressLine(console, "verifying \(roster.students.count) submission(s) in \(submissions)")
+        defer { progress.finish() }
         do {
             report = try verifier.verify(roster: roster, submissions: submissions)
+            progress.finish()
         } catch let error as CatalogError {
             throw CLIError.failure(error.message)
         }
