@@ -58,7 +58,7 @@ public struct ExpositionWriter: Sendable {
         for label in labels {
             if !first { out += "," }
             first = false
-            out += label.name + "=\"" + escapeLabelValue(label.value) + "\""
+            out += label.name + "=\"" + Labels.escapeValue(label.value) + "\""
         }
         out += "}"
     }
@@ -69,20 +69,7 @@ public struct ExpositionWriter: Sendable {
 
     // MARK: - Escapes
 
-    /// A label value escaped for both formats: `\` → `\\`, newline → `\n`, `"` → `\"`.
-    public func escapeLabelValue(_ s: String) -> String {
-        guard s.contains(where: { $0 == "\\" || $0 == "\n" || $0 == "\"" }) else { return s }
-        var out = ""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\"": out += "\\\""
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    // Label values go through `Labels.escapeValue`, the one label-value escaper.
 
     /// HELP text escaped for the writer's format: `\\` and `\n`, and `\"` in OpenMetrics.
     public func escapeHelp(_ s: String) -> String {

@@ -50,6 +50,19 @@ final class ModuleImportTests: XCTestCase {
         }
     }
 
+    /// The shared test helpers sit beside the tests: they use no package module, and only test targets
+    /// use them (no shipped module can depend on XCTest helpers).
+    func testTestSupportIsUsedByTestsOnly() throws {
+        let manifest = try manifest()
+        let support = try XCTUnwrap(manifest.target("LabctlTestSupport"))
+        XCTAssertEqual(support.kind, "target")
+        XCTAssertEqual(support.dependencies, [])
+        XCTAssertEqual(support.sourcePaths, ["Tests/LabctlTestSupport"])
+        let users = manifest.targets.filter { $0.dependencies.contains("LabctlTestSupport") }
+        XCTAssertGreaterThanOrEqual(users.count, 6)
+        for target in users { XCTAssertEqual(target.kind, "testTarget", "\(target.name) uses the test helpers") }
+    }
+
     // MARK: - The checker itself
 
     private let fixture = """

@@ -2,6 +2,7 @@ import ConfigModel
 import Diagnostics
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Every alertmanager fixture with the diagnostics labctl must report (code@line:col), and agreement with
 /// Debian's `amtool check-config` when it is installed.
@@ -67,23 +68,11 @@ final class AlertmanagerFixtureTests: XCTestCase {
         return (url.lastPathComponent.contains(".good."), nil)
     }
 
-    static func amtoolPath() -> String? {
-        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":")
-        return paths.map { "\($0)/amtool" }.first { FileManager.default.isExecutableFile(atPath: $0) }
-    }
-
     func testVerdictsAgreeWithAmtool() throws {
-        guard let amtool = Self.amtoolPath() else { throw XCTSkip("amtool is not on PATH") }
+        let amtool = try ToolLocator.require("amtool")
         var agreed = 0, documented = 0
         for url in ConfigFixtures.files("alertmanager", extensions: [".yml"]) {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: amtool)
-            process.arguments = ["check-config", url.path]
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            let amtoolOK = process.terminationStatus == 0
+            let amtoolOK = try ChildProcess.run(amtool, arguments: ["check-config", url.path], timeout: 120).status == 0
             let labctlOK = !AlertmanagerConfig.check(text: ConfigFixtures.text(url), file: url.path, lint: false)
                 .contains { $0.severity == .error }
             let expectation = Self.expectedAmtoolVerdict(url)

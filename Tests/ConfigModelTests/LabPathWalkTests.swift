@@ -1,14 +1,10 @@
 import XCTest
 @testable import ConfigModel
+import LabctlTestSupport
 
 /// The lab file walk stays bounded on hostile trees (mounts of `/`, symbolic link loops).
 final class LabPathWalkTests: XCTestCase {
-    private func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labpath-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    private func temporaryDirectory() throws -> URL { try makeTemporaryDirectory(prefix: "labpath") }
 
     func testLinkLoopsAreWalkedWithinTheEntryBudget() throws {
         let dir = try temporaryDirectory()

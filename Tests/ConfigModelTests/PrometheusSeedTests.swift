@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import XCTest
 @testable import ConfigModel
+import LabctlTestSupport
 
 /// The prometheus.yml variants and rule files of the course (seeds 000 and 003), typed here from the
 /// lab texts, checked as a student would check them.
@@ -201,10 +202,5 @@ final class PrometheusSeedTests: XCTestCase {
         XCTAssertEqual(docker.scrapeConfigs.first?.relabelConfigs.first?.regex, "true")
     }
 
-    private func temporaryDirectory() throws -> String {
-        let dir = NSTemporaryDirectory() + "labctl-seed-\(UUID().uuidString)"
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(atPath: dir) }
-        return dir
-    }
+    private func temporaryDirectory() throws -> String { try makeTemporaryDirectory(prefix: "labctl-seed").path }
 }

@@ -56,6 +56,26 @@ final class ExpositionWriterTests: XCTestCase {
         XCTAssertEqual(try parser.parse(written), families)
     }
 
+    /// Label values go through `Labels.escapeValue`: `\\`, `"` and every newline, also the one of a
+    /// `\r\n` pair (a Character comparison saw `\r\n` as one grapheme and left the value unescaped).
+    func testLabelValuesAreEscapedInBothFormats() throws {
+        let values = ["a\\b", "say \"hi\"", "one\ntwo", "crlf\r\nend", "\r\n", "é\"\\\n"]
+        for format in [ExpositionFormat.prometheusText, .openMetrics] {
+            for value in values {
+                let family = MetricFamily(name: "m", type: .gauge, samples: [
+                    MetricSample(name: "m", labels: ["v": value], value: 1),
+                ])
+                let written = ExpositionWriter(format: format).write([family])
+                XCTAssertTrue(written.contains("m{v=\"" + Labels.escapeValue(value) + "\"} 1\n"), written)
+                XCTAssertEqual(written.utf8.split(separator: UInt8(ascii: "\n")).count, format == .openMetrics ? 3 : 2,
+                               "no raw newline inside the sample line: \(written.debugDescription)")
+                XCTAssertEqual(try ExpositionParser(format: format).parse(written).first?.samples.first?.labels["v"],
+                               value, format == .openMetrics ? "OpenMetrics" : "text")
+            }
+        }
+        XCTAssertEqual(Labels.escapeValue("crlf\r\nend"), "crlf\r\\nend")
+    }
+
     func testOpenMetricsToTextDropsWhatTextLacks() throws {
         let families = try ExpositionParser(format: .openMetrics).parse(sampleOM)
         let text = ExpositionWriter(format: .prometheusText).write(families)

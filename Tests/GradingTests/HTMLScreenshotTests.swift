@@ -1,12 +1,13 @@
 import Foundation
 import XCTest
 @testable import Grading
+import LabctlTestSupport
 
 /// The HTML report opened in a real browser: headless Chromium takes a screenshot of it. Skipped
 /// when `chromium` is not on PATH.
 final class HTMLScreenshotTests: XCTestCase {
     func testChromiumRendersTheReport() throws {
-        guard let chromium = Self.onPath("chromium") ?? Self.onPath("chromium-browser") else {
+        guard let chromium = ToolLocator.path("chromium") ?? ToolLocator.path("chromium-browser") else {
             throw XCTSkip("chromium is not installed")
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-html-\(UUID().uuidString)")
@@ -46,14 +47,5 @@ final class HTMLScreenshotTests: XCTestCase {
             try? FileManager.default.removeItem(atPath: keep)
             try FileManager.default.copyItem(at: png, to: URL(fileURLWithPath: keep))
         }
-    }
-
-    static func onPath(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        for directory in path.split(separator: ":") {
-            let candidate = "\(directory)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
     }
 }

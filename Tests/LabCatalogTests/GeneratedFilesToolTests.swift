@@ -1,31 +1,15 @@
 import Foundation
 import XCTest
 @testable import LabCatalog
+import LabctlTestSupport
 
 /// Runs real tools on every generated lab when they are installed: python3 -m py_compile,
 /// promtool check config / check rules, amtool check-config. Skips cleanly otherwise.
 final class GeneratedFilesToolTests: XCTestCase {
-    private static func tool(_ name: String) -> String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
-        for dir in path.split(separator: ":") {
-            let candidate = "\(dir)/\(name)"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
+    /// Runs `tool` in `directory` (bounded to 300 s): its status and its output and errors together.
     private func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> (Int32, String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: tool)
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try ChildProcess.run(tool, arguments: arguments, directory: directory, timeout: 300)
+        return (result.status, result.stdout + result.stderr)
     }
 
     /// Every lab written into a temporary folder.
@@ -41,7 +25,7 @@ final class GeneratedFilesToolTests: XCTestCase {
     }
 
     func testPythonFilesCompile() throws {
-        guard let python = Self.tool("python3") else { throw XCTSkip("python3 is not installed") }
+        let python = try ToolLocator.require("python3")
         var compiled = 0
         for (lab, dir) in try writeAll() {
             for file in lab.files where file.kind == .python {
@@ -54,7 +38,7 @@ final class GeneratedFilesToolTests: XCTestCase {
     }
 
     func testPromtoolAcceptsConfigsAndRules() throws {
-        guard let promtool = Self.tool("promtool") else { throw XCTSkip("promtool is not installed") }
+        let promtool = try ToolLocator.require("promtool")
         var checked = 0
         for (lab, dir) in try writeAll() {
             for file in lab.files where file.kind == .prometheusConfig || file.kind == .rules {
@@ -68,7 +52,7 @@ final class GeneratedFilesToolTests: XCTestCase {
     }
 
     func testAmtoolAcceptsAlertmanagerConfigs() throws {
-        guard let amtool = Self.tool("amtool") else { throw XCTSkip("amtool is not installed") }
+        let amtool = try ToolLocator.require("amtool")
         var checked = 0
         for (lab, dir) in try writeAll() {
             for file in lab.files where file.kind == .alertmanager {

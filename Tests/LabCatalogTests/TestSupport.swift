@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import LabCatalog
+import LabctlTestSupport
 
 /// Shared helpers: the installed catalogue and temporary folders.
 enum TestSupport {
@@ -13,12 +14,7 @@ enum TestSupport {
     }
 
     /// A fresh temporary folder, removed by the test's teardown.
-    static func temporaryDirectory(_ test: XCTestCase) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        test.addTeardownBlock { try? FileManager.default.removeItem(at: url) }
-        return url
-    }
+    static func temporaryDirectory(_ test: XCTestCase) throws -> URL { try test.makeTemporaryDirectory(prefix: "labctl") }
 
     /// Values for a lab's parameters: their examples.
     static func exampleValues(_ spec: LabSpec) -> [String: String] {

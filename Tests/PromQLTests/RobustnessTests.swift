@@ -36,7 +36,8 @@ final class RobustnessTests: XCTestCase {
         for text in [String(repeating: "(", count: 5000) + "1" + String(repeating: ")", count: 5000),
                      String(repeating: "-", count: 5000) + "foo",
                      String(repeating: "sum(", count: 3000) + "foo" + String(repeating: ")", count: 3000),
-                     Array(repeating: "a", count: 20000).joined(separator: " + "),
+                     String(repeating: "abs(", count: 3000) + "foo" + String(repeating: ")", count: 3000),
+                     Array(repeating: "a", count: 5000).joined(separator: " ^ "),
                      "foo[" + Array(repeating: "1m", count: 20000).joined(separator: "+") + "]"] {
             XCTAssertThrowsError(try parser.parseExpr(text)) { error in
                 XCTAssertTrue("\(error)".contains("nesting too deep"), "\(error)".prefix(200).description)

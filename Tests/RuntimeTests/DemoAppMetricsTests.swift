@@ -20,7 +20,7 @@ final class DemoAppMetricsTests: XCTestCase {
     }
 
     func testLabFamiliesHaveTheSeedsTypesLabelsAndBuckets() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         _ = app.get("/do_work?delay_ms=1&fail_rate=1")
         _ = app.get("/do_work?delay_ms=1")
         let response = app.get("/metrics")
@@ -60,7 +60,7 @@ final class DemoAppMetricsTests: XCTestCase {
     }
 
     func testPrefixGivesPractica26Names() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration(prefix: "tienda_ana"))
+        let app = DemoApp(configuration: DemoAppTestTime().configuration(prefix: "tienda_ana"))
         _ = app.get("/health")
         _ = app.get("/chaos?error_rate=1")
         let families = try app.scrape()

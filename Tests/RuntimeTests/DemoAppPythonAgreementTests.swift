@@ -5,6 +5,7 @@ import PromModel
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// The demo app against the real Python service: a FastAPI app with prometheus_client whose
@@ -121,13 +122,7 @@ final class DemoAppPythonAgreementTests: XCTestCase {
                                 "/cpu_intensive?iterations=10", "/cached_work?key=a&delay_ms=1", "/cached_work?key=a&delay_ms=1",
                                 "/do_work?delay_ms=abc"]
 
-    private static func python() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(dir)/python3"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    private static func python() -> String? { ToolLocator.path("python3") }
 
     private static func freePort() -> Int? {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)

@@ -3,27 +3,30 @@ import Foundation
 import PromModel
 @testable import Runtime
 
-/// A clock moved by hand: `sleep` advances it instead of waiting.
-final class DemoAppManualClock: @unchecked Sendable {
+/// A demo app's time in tests: the runtime's one ``ManualClock`` (at 1000 s), and sleeps that advance
+/// it instead of waiting, recorded.
+final class DemoAppTestTime: @unchecked Sendable {
+    let clock = ManualClock(Date(timeIntervalSince1970: 1000))
     private let lock = NSLock()
-    private var time = 1000.0
-    private(set) var slept: [Double] = []
+    private var sleeps: [Double] = []
 
-    var now: Double { lock.withLock { time } }
+    /// The sleeps asked for, in order.
+    var slept: [Double] { lock.withLock { sleeps } }
 
-    func advance(_ seconds: Double) { lock.withLock { time += seconds } }
+    /// The clock's time in seconds.
+    var now: Double { clock.now.timeIntervalSince1970 }
+
+    func advance(_ seconds: Double) { clock.advance(by: seconds) }
 
     func sleep(_ seconds: Double) {
-        lock.withLock {
-            slept.append(seconds)
-            time += max(0, seconds)
-        }
+        lock.withLock { sleeps.append(seconds) }
+        clock.advance(by: max(0, seconds))
     }
 
-    /// A configuration whose clock and sleep are this clock.
+    /// A configuration whose clock is this clock and whose sleep advances it.
     func configuration(prefix: String? = nil, seed: UInt64? = 7) -> DemoAppConfiguration {
         var configuration = DemoAppConfiguration(prefix: prefix, seed: seed)
-        configuration.now = { [self] in self.now }
+        configuration.clock = clock
         configuration.sleep = { [self] in self.sleep($0) }
         return configuration
     }

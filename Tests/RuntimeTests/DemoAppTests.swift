@@ -6,7 +6,7 @@ import XCTest
 /// The demo app's endpoints and metrics, called through `handle(_:)` with a manual clock.
 final class DemoAppTests: XCTestCase {
     func testRootAndHealthAnswerTheSeedsJSONAndAreCounted() throws {
-        let clock = DemoAppManualClock()
+        let clock = DemoAppTestTime()
         let app = DemoApp(configuration: clock.configuration())
         XCTAssertEqual(bodyText(app.get("/")), #"{"message":"BigData Lab API","version":"1.0"}"#)
         XCTAssertEqual(bodyText(app.get("/health")), #"{"status":"healthy"}"#)
@@ -19,7 +19,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testDoWorkSleepsTheDelayAndObservesWorkDuration() throws {
-        let clock = DemoAppManualClock()
+        let clock = DemoAppTestTime()
         let app = DemoApp(configuration: clock.configuration())
         let response = app.get("/do_work?delay_ms=250")
         XCTAssertEqual(response.status, 200)
@@ -40,7 +40,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testDoWorkFailsWithTheFailRate() throws {
-        let clock = DemoAppManualClock()
+        let clock = DemoAppTestTime()
         let app = DemoApp(configuration: clock.configuration())
         let failed = app.get("/do_work?fail_rate=1")
         XCTAssertEqual(failed.status, 500)
@@ -57,7 +57,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testBadParametersAre422WithFastAPIsValidationBody() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         let notInt = app.get("/do_work?delay_ms=abc&fail_rate=x")
         XCTAssertEqual(notInt.status, 422)
         let body = bodyText(notInt)
@@ -79,7 +79,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testCPUIntensiveReturnsTheExactSumOfSquares() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         XCTAssert(bodyText(app.get("/cpu_intensive?iterations=10")).hasPrefix(#"{"result":285,"#))
         XCTAssert(bodyText(app.get("/cpu_intensive?iterations=0")).hasPrefix(#"{"result":0,"#))
         XCTAssert(bodyText(app.get("/cpu_intensive?iterations=-3")).hasPrefix(#"{"result":0,"#))
@@ -90,7 +90,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testCachedWorkHitsWithinTheTTLAndMissesAfterIt() throws {
-        let clock = DemoAppManualClock()
+        let clock = DemoAppTestTime()
         let app = DemoApp(configuration: clock.configuration())
         XCTAssertEqual(bodyText(app.get("/cached_work?key=test1&delay_ms=1000")),
                        #"{"status":"computed","result":{"key":"test1","computed":true,"delay_ms":1000}}"#)
@@ -107,8 +107,8 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testCacheIsBounded() {
-        let clock = DemoAppManualClock()
-        let cache = TTLCache<Int>(ttl: 60, capacity: 3, now: { clock.now })
+        let clock = DemoAppTestTime()
+        let cache = TTLCache<Int>(ttl: 60, capacity: 3, clock: clock.clock)
         for i in 0..<10 { cache.set("k\(i)", i) }
         XCTAssertEqual(cache.count, 3)
         XCTAssertEqual(cache.get("k9"), 9)
@@ -117,7 +117,7 @@ final class DemoAppTests: XCTestCase {
 
     func testChaosIsReproducibleWithASeedAndCoversEveryMode() throws {
         func run(seed: UInt64) -> [String] {
-            let clock = DemoAppManualClock()
+            let clock = DemoAppTestTime()
             var configuration = clock.configuration(seed: seed)
             configuration.chaosIterations = 1000
             let app = DemoApp(configuration: configuration)
@@ -132,7 +132,7 @@ final class DemoAppTests: XCTestCase {
         XCTAssertEqual(first, run(seed: 42))
         XCTAssertNotEqual(first, run(seed: 43))
         XCTAssertEqual(Set(first), ["500", "slow", "cpu", "ok"])
-        let clock = DemoAppManualClock()
+        let clock = DemoAppTestTime()
         let app = DemoApp(configuration: clock.configuration(seed: 1))
         XCTAssertEqual(app.get("/chaos?error_rate=1").status, 500)
         XCTAssert(bodyText(app.get("/chaos?error_rate=0&slow_rate=1&slow_ms=5500")).contains(#""status":"slow","duration_ms":5500.0"#))
@@ -144,7 +144,7 @@ final class DemoAppTests: XCTestCase {
     }
 
     func testUnknownPathsAreOneOtherLabelAndWrongMethods405() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         for i in 0..<50 { XCTAssertEqual(app.get("/random/\(i)").status, 404) }
         XCTAssertEqual(app.handle(HTTPServerRequest(method: "POST", target: "/health")).status, 405)
         XCTAssertEqual(app.handle(HTTPServerRequest(method: "DELETE", target: "/metrics")).status, 405)
@@ -164,7 +164,7 @@ final class DemoAppOrderTests: XCTestCase {
     }
 
     func testOrdersAreCountedByPaymentMethod() throws {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         XCTAssertEqual(bodyText(post(app, #"{"id":"A1","total_amount":42.5,"payment":"paypal"}"#)), #"{"order_id":"A1"}"#)
         XCTAssertEqual(post(app, #"{"id":"A2","total_amount":7}"#).status, 200)
         XCTAssertEqual(post(app, #"{"id":"A3","total_amount":1,"payment":"bitcoin"}"#).status, 200)
@@ -180,7 +180,7 @@ final class DemoAppOrderTests: XCTestCase {
     }
 
     func testBadOrdersAre422() {
-        let app = DemoApp(configuration: DemoAppManualClock().configuration())
+        let app = DemoApp(configuration: DemoAppTestTime().configuration())
         XCTAssertEqual(post(app, "nope").status, 422)
         XCTAssertEqual(post(app, "[1]").status, 422)
         let missing = post(app, #"{"total_amount":-1}"#)

@@ -3,6 +3,7 @@ import XCTest
 @testable import Runtime
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// Many clients, slow clients, idle clients, the connection limit and graceful shutdown, over real
@@ -157,8 +158,7 @@ final class HTTPServerLoadTests: XCTestCase {
     }
 
     func testWrkFindsNoErrors() throws {
-        let wrk = ["/usr/bin/wrk", "/usr/local/bin/wrk"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        guard let wrk else { throw XCTSkip("wrk is not installed") }
+        let wrk = try ToolLocator.require("wrk")
         let server = try Support.start(self, HTTPServerConfiguration(workers: 4),
                                        handler: HTTPClosureHandler { _ in .plain(200, "ok\n") })
         let process = Process()

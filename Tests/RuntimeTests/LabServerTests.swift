@@ -86,7 +86,7 @@ final class LabServerTests: XCTestCase {
         let lab = try ServeTestLab(config: "rule_files: [rules.yml]\n", files: ["rules.yml": Self.rules])
         defer { lab.remove() }
         let server = try LabServer(options: lab.options)
-        let now = SystemRuleClock().now()
+        let now = SystemClock().milliseconds
         for i in 0..<30 {
             try server.storage.append(Labels(["__name__": "http_requests_total", "endpoint": "/api"]), t: now - Int64(30 - i) * 10_000, v: Double(i * 10))
         }

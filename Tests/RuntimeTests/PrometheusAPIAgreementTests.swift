@@ -223,7 +223,7 @@ final class PrometheusAPIShapeAgreementTests: XCTestCase {
         scrapes.scrapeAllOnce()
         let now = Int64(Date().timeIntervalSince1970 * 1000)
         let rules = RuleManager(options: RuleManagerOptions(query: Engine().ruleQuery(over: storage), storage: storage,
-                                                            clock: ManualRuleClock(at: now)))
+                                                            clock: ManualClock(milliseconds: now)))
         try rules.load([try RuleFixtures.ruleFile(Self.rules, file: peer.path + "/rules.yml")])
         rules.evaluateAll(at: now)
         let api = PrometheusAPI(storage: storage, context: APIContext(scrapeManager: scrapes, ruleManager: rules))

@@ -3,6 +3,7 @@ import XCTest
 @testable import Runtime
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// Debian's Prometheus on a free 127.0.0.1 port with an empty TSDB and the remote-write receiver on,
@@ -17,8 +18,7 @@ final class PrometheusAPIPeer {
 
     /// Starts Prometheus with `config`; `{dir}` in it is replaced by the directory holding `files`.
     init(config: String, files: [String: String] = [:]) throws {
-        guard let binary = ["/usr/bin/prometheus", "/usr/local/bin/prometheus"]
-            .first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let binary = ToolLocator.path("prometheus") else {
             throw XCTSkip("prometheus not installed")
         }
         guard let port = Self.freePort() else { throw XCTSkip("no free port") }

@@ -60,7 +60,7 @@ final class PrometheusAPITargetsRulesTests: XCTestCase {
     private func ruleAPI() throws -> PrometheusAPI {
         let storage = try APIFixture.storage()
         var options = RuleManagerOptions(query: Engine().ruleQuery(over: storage), storage: storage,
-                                         clock: ManualRuleClock(at: 0))
+                                         clock: ManualClock(milliseconds: 0))
         options.alignByGroupHash = false
         let manager = RuleManager(options: options)
         try manager.load([try RuleFixtures.ruleFile(rules, file: "rules/lab.yml")])

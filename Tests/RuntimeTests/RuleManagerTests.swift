@@ -23,7 +23,7 @@ final class RuleManagerTests: XCTestCase {
         """
 
     private func manager(_ text: String, query: FakeQuery, sink: AlertSink? = nil,
-                         storage: MemoryStorage = MemoryStorage(), clock: ManualRuleClock = ManualRuleClock())
+                         storage: MemoryStorage = MemoryStorage(), clock: ManualClock = ManualClock(milliseconds: 0))
         throws -> RuleManager {
         var options = RuleManagerOptions(query: query.function, storage: storage, clock: clock, notify: sink?.notify)
         options.alignByGroupHash = false
@@ -208,16 +208,16 @@ final class RuleManagerTests: XCTestCase {
     }
 
     func testSchedulingFollowsSlotsAndSkipsMissedIterations() throws {
-        let query = FakeQuery(), clock = ManualRuleClock(at: 10_000)
+        let query = FakeQuery(), clock = ManualClock(milliseconds: 10_000)
         let m = try manager(downRule, query: query, clock: clock)
         m.start()
         XCTAssertEqual(m.groups[0].nextEvaluation, 15_000, "first slot after the start")
         XCTAssertTrue(m.runDue().isEmpty)
         XCTAssertTrue(query.calls.isEmpty)
-        clock.set(15_000)
+        clock.set(milliseconds: 15_000)
         m.runDue()
         XCTAssertEqual(query.calls.map(\.t), [15_000])
-        clock.set(80_000)
+        clock.set(milliseconds: 80_000)
         m.runDue()
         XCTAssertEqual(query.calls.map(\.t), [15_000, 75_000], "missed slots are skipped; the latest one runs")
         XCTAssertEqual(m.groups[0].nextEvaluation, 90_000)
@@ -250,7 +250,7 @@ final class RuleManagerTests: XCTestCase {
                       bad: "{{ index $value 1 }}"
             """
         let query = FakeQuery()
-        var options = RuleManagerOptions(query: query.function, storage: MemoryStorage(), clock: ManualRuleClock())
+        var options = RuleManagerOptions(query: query.function, storage: MemoryStorage(), clock: ManualClock(milliseconds: 0))
         options.externalLabels = ["cluster": "eu-1"]
         options.externalURL = "http://prom:9090"
         let m = RuleManager(options: options)

@@ -12,7 +12,7 @@ final class RuleSeedScenarioTests: XCTestCase {
     /// A store fed by a sample generator every 15s and a manager evaluating on a manual clock.
     private final class Scenario {
         let storage = MemoryStorage()
-        let clock = ManualRuleClock(at: 0)
+        let clock = ManualClock(milliseconds: 0)
         let sink = AlertSink()
         let manager: RuleManager
         let generate: (Int64) -> [(Labels, Double)]
@@ -38,7 +38,7 @@ final class RuleSeedScenarioTests: XCTestCase {
         /// Moves time forward to `t` in 15s steps, feeding samples and running due evaluations at each
         /// step, like a server running all along.
         func run(until t: Int64) {
-            var step = clock.now()
+            var step = clock.milliseconds
             while step < t {
                 step = min(t, step + 15_000 - step % 15_000)
                 tick(step)
@@ -55,7 +55,7 @@ final class RuleSeedScenarioTests: XCTestCase {
                 fedUntil = next
                 next += 15_000
             }
-            clock.set(t)
+            clock.set(milliseconds: t)
             XCTAssertTrue(manager.runDue().isEmpty)
         }
 

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import Runtime
+import LabctlTestSupport
 
 /// Runs the rule unit-test fixtures (Fixtures/ruletests) with labctl's runner: every `*_pass.yml`
 /// passes, every `*_fail.yml` fails, the seed scenarios pass. When `promtool` is on PATH, its verdict
@@ -90,27 +91,13 @@ final class RuleTestFixtureTests: XCTestCase {
 
     // MARK: - promtool
 
-    static func promtool() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":") {
-            let candidate = "\(dir)/promtool"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
-
+    /// The exit status of `executable` (bounded to 120 s).
     static func exitCode(_ executable: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus
+        try ChildProcess.run(executable, arguments: arguments, timeout: 120).status
     }
 
     func testVerdictsAgreeWithPromtool() throws {
-        guard let promtool = Self.promtool() else { throw XCTSkip("promtool is not installed") }
+        let promtool = try ToolLocator.require("promtool")
         let files = try Self.testFiles(in: "agreement") + [Self.fixtures.appendingPathComponent("seed/seed_alerts_test.yml").path]
         var agreed = 0
         for path in files {

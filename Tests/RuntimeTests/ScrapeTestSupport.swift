@@ -7,6 +7,7 @@ import XCTest
 @testable import Runtime
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// A scrape target for the scraper tests: labctl's own ``HTTPServer`` on a free 127.0.0.1 port that
@@ -189,7 +190,7 @@ enum ScrapeTestKit {
 
     /// `bytes` compressed by /bin/gzip (real Huffman blocks), or nil when gzip is missing.
     static func gzipTool(_ bytes: [UInt8]) throws -> [UInt8]? {
-        guard let tool = ["/bin/gzip", "/usr/bin/gzip"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        guard let tool = ToolLocator.path("gzip") else {
             return nil
         }
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("scrape-gz-\(UUID().uuidString)")

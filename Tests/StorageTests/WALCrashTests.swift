@@ -2,23 +2,12 @@ import Foundation
 import XCTest
 import PromModel
 @testable import Storage
+import LabctlTestSupport
 
 /// SIGKILL a real writer process several times and check that everything it reported as synced
 /// survived, with no gaps and no corruption. The child is `labctl-bench wal-writer DIR`; the test
 /// skips when that binary is not built.
 final class WALCrashTests: XCTestCase {
-    private static func benchBinary() throws -> URL {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        var candidates = [Bundle(for: WALCrashTests.self).bundleURL.deletingLastPathComponent()]
-        candidates.append(root.appendingPathComponent(".build/debug"))
-        for directory in candidates {
-            let url = directory.appendingPathComponent("labctl-bench")
-            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
-        }
-        throw XCTSkip("labctl-bench is not built (swift build --build-tests builds it)")
-    }
-
     /// One run of the child: starts it, reads its lines for `seconds`, kills it with SIGKILL.
     private struct Run {
         var start: Int64 = 0
@@ -69,7 +58,7 @@ final class WALCrashTests: XCTestCase {
     }
 
     func testSIGKILLKeepsEverySampleSyncedBeforeTheKill() throws {
-        let binary = try Self.benchBinary()
+        let binary = try BuiltProduct.url("labctl-bench")
         let dir = WALTestSupport.directory(self)
         var previous = Run()
         var previousStart: Int64 = 0

@@ -1,17 +1,10 @@
 import Foundation
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// Compares `labctl alertmanager routes show|test` with Debian's amtool (0.25) when it is on PATH.
 final class AlertmanagerRoutesAmtoolTests: XCTestCase {
-    private static func amtool() throws -> String {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin").split(separator: ":") {
-            let path = "\(dir)/amtool"
-            if FileManager.default.isExecutableFile(atPath: path) { return path }
-        }
-        throw XCTSkip("amtool is not installed (apt-get install prometheus-alertmanager)")
-    }
-
     private func labctl(_ arguments: [String]) -> (status: Int32, stdout: String) {
         let console = TestConsole()
         let code = CommandRunner(root: CommandTable.root, version: "test").run(arguments, console: console.console)
@@ -19,7 +12,7 @@ final class AlertmanagerRoutesAmtoolTests: XCTestCase {
     }
 
     func testAgreesWithAmtoolOnEveryTreeAndLabelSet() throws {
-        let amtool = try Self.amtool()
+        let amtool = try ToolLocator.require("amtool")
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-amtool-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }

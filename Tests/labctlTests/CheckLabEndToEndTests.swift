@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl check lab DIR` run as a process on the lab fixtures: exit codes, positions, formats.
 final class CheckLabEndToEndTests: XCTestCase {

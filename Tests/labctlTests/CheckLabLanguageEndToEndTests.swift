@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl check lab --lang es|en` on a lab with the commonest mistakes, run as the built binary:
 /// golden files in both languages, Spanish throughout, and a Spanish entry for every code the

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl check lab` run as a process on labs `labctl init` wrote, with a student's mistake put in:
 /// the finding, its position and the exit code.

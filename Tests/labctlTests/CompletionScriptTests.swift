@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 final class CompletionScriptTests: XCTestCase {
     func testBashScriptIsValidAndCoversTheTree() throws {

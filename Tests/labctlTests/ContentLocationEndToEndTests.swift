@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// The built binary finds the lab content (root `labs/` and `templates/`, shipped as the `LabContent`
 /// resource bundle) and rejects a `$LABCTL_CONTENT` without labs.

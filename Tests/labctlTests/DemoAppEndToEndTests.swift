@@ -5,6 +5,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// `labctl demo-app` as a process: it listens on a free loopback port, answers the lab's

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Runs the built `labctl` binary as a process and checks stdout, stderr and exit codes.
 final class EndToEndTests: XCTestCase {

@@ -3,6 +3,7 @@ import Foundation
 import LabCatalog
 import Runtime
 import XCTest
+import LabctlTestSupport
 
 /// The generated FastAPI services start: for each distinct service template (lab1, lab6, lab8 and
 /// practica26 with a sample prefix), `uvicorn main:app` runs on 127.0.0.1 and a free port, answers
@@ -36,13 +37,7 @@ final class FastAPIServiceTests: XCTestCase {
     sys.stdout.write(urllib.request.urlopen(base + "/metrics", timeout=10).read().decode())
     """
 
-    private static func python() -> String? {
-        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = "\(dir)/python3"
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-        }
-        return nil
-    }
+    private static func python() -> String? { ToolLocator.path("python3") }
 
     private static func canImport(_ python: String, _ modules: String) -> Bool {
         (try? runProcess(python, ["-c", "import \(modules)"], in: nil, timeout: 30).status) == 0

@@ -1,6 +1,7 @@
 import XCTest
 import ConfigModel
 @testable import labctl
+import LabctlTestSupport
 
 /// A check command run on the wrong kind of file prints one error naming the right command.
 final class FileKindGuessTests: XCTestCase {

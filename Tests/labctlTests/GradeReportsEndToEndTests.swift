@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import XCTest
+import LabctlTestSupport
 
 /// `labctl grade` writing its report files (`--junit`, `--gradescope`, `--html`) and printing the
 /// Markdown and HTML formats, run as the built binary on the built-in Lab 7 example.

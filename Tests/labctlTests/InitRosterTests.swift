@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl init LAB DIR --student ID --roster FILE`: a student scaffolds their own variant from the class
 /// roster and gets exactly the values `labctl students generate` gives them.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl init` into a lab directory that is a dangling link or a loop of links says so.
 final class InitSymlinkEndToEndTests: XCTestCase {

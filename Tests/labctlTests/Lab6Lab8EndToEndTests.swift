@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Labs 6 and 8 through the built binary: misspelt exporter, recording-rule and federation mistakes
 /// in the files `labctl init --solution` writes are findings with their position and exit code, and

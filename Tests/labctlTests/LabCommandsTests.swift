@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// `labctl labs`, `labctl init` and `labctl check lab-spec`, run in-process and as the built binary.
 final class LabCommandsTests: XCTestCase {

@@ -2,6 +2,7 @@ import Foundation
 import LabCatalog
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// The files `labctl init` writes are the reference solution of each lab: every check of the lab's
 /// spec that labctl can already evaluate (`file_exists`, `file_contains`, `config_valid`,

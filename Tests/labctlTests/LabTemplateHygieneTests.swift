@@ -2,6 +2,7 @@ import Foundation
 import LabCatalog
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// Every lab as `labctl init` writes it passes labctl's own checks with zero errors and zero
 /// warnings: check compose/config/rules/alertmanager/dashboard/datasources on each file of the

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// `--lang` on the commands a student uses besides `check lab` (run in-process), the placeholders of
 /// `labs show`, and the histogram hint of `query`.

@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import XCTest
+import LabctlTestSupport
 
 /// Lab 7's alert on the real clock, without Docker: `labctl serve` scrapes `labctl demo-app` and
 /// evaluates a HighErrorRate rule (Lab 7's expression with shortened windows); `labctl load` with

@@ -2,6 +2,7 @@ import Exposition
 import Foundation
 import Runtime
 import XCTest
+import LabctlTestSupport
 
 /// `labctl load` as a process against `labctl demo-app`: thresholds pass (exit 0) and fail (exit 99),
 /// `--out json=FILE` has the request count, which equals the app's `http_requests_total` increase;

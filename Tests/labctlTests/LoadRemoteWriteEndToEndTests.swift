@@ -1,6 +1,7 @@
 import Foundation
 import Runtime
 import XCTest
+import LabctlTestSupport
 
 /// Lab 5 without Docker: `labctl serve` scrapes `labctl demo-app` while `labctl load` drives it
 /// with 20 % failures and remote-writes its k6_* metrics into serve; serve's API then answers the

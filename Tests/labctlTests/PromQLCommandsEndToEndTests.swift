@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Runs the built binary for `labctl test promql` and `labctl query instant|range`.
 final class PromQLCommandsEndToEndTests: XCTestCase {

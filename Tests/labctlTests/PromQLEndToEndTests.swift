@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Runs the built `labctl` binary for `promql check|format|tree` and `check metrics`: valid and
 /// invalid input, standard input, exit codes and JSON output.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// promtool, a client nobody here wrote, against `labctl serve`'s Prometheus HTTP API:
 /// `promtool query instant|range|series|labels`. Skipped without promtool.
@@ -8,23 +9,8 @@ final class PrometheusAPIPromtoolEndToEndTests: XCTestCase {
 
     /// Runs promtool with `arguments` (bounded to 30 s) and returns its status and output.
     private func promtool(_ path: String, _ arguments: [String]) throws -> (status: Int32, out: String, err: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let deadline = DispatchTime.now() + 30
-        let done = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async { process.waitUntilExit(); done.signal() }
-        if done.wait(timeout: deadline) == .timedOut {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (process.terminationStatus, stdout, stderr)
+        let result = try ChildProcess.run(path, arguments: arguments, timeout: 30)
+        return (result.status, result.stdout, result.stderr)
     }
 
     func testPromtoolQueriesLabctlServe() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl query` with requests that would evaluate billions of steps or samples: each ends quickly
 /// with a clean message and exit code (2 for a usage error, 1 for a query error), never a crash.

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// `labctl query --data FILE --max-input-size SIZE`: the size limit of data files is a flag with
 /// Prometheus's size syntax, and going over it is a clean error that names the flag.

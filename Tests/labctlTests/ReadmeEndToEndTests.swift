@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// README.md's example diagnostic and exit-code table, checked against the built binary so the two
 /// cannot drift: the example is extracted from the README, run, and compared byte for byte.

@@ -5,6 +5,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// `labctl serve` as a user runs it: the built binary on a free loopback port, real clients

@@ -5,6 +5,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// `labctl serve` with peers nobody here wrote: the lab's FastAPI service (uvicorn +

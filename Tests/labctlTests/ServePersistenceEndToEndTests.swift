@@ -6,6 +6,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// `labctl serve --storage.tsdb.path DIR`: data survives restarts and SIGKILL (everything synced more

@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import labctl
+import LabctlTestSupport
 
 /// `labctl students generate|verify` through the command runner: output, exit codes, diagnostics.
 final class StudentsCommandTests: XCTestCase {

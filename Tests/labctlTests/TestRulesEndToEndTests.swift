@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// Runs the built `labctl test rules` on the rule unit-test fixtures: exit codes, promtool-style
 /// output, `--run`, `--junit` and usage errors.

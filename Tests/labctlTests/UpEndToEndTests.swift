@@ -3,6 +3,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// `labctl up` on the scaffolded Lab 7 (intervals shortened): the stack starts, api and Prometheus

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import LabctlTestSupport
 
 /// A student's and a teacher's first session with the built `labctl`, as the README tells them:
 /// scaffold a lab, make the usual mistakes, read what `check` says (position, code, exit status),

@@ -64,7 +64,7 @@ public final class RuleScenarioRun {
         guard let ruleFile else { return }
         let engine = Engine(options: EngineOptions(maxSamples: 5_000_000, timeout: timeout))
         let query = engine.ruleQuery(over: storage)
-        var options = RuleManagerOptions(query: query, storage: storage, clock: ManualRuleClock())
+        var options = RuleManagerOptions(query: query, storage: storage, clock: ManualClock(milliseconds: 0))
         options.evaluationInterval = scenario.interval
         options.alignByGroupHash = false
         let manager = RuleManager(options: options)

@@ -26,11 +26,12 @@ extension Expr {
             a.param = a.param?.strippingPositions()
             a.span = z
             return .aggregate(a)
-        case .binary(var b):
-            b.lhs = b.lhs.strippingPositions()
-            b.rhs = b.rhs.strippingPositions()
-            b.span = z
-            return .binary(b)
+        case .binary(let top):
+            let spine = BinarySpine(top)
+            return BinarySpine.rebuild(leaf: spine.leaf.strippingPositions(), nodes: spine.nodes) { b in
+                b.rhs = b.rhs.strippingPositions()
+                b.span = z
+            }
         case .unary(var u): u.expr = u.expr.strippingPositions(); u.span = z; return .unary(u)
         case .call(var c): c.args = c.args.map { $0.strippingPositions() }; c.span = z; return .call(c)
         case .paren(var p): p.expr = p.expr.strippingPositions(); p.span = z; return .paren(p)

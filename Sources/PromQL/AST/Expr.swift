@@ -44,7 +44,16 @@ public indirect enum Expr: Hashable, Sendable {
         case .vectorSelector: return .vector
         case .matrixSelector, .subquery: return .matrix
         case .aggregate: return .vector
-        case .binary(let b): return b.lhs.type == .scalar && b.rhs.type == .scalar ? .scalar : .vector
+        case .binary(let b):
+            // A chain is scalar only when every operand is: walk its left spine instead of recursing.
+            var node = b
+            while true {
+                guard node.rhs.type == .scalar else { return .vector }
+                switch node.lhs {
+                case .binary(let l): node = l
+                default: return node.lhs.type == .scalar ? .scalar : .vector
+                }
+            }
         case .unary(let u): return u.expr.type
         case .call(let c): return c.function.returnType
         case .paren(let p): return p.expr.type

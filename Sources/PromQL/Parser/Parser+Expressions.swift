@@ -4,22 +4,23 @@ import PromModel
 
 extension ParseState {
     /// Precedence climbing over binary operators; `^` is right-associative.
+    ///
+    /// The depth limit counts nesting (parentheses, calls, aggregations, unary signs, right operands
+    /// that recurse), not the length of a left-associative chain: `a + a + … + a` is built in the loop
+    /// below however long it is, as Prometheus's parser accepts it. Every walker of the tree folds such
+    /// chains over their left spine (`BinarySpine`) instead of recursing once per term.
     func parseExpr(minPrecedence: Int) throws -> Expr {
         try enter()
-        var chain = 0
-        defer { leave(1 + chain) }
+        defer { leave() }
         var lhs = try parseUnary()
         while let op = BinaryOperator(token: peek.kind), op.precedence >= minPrecedence {
-            let opToken = advance()
-            try enter()
-            chain += 1
+            advance()
             let modifiers = try parseBinaryModifiers()
             let next = op.isRightAssociative ? op.precedence : op.precedence + 1
             let rhs = try parseExpr(minPrecedence: next)
             lhs = .binary(BinaryExpr(op: op, lhs: lhs, rhs: rhs, matching: modifiers.matching,
                                      returnBool: modifiers.returnBool,
                                      span: SourceSpan.merge(lhs.span, rhs.span)))
-            _ = opToken
         }
         return lhs
     }

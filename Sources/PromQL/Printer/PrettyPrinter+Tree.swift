@@ -24,13 +24,15 @@ extension PrettyPrinter {
         return out
     }
 
-    private func dump(_ expr: Expr, level: Int, map: LineMap, to out: inout String) {
-        let (kind, fields) = Self.describe(expr)
-        out += String(repeating: indentUnit, count: level) + kind
-        for field in fields { out += " " + field }
-        out += " <" + expr.type.documentedName + "> " + Self.range(expr.span, map) + "\n"
-        for child in expr.children {
-            dump(child, level: level + 1, map: map, to: &out)
+    /// Pre-order with an explicit stack: a long binary chain is as deep as it is long.
+    private func dump(_ root: Expr, level: Int, map: LineMap, to out: inout String) {
+        var stack = [(root, level)]
+        while let (expr, level) = stack.popLast() {
+            let (kind, fields) = Self.describe(expr)
+            out += String(repeating: indentUnit, count: level) + kind
+            for field in fields { out += " " + field }
+            out += " <" + expr.type.documentedName + "> " + Self.range(expr.span, map) + "\n"
+            for child in expr.children.reversed() { stack.append((child, level + 1)) }
         }
     }
 

@@ -84,13 +84,28 @@ public struct PrettyPrinter: Sendable {
             out += "\n" + indent(level) + ")"
         case .binary(let b):
             guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
-            write(b.lhs, level: level + 1, to: &out)
-            out += "\n" + indent(level) + Printer.binaryOperator(b) + "\n"
-            write(b.rhs, level: level + 1, to: &out)
+            writeChain(b, level: level, to: &out)
         case .subquery(let s):
             guard needsSplit(expr) else { return writeLine(expr, level: level, to: &out) }
             write(s.expr, level: level, to: &out)
             out += Self.subquerySuffix(s)
+        }
+    }
+
+    /// A split binary expression: each node of its left spine that is too long puts its left operand one
+    /// level deeper than itself, so the chain is written from its innermost split node outwards in a loop
+    /// (a chain of thousands of terms would otherwise recurse once per term).
+    private func writeChain(_ top: BinaryExpr, level: Int, to out: inout String) {
+        var nodes = [top]
+        var leaf = top.lhs
+        while case .binary(let b) = leaf, needsSplit(leaf) {
+            nodes.append(b)
+            leaf = b.lhs
+        }
+        write(leaf, level: level + nodes.count, to: &out)
+        for (depth, node) in nodes.enumerated().reversed() {
+            out += "\n" + indent(level + depth) + Printer.binaryOperator(node) + "\n"
+            write(node.rhs, level: level + depth + 1, to: &out)
         }
     }
 

@@ -45,9 +45,12 @@ enum Printer {
             write(a.expr, to: &out)
             out += ")"
         case .binary(let b):
-            write(b.lhs, to: &out)
-            out += " " + binaryOperator(b) + " "
-            write(b.rhs, to: &out)
+            let spine = BinarySpine(b)
+            write(spine.leaf, to: &out)
+            for node in spine.nodes.reversed() {
+                out += " " + binaryOperator(node) + " "
+                write(node.rhs, to: &out)
+            }
         case .vectorSelector(let vs):
             out += selectorBody(vs) + modifiers(offset: vs.offset, at: vs.at) + extended(vs)
         case .matrixSelector(let m):

@@ -63,8 +63,25 @@ struct TypeChecker {
             checkCall(c)
             return .call(c)
         case .binary(let b):
-            return .binary(checkBinary(b))
+            return checkChain(b)
         }
+    }
+
+    /// Checks a binary chain bottom-up in a loop over its left spine (in the order recursion would:
+    /// the left operand, the right operand, then the node), carrying each rebuilt left operand's type.
+    mutating func checkChain(_ top: BinaryExpr) -> Expr {
+        let spine = BinarySpine(top)
+        var result = check(spine.leaf)
+        var resultType = result.type
+        for var node in spine.nodes.reversed() {
+            node.lhs = result
+            node.rhs = check(node.rhs)
+            let rhsType = node.rhs.type
+            node = checkBinary(node, lhsType: resultType, rhsType: rhsType)
+            result = .binary(node)
+            resultType = resultType == .scalar && rhsType == .scalar ? .scalar : .vector
+        }
+        return result
     }
 
     func checkSelector(_ vs: VectorSelector) {
@@ -103,11 +120,9 @@ struct TypeChecker {
         }
     }
 
-    mutating func checkBinary(_ input: BinaryExpr) -> BinaryExpr {
+    /// The rules of one binary node whose operands are already checked and have types `lt` and `rt`.
+    func checkBinary(_ input: BinaryExpr, lhsType lt: ValueType, rhsType rt: ValueType) -> BinaryExpr {
         var b = input
-        b.lhs = check(b.lhs)
-        b.rhs = check(b.rhs)
-        let lt = b.lhs.type, rt = b.rhs.type
         let opSpan = operatorSpan(b)
         if b.returnBool && !b.op.isComparison {
             error("bool modifier can only be used on comparison operators", opSpan)

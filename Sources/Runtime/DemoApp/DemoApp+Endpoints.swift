@@ -10,13 +10,13 @@ extension DemoApp {
         let delay = query.int("delay_ms", default: 100, range: Int.min...configuration.maxDelayMilliseconds)
         let failRate = query.double("fail_rate", default: 0)
         if let failure = query.failure { return failure }
-        let start = configuration.now()
+        let start = configuration.seconds
         if random.unit() < failRate {
             metrics.error("simulated_error")
             return .json(500, "{\"detail\":\"Simulated error\"}")
         }
         configuration.sleep(Double(max(delay, 0)) / 1000)
-        let duration = max(0, configuration.now() - start)
+        let duration = max(0, configuration.seconds - start)
         metrics.registry.observe(metrics.work, [], duration)
         return .json(200, "{\"status\":\"completed\",\"delay_ms\":\(delay),\"actual_duration_ms\":\(Self.milliseconds(duration))}")
     }
@@ -26,9 +26,9 @@ extension DemoApp {
     func cpuIntensive(_ query: inout QueryParameters) -> HTTPServerResponse {
         let iterations = query.int("iterations", default: 1_000_000, range: Int.min...configuration.maxIterations)
         if let failure = query.failure { return failure }
-        let start = configuration.now()
+        let start = configuration.seconds
         let result = Self.sumOfSquares(max(iterations, 0))
-        let duration = max(0, configuration.now() - start)
+        let duration = max(0, configuration.seconds - start)
         metrics.registry.observe(metrics.work, [], duration)
         return .json(200, "{\"result\":\(result),\"duration_ms\":\(Self.milliseconds(duration))}")
     }
@@ -65,7 +65,7 @@ extension DemoApp {
         let slow = query.int("slow_ms", default: configuration.chaosSlowMilliseconds, range: 0...configuration.maxDelayMilliseconds)
         if let failure = query.failure { return failure }
         let draw = random.unit()
-        let start = configuration.now()
+        let start = configuration.seconds
         if draw < errorRate {
             metrics.error("chaos_error")
             return .json(500, "{\"detail\":\"Chaos: simulated error\"}")
@@ -78,7 +78,7 @@ extension DemoApp {
             mode = "cpu"
             _ = Self.sumOfSquares(configuration.chaosIterations)
         }
-        let duration = max(0, configuration.now() - start)
+        let duration = max(0, configuration.seconds - start)
         if mode != "ok" { metrics.registry.observe(metrics.work, [], duration) }
         return .json(200, "{\"status\":\"\(mode)\",\"duration_ms\":\(Self.milliseconds(duration))}")
     }

@@ -31,7 +31,7 @@ public final class DemoApp: HTTPRequestHandler, @unchecked Sendable {
         self.configuration = configuration
         metrics = DemoAppMetrics(prefix: configuration.prefix)
         random = SeededRandom(seed: configuration.seed)
-        cache = TTLCache(ttl: configuration.cacheTTL, capacity: configuration.cacheCapacity, now: configuration.now)
+        cache = TTLCache(ttl: configuration.cacheTTL, capacity: configuration.cacheCapacity, clock: configuration.clock)
     }
 
     /// The label `endpoint` of a request path.
@@ -43,9 +43,9 @@ public final class DemoApp: HTTPRequestHandler, @unchecked Sendable {
         }
         let registry = metrics.registry
         registry.add(metrics.active, [], 1)
-        let start = configuration.now()
+        let start = configuration.seconds
         let response = route(request)
-        let elapsed = max(0, configuration.now() - start)
+        let elapsed = max(0, configuration.seconds - start)
         let endpoint = Self.endpointLabel(request.path)
         let method = String(request.method.prefix(16))
         registry.add(metrics.requests, [method, endpoint, String(response.status)])

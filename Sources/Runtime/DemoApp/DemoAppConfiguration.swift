@@ -25,8 +25,8 @@ public struct DemoAppConfiguration: Sendable {
     public var chaosSlowMilliseconds = 5_500
     /// Iterations of a CPU-burning `/chaos` answer.
     public var chaosIterations = 5_000_000
-    /// Monotonic seconds (injected by tests).
-    public var now: @Sendable () -> Double = DemoAppConfiguration.monotonicSeconds
+    /// The clock request durations and cache expiry are measured on (a ``ManualClock`` in tests).
+    public var clock: any LabClock = MonotonicClock()
     /// Sleeps the given seconds (injected by tests).
     public var sleep: @Sendable (Double) -> Void = { seconds in
         if seconds > 0 { Thread.sleep(forTimeInterval: seconds) }
@@ -44,10 +44,6 @@ public struct DemoAppConfiguration: Sendable {
         return letter(first) && prefix.unicodeScalars.allSatisfy { letter($0) || ($0 >= "0" && $0 <= "9") }
     }
 
-    /// Seconds on the monotonic clock.
-    @Sendable public static func monotonicSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
+    /// The clock's current time in seconds.
+    var seconds: Double { clock.now.timeIntervalSince1970 }
 }

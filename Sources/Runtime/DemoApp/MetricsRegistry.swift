@@ -30,10 +30,10 @@ public final class MetricsRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var metrics: [Metric] = []
     private var dropped = 0
-    private let clock: @Sendable () -> Double
+    private let clock: any LabClock
 
-    /// An empty registry. `clock` gives Unix seconds for the `_created` samples.
-    public init(maxChildren: Int = 10_000, clock: @escaping @Sendable () -> Double = { Date().timeIntervalSince1970 }) {
+    /// An empty registry. `clock` gives the time of the `_created` samples (Unix seconds).
+    public init(maxChildren: Int = 10_000, clock: any LabClock = SystemClock()) {
         self.maxChildren = max(1, maxChildren)
         self.clock = clock
     }
@@ -47,7 +47,7 @@ public final class MetricsRegistry: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         var metric = Metric(name: name, help: help, kind: kind, labelNames: labelNames)
-        if labelNames.isEmpty { metric.child(for: [], created: clock(), limit: maxChildren) }
+        if labelNames.isEmpty { metric.child(for: [], created: clock.now.timeIntervalSince1970, limit: maxChildren) }
         metrics.append(metric)
         return Handle(index: metrics.count - 1)
     }
@@ -91,7 +91,7 @@ public final class MetricsRegistry: @unchecked Sendable {
         defer { lock.unlock() }
         guard metrics.indices.contains(handle.index),
               labelValues.count == metrics[handle.index].labelNames.count else { return }
-        guard let slot = metrics[handle.index].child(for: labelValues, created: clock(), limit: maxChildren) else {
+        guard let slot = metrics[handle.index].child(for: labelValues, created: clock.now.timeIntervalSince1970, limit: maxChildren) else {
             dropped += 1
             return
         }

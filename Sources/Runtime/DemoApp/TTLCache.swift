@@ -9,14 +9,16 @@ public final class TTLCache<Value: Sendable>: @unchecked Sendable {
     private var sequence: UInt64 = 0
     public let ttl: Double
     public let capacity: Int
-    private let now: @Sendable () -> Double
+    private let clock: any LabClock
 
-    /// A cache; `now` gives seconds on any monotonic clock.
-    public init(ttl: Double, capacity: Int = 10_000, now: @escaping @Sendable () -> Double) {
+    /// A cache whose entries expire on `clock` (a monotonic one in a running app).
+    public init(ttl: Double, capacity: Int = 10_000, clock: any LabClock) {
         self.ttl = ttl
         self.capacity = max(1, capacity)
-        self.now = now
+        self.clock = clock
     }
+
+    private func now() -> Double { clock.now.timeIntervalSince1970 }
 
     /// The live value under `key`, or nil.
     public func get(_ key: String) -> Value? {

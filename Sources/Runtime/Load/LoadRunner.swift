@@ -266,7 +266,7 @@ public final class LoadRunner: @unchecked Sendable {
         while !stopped, Date() < until { _ = condition.wait(until: until) }
     }
 
-    static func now() -> Double { DemoAppConfiguration.monotonicSeconds() }
+    static func now() -> Double { MonotonicClock.seconds() }
 }
 
 /// A load run that cannot start (bad scenario, refused target).

@@ -22,7 +22,7 @@ import Storage
 /// can be part of a flush at `t`.
 public final class AlertPipeline: @unchecked Sendable {
     public let options: AlertPipelineOptions
-    /// The one clock: the dispatcher reads it, and the rule manager through ``SharedRuleClock``.
+    /// The one clock: the dispatcher and the rule manager both read it.
     public let clock: ManualClock
     public let storage: MemoryStorage
     public let engine: Engine
@@ -44,7 +44,7 @@ public final class AlertPipeline: @unchecked Sendable {
         self.options = options
         self.engine = engine
         self.storage = storage
-        clock = ManualClock(SharedRuleClock.date(options.start))
+        clock = ManualClock(LabTime.date(options.start))
         let dispatcher = try Dispatcher(config: options.alertmanager, clock: clock, notifier: notifier,
                                         externalURL: options.alertmanagerURL, limits: options.dispatcherLimits)
         self.dispatcher = dispatcher
@@ -54,7 +54,7 @@ public final class AlertPipeline: @unchecked Sendable {
             dispatcher.receive(alerts)
         }
         var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage,
-                                             clock: SharedRuleClock(clock), notify: sender.notifyFunc)
+                                             clock: clock, notify: sender.notifyFunc)
         ruleOptions.evaluationInterval = options.evaluationInterval > 0 ? options.evaluationInterval : 60_000
         ruleOptions.defaultQueryOffset = max(0, options.ruleQueryOffset)
         ruleOptions.externalLabels = options.externalLabels
@@ -77,13 +77,13 @@ public final class AlertPipeline: @unchecked Sendable {
     // MARK: - Time
 
     /// The current time in milliseconds.
-    public var now: Int64 { SharedRuleClock.milliseconds(clock.now) }
+    public var now: Int64 { LabTime.milliseconds(clock.now) }
 
     /// The next instant (milliseconds) at which a source, a rule group or a flush is due.
     public var nextEventTime: Int64? {
         var candidates: [Int64] = lock.withLock { sources.map(\.next) }
         candidates += rules.groups.compactMap(\.nextEvaluation)
-        if let flush = dispatcher.nextFlush { candidates.append(SharedRuleClock.milliseconds(flush)) }
+        if let flush = dispatcher.nextFlush { candidates.append(LabTime.milliseconds(flush)) }
         return candidates.min()
     }
 
@@ -96,7 +96,7 @@ public final class AlertPipeline: @unchecked Sendable {
             step(at: max(next, now))
             steps += 1
         }
-        clock.set(SharedRuleClock.date(t))
+        clock.set(LabTime.date(t))
         return steps
     }
 
@@ -106,7 +106,7 @@ public final class AlertPipeline: @unchecked Sendable {
 
     /// One instant: sources, then rule groups, then flushes.
     private func step(at t: Int64) {
-        let date = SharedRuleClock.date(t)
+        let date = LabTime.date(t)
         clock.set(date)
         feedSources(at: t)
         let failed = rules.runDue()
@@ -118,7 +118,7 @@ public final class AlertPipeline: @unchecked Sendable {
         }
         // A flush a rounding error after `t` belongs to this instant.
         var until = date
-        if let flush = dispatcher.nextFlush, SharedRuleClock.milliseconds(flush) <= t, flush > until { until = flush }
+        if let flush = dispatcher.nextFlush, LabTime.milliseconds(flush) <= t, flush > until { until = flush }
         dispatcher.advance(to: until)
     }
 

@@ -57,8 +57,8 @@ public final class AlertSender: @unchecked Sendable {
             if pairs.last?.name == a.name { pairs[pairs.count - 1] = a } else { pairs.append(a) }
         }
         let annotations = Labels(sortedUnique: pairs)
-        return Alert(labels: r.labels, annotations: annotations, startsAt: SharedRuleClock.date(r.startsAt),
-                     endsAt: r.endsAt.map(SharedRuleClock.date), generatorURL: r.generatorURL)
+        return Alert(labels: r.labels, annotations: annotations, startsAt: LabTime.date(r.startsAt),
+                     endsAt: r.endsAt.map(LabTime.date), generatorURL: r.generatorURL)
     }
 
     /// The alert with the external labels it lacks, relabelled; `nil` when relabelling dropped it.

@@ -14,10 +14,9 @@ enum PromQLTestQueryAnalysis {
     /// Functions that make the range-mode re-run differ from the instant query.
     static let rangeUnsafeFunctions: Set<String> = ["start", "end", "range", "step"]
 
-    /// Calls every node of `expr`, depth first.
+    /// Calls every node of `expr`, depth first (without recursion: see ``Expr/forEachNode(_:)``).
     static func visit(_ expr: Expr, _ body: (Expr) -> Void) {
-        body(expr)
-        for child in expr.children { visit(child, body) }
+        expr.forEachNode(body)
     }
 
     /// The names of every function called in `expr`.
@@ -85,10 +84,11 @@ enum PromQLTestQueryAnalysis {
             a.expr = pinned(a.expr, at: t)
             a.param = a.param.map { pinned($0, at: t) }
             return .aggregate(a)
-        case .binary(var b):
-            b.lhs = pinned(b.lhs, at: t)
-            b.rhs = pinned(b.rhs, at: t)
-            return .binary(b)
+        case .binary(let top):
+            let spine = BinarySpine(top)
+            return BinarySpine.rebuild(leaf: pinned(spine.leaf, at: t), nodes: spine.nodes) { b in
+                b.rhs = pinned(b.rhs, at: t)
+            }
         case .unary(var u): u.expr = pinned(u.expr, at: t); return .unary(u)
         case .call(var c): c.args = c.args.map { pinned($0, at: t) }; return .call(c)
         case .paren(var p): p.expr = pinned(p.expr, at: t); return .paren(p)

@@ -145,7 +145,7 @@ public struct RuleTestRunner: Sendable {
     /// Loads the rule files into evaluators ordered by `group_eval_order` (others keep file order).
     func loadGroups(_ ctx: GroupContext, interval: Int64, query: @escaping QueryFunc,
                     storage: MemoryStorage) -> Result<[RuleGroupEvaluator], LoadErrors> {
-        var managerOptions = RuleManagerOptions(query: query, storage: storage, clock: ManualRuleClock())
+        var managerOptions = RuleManagerOptions(query: query, storage: storage, clock: ManualClock(milliseconds: 0))
         managerOptions.evaluationInterval = interval
         managerOptions.externalLabels = Labels(ctx.group.externalLabels)
         managerOptions.externalURL = ctx.group.externalURL

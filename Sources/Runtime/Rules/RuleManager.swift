@@ -5,13 +5,13 @@ import PromModel
 /// Runs rule groups on a clock, like Prometheus's rule manager.
 ///
 /// ```swift
-/// let clock = ManualRuleClock(at: 0)
+/// let clock = ManualClock(milliseconds: 0)
 /// var options = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: storage, clock: clock)
 /// options.notify = { alerts in sent.append(contentsOf: alerts) }
 /// let manager = RuleManager(options: options)
 /// try manager.load([ruleFile])
 /// manager.start()
-/// clock.advance(by: 60_000)
+/// clock.advance(by: 60)
 /// manager.runDue()
 /// ```
 ///
@@ -115,7 +115,7 @@ public final class RuleManager: @unchecked Sendable {
 
     /// Schedules every group's first evaluation at its first slot after the clock's current time.
     public func start() {
-        let now = options.clock.now()
+        let now = options.clock.milliseconds
         lock.lock()
         defer { lock.unlock() }
         for group in groupList {
@@ -128,7 +128,7 @@ public final class RuleManager: @unchecked Sendable {
     /// the rules that failed. Groups not started yet are started first.
     @discardableResult
     public func runDue() -> [RuleEvaluationFailure] {
-        let now = options.clock.now()
+        let now = options.clock.milliseconds
         lock.lock()
         defer { lock.unlock() }
         var failures: [RuleEvaluationFailure] = []

@@ -10,7 +10,7 @@ public struct RuleManagerOptions: Sendable {
     /// Where rule results, `ALERTS` and staleness markers are written.
     public var storage: any Appendable
     /// The time source.
-    public var clock: any RuleClock
+    public var clock: any LabClock
     /// The global `evaluation_interval` used by groups without `interval` (milliseconds, 1m).
     public var evaluationInterval: Int64 = 60_000
     /// The global `rule_query_offset` used by groups without `query_offset` (milliseconds, 0).
@@ -25,7 +25,7 @@ public struct RuleManagerOptions: Sendable {
     /// Off, groups are evaluated at exact multiples of their interval (like promtool's unit tests).
     public var alignByGroupHash = true
 
-    public init(query: @escaping QueryFunc, storage: any Appendable, clock: any RuleClock,
+    public init(query: @escaping QueryFunc, storage: any Appendable, clock: any LabClock,
                 notify: NotifyFunc? = nil) {
         self.query = query
         self.storage = storage

@@ -3,6 +3,7 @@ import Runtime
 import XCTest
 #if canImport(Glibc)
 import Glibc
+import LabctlTestSupport
 #endif
 
 /// Debian's Prometheus started for one test on a free 127.0.0.1 port over a TSDB backfilled from an
@@ -12,16 +13,9 @@ final class PrometheusServer {
     private let process: Process
     private let directory: URL
 
-    static func tool(_ name: String) -> String? {
-        for dir in ["/usr/bin", "/usr/local/bin", "/bin"] where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-            return "\(dir)/\(name)"
-        }
-        return nil
-    }
-
     /// Backfills `openMetrics` and starts Prometheus over it, waiting (bounded) for `/-/ready`.
     init(openMetrics: String) throws {
-        guard let prometheus = Self.tool("prometheus"), let promtool = Self.tool("promtool") else {
+        guard let prometheus = ToolLocator.path("prometheus"), let promtool = ToolLocator.path("promtool") else {
             throw XCTSkip("prometheus/promtool not installed")
         }
         guard let port = Self.freePort() else { throw XCTSkip("no free port") }

@@ -1,4 +1,5 @@
 import Foundation
+import LabctlTestSupport
 import Runtime
 import XCTest
 #if canImport(Glibc)
@@ -65,15 +66,8 @@ final class BackgroundProcess {
         return status
     }
 
-    /// The path of an installed tool, or nil.
-    static func tool(_ name: String) -> String? {
-        let path = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init)
-        for dir in path + ["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin"]
-        where FileManager.default.isExecutableFile(atPath: "\(dir)/\(name)") {
-            return "\(dir)/\(name)"
-        }
-        return nil
-    }
+    /// The path of an installed tool, or nil (see ``ToolLocator``).
+    static func tool(_ name: String) -> String? { ToolLocator.path(name) }
 
     /// A TCP port free on 127.0.0.1 right now.
     static func freePort() throws -> Int {

@@ -1,30 +1,16 @@
 import Foundation
+import LabctlTestSupport
 import XCTest
 
 /// The built `labctl` binary run as a process, for end-to-end tests.
 enum LabctlProcess {
     // MARK: - Locations
 
-    /// The package root, from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
+    /// The package root.
+    static var packageRoot: URL { BuiltProduct.packageRoot }
 
-    /// `labctl` next to the test bundle (SwiftPM puts both in the same build directory), inside it,
-    /// next to the test runner, else `<packageRoot>/.build/debug/labctl`; throws `XCTSkip` when not built.
-    static func binary() throws -> URL {
-        var directories: [URL] = []
-        let bundle = Bundle(for: BundleMarker.self)
-        directories.append(bundle.bundleURL.deletingLastPathComponent())
-        directories.append(bundle.bundleURL)
-        if let executable = Bundle.main.executableURL { directories.append(executable.deletingLastPathComponent()) }
-        directories.append(packageRoot.appendingPathComponent(".build/debug"))
-        for directory in directories {
-            let candidate = directory.appendingPathComponent("labctl")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        }
-        throw XCTSkip("labctl binary not found next to the tests; run `swift build` first")
-    }
+    /// The built `labctl` (see ``BuiltProduct/url(_:)``); throws `XCTSkip` when not built.
+    static func binary() throws -> URL { try BuiltProduct.url("labctl") }
 
     // MARK: - Running
 
@@ -40,5 +26,3 @@ enum LabctlProcess {
     }
 }
 
-/// A class of this test bundle, to find the bundle.
-private final class BundleMarker {}

@@ -1,5 +1,6 @@
 import Foundation
 @testable import labctl
+import LabctlTestSupport
 
 extension TestConsole {
     // MARK: - In-process runs

@@ -29,20 +29,25 @@ public struct CounterWithoutRateLint: LintRule {
         return out
     }
 
+    /// Walked with an explicit stack (each entry with whether a call or aggregation above exempts it),
+    /// in source order, so long binary chains do not recurse.
     static func instantCounters(_ expr: Expr, exempt: Bool, into found: inout [VectorSelector]) {
-        switch expr {
-        case .vectorSelector(let s):
-            if !exempt, counterSuffixes.contains(where: { s.name.hasSuffix($0) }) { found.append(s) }
-        case .matrixSelector, .subquery:
-            return
-        case .call(let c):
-            let skip = exempt || Self.exempt.contains(c.function.name)
-            for a in c.args { instantCounters(a, exempt: skip, into: &found) }
-        case .aggregate(let a):
-            let skip = exempt || a.op.rawValue == "count" || a.op.rawValue == "group"
-            instantCounters(a.expr, exempt: skip, into: &found)
-        default:
-            for child in expr.children { instantCounters(child, exempt: exempt, into: &found) }
+        var stack = [(expr, exempt)]
+        while let (expr, exempt) = stack.popLast() {
+            switch expr {
+            case .vectorSelector(let s):
+                if !exempt, counterSuffixes.contains(where: { s.name.hasSuffix($0) }) { found.append(s) }
+            case .matrixSelector, .subquery:
+                continue
+            case .call(let c):
+                let skip = exempt || Self.exempt.contains(c.function.name)
+                for a in c.args.reversed() { stack.append((a, skip)) }
+            case .aggregate(let a):
+                let skip = exempt || a.op.rawValue == "count" || a.op.rawValue == "group"
+                stack.append((a.expr, skip))
+            default:
+                for child in expr.children.reversed() { stack.append((child, exempt)) }
+            }
         }
     }
 }

@@ -41,16 +41,22 @@ public struct RecordingRuleLevelLint: LintRule {
 
     /// The aggregation that decides the result's labels: the top node, through parentheses,
     /// `histogram_quantile`'s buckets (minus `le`) and the left side of arithmetic.
+    /// Followed in a loop (a long binary chain is as deep as it is long).
     static func outerAggregation(_ expr: Expr) -> AggregateExpr? {
-        switch expr.unwrappingParens {
-        case .aggregate(let a): return a
-        case .call(let c) where c.function.name == "histogram_quantile" && c.args.count == 2:
-            guard var a = outerAggregation(c.args[1]) else { return nil }
-            a.grouping = a.grouping.filter { $0 != "le" }
-            return a
-        case .binary(let b) where b.lhs.type == .vector: return outerAggregation(b.lhs)
-        case .binary(let b) where b.rhs.type == .vector: return outerAggregation(b.rhs)
-        default: return nil
+        var current = expr
+        var dropsLe = false
+        while true {
+            switch current.unwrappingParens {
+            case .aggregate(var a):
+                if dropsLe { a.grouping = a.grouping.filter { $0 != "le" } }
+                return a
+            case .call(let c) where c.function.name == "histogram_quantile" && c.args.count == 2:
+                dropsLe = true
+                current = c.args[1]
+            case .binary(let b) where b.lhs.type == .vector: current = b.lhs
+            case .binary(let b) where b.rhs.type == .vector: current = b.rhs
+            default: return nil
+            }
         }
     }
 }

@@ -18,7 +18,7 @@ import PromModel
 public final class Dispatcher: @unchecked Sendable {
     public let route: AlertRoute
     public let silences: Silences
-    public let clock: AlertingClock
+    public let clock: any LabClock
     public let externalURL: String
     public let limits: DispatcherLimits
     let receivers: [String: AlertmanagerReceiver]
@@ -42,7 +42,7 @@ public final class Dispatcher: @unchecked Sendable {
 
     /// A dispatcher for a loaded configuration (its route tree, receivers, inhibition rules, time
     /// intervals and `resolve_timeout`).
-    public convenience init(config: AlertmanagerConfig, clock: AlertingClock, notifier: Notifier,
+    public convenience init(config: AlertmanagerConfig, clock: any LabClock, notifier: Notifier,
                             externalURL: String = "http://localhost:9093", limits: DispatcherLimits = DispatcherLimits()) throws {
         guard let route = config.route else { throw NotifyError(message: "the configuration has no route") }
         self.init(route: AlertRoute(config: route), receivers: config.receivers,
@@ -54,7 +54,7 @@ public final class Dispatcher: @unchecked Sendable {
 
     public init(route: AlertRoute, receivers: [AlertmanagerReceiver], inhibitRules: [InhibitionRule] = [],
                 timeIntervals: [TimeIntervalMatcher] = [], resolveTimeout: TimeInterval = 300,
-                clock: AlertingClock, notifier: Notifier, externalURL: String = "http://localhost:9093",
+                clock: any LabClock, notifier: Notifier, externalURL: String = "http://localhost:9093",
                 limits: DispatcherLimits = DispatcherLimits()) {
         self.route = route
         var byName: [String: AlertmanagerReceiver] = [:]

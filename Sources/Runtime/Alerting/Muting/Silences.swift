@@ -9,12 +9,12 @@ public final class Silences: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [Silence] = []
     private var counter = 0
-    private let clock: AlertingClock
+    private let clock: any LabClock
 
     /// At most this many silences are kept (expired ones are dropped first).
     public static let maxSilences = 10_000
 
-    public init(clock: AlertingClock) {
+    public init(clock: any LabClock) {
         self.clock = clock
     }
 

@@ -5,9 +5,22 @@ import PromQL
 // MARK: - Binary operators
 
 extension Evaluator {
-    func evalBinary(_ b: BinaryExpr) throws -> EvalValue {
-        let lhs = try evaluate(b.lhs)
-        let rhs = try evaluate(b.rhs)
+    /// Evaluates a binary chain in a loop over its left spine: the innermost left operand first, then each
+    /// node's right operand and the node itself, outwards (the order recursion would take, without one
+    /// stack frame per term of `a + a + … + a`).
+    func evalBinary(_ top: BinaryExpr) throws -> EvalValue {
+        let spine = BinarySpine(top)
+        var value = try evaluate(spine.leaf)
+        for node in spine.nodes.reversed() {
+            try ctx.checkInterrupt()
+            let rhs = try evaluate(node.rhs)
+            value = try combine(node, value, rhs)
+        }
+        return value
+    }
+
+    /// `lhs op rhs` for evaluated operands.
+    func combine(_ b: BinaryExpr, _ lhs: EvalValue, _ rhs: EvalValue) throws -> EvalValue {
         switch (lhs, rhs) {
         case (.scalar(let l), .scalar(let r)):
             var out = [Double](repeating: 0, count: steps)

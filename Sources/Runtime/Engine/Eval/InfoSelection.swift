@@ -79,20 +79,22 @@ struct InfoSelection {
     /// The `@` and offset modifiers from `expr` down to its first vector selector, outermost first
     /// (a subquery's, then its inner selector's); nil when `expr` has no selector. Info series are
     /// looked up at the time these modifiers give, like the base samples.
+    /// Searched depth first with an explicit stack (each entry with the subqueries above it), so long
+    /// binary chains do not recurse.
     static func timeModifiers(_ expr: Expr) -> [(at: AtModifier?, offset: DurationExpr?)]? {
-        switch expr {
-        case .vectorSelector(let vs):
-            return [(vs.at, vs.offset)]
-        case .matrixSelector(let ms):
-            return [(ms.vectorSelector.at, ms.vectorSelector.offset)]
-        case .subquery(let sq):
-            guard let inner = timeModifiers(sq.expr) else { return nil }
-            return [(sq.at, sq.offset)] + inner
-        default:
-            for child in expr.children {
-                if let found = timeModifiers(child) { return found }
+        var stack: [(Expr, [(at: AtModifier?, offset: DurationExpr?)])] = [(expr, [])]
+        while let (node, outer) = stack.popLast() {
+            switch node {
+            case .vectorSelector(let vs):
+                return outer + [(vs.at, vs.offset)]
+            case .matrixSelector(let ms):
+                return outer + [(ms.vectorSelector.at, ms.vectorSelector.offset)]
+            case .subquery(let sq):
+                stack.append((sq.expr, outer + [(sq.at, sq.offset)]))
+            default:
+                for child in node.children.reversed() { stack.append((child, outer)) }
             }
-            return nil
         }
+        return nil
     }
 }

@@ -12,19 +12,20 @@ extension QueryContext {
     /// that is not finite or lies beyond Go's `time.Duration` range (about 292 years) with
     /// "duration is out of range". Offsets may be negative.
     func checkDurations(_ expr: Expr) throws {
-        switch expr {
-        case .vectorSelector(let vs):
-            try check(vs.offset, positive: false)
-        case .matrixSelector(let ms):
-            try check(ms.range, positive: true)
-        case .subquery(let sq):
-            try check(sq.range, positive: true)
-            try check(sq.step, positive: true)
-            try check(sq.offset, positive: false)
-        default:
-            break
+        try expr.forEachNode { node in
+            switch node {
+            case .vectorSelector(let vs):
+                try check(vs.offset, positive: false)
+            case .matrixSelector(let ms):
+                try check(ms.range, positive: true)
+            case .subquery(let sq):
+                try check(sq.range, positive: true)
+                try check(sq.step, positive: true)
+                try check(sq.offset, positive: false)
+            default:
+                break
+            }
         }
-        for child in expr.children { try checkDurations(child) }
     }
 
     private func check(_ d: DurationExpr?, positive: Bool) throws {

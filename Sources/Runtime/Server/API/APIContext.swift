@@ -50,7 +50,7 @@ public struct APIContext: Sendable {
                 externalLabels: @escaping @Sendable () -> Labels = { .empty },
                 flags: [String: String] = [:], buildInfo: APIBuildInfo = APIBuildInfo(),
                 storageRetention: String = "15d", startTime: Date = Date(),
-                now: @escaping @Sendable () -> Int64 = { Int64((Date().timeIntervalSince1970 * 1000).rounded(.down)) },
+                now: @escaping @Sendable () -> Int64 = { SystemClock().milliseconds },
                 reload: (@Sendable () throws -> Void)? = nil,
                 lastReload: (@Sendable () -> (success: Bool, time: Date))? = nil,
                 quit: (@Sendable () -> Void)? = nil, isReady: @escaping @Sendable () -> Bool = { true },

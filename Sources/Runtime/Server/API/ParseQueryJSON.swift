@@ -13,13 +13,7 @@ enum ParseQueryJSON {
                 + QueryResultJSON.quote(a.op.rawValue) + ",\"param\":" + (a.param.map(node) ?? "null")
                 + ",\"type\":\"aggregation\",\"without\":\(a.without)}"
         case .binary(let b):
-            var matching = "null"
-            if let m = b.matching {
-                matching = "{\"card\":" + QueryResultJSON.quote(m.cardinality.rawValue) + ",\"include\":" + strings(m.include)
-                    + ",\"labels\":" + strings(m.matchingLabels) + ",\"on\":\(m.on)}"
-            }
-            return "{\"bool\":\(b.returnBool),\"lhs\":" + node(b.lhs) + ",\"matching\":" + matching + ",\"op\":"
-                + QueryResultJSON.quote(b.op.rawValue) + ",\"rhs\":" + node(b.rhs) + ",\"type\":\"binaryExpr\"}"
+            return binaryChain(b)
         case .call(let c):
             let f = c.function
             return "{\"args\":[" + c.args.map(node).joined(separator: ",") + "],\"func\":{\"argTypes\":"
@@ -48,6 +42,25 @@ enum ParseQueryJSON {
         case .stepInvariant(let s):
             return node(s.expr)
         }
+    }
+
+    /// A binary chain written in a loop over its left spine: every node's opening down to the innermost
+    /// left operand, then each node's right side outwards (no recursion per term of `a + a + … + a`).
+    private static func binaryChain(_ top: BinaryExpr) -> String {
+        let spine = BinarySpine(top)
+        var out = ""
+        for b in spine.nodes { out += "{\"bool\":\(b.returnBool),\"lhs\":" }
+        out += node(spine.leaf)
+        for b in spine.nodes.reversed() {
+            var matching = "null"
+            if let m = b.matching {
+                matching = "{\"card\":" + QueryResultJSON.quote(m.cardinality.rawValue) + ",\"include\":" + strings(m.include)
+                    + ",\"labels\":" + strings(m.matchingLabels) + ",\"on\":\(m.on)}"
+            }
+            out += ",\"matching\":" + matching + ",\"op\":" + QueryResultJSON.quote(b.op.rawValue) + ",\"rhs\":"
+                + node(b.rhs) + ",\"type\":\"binaryExpr\"}"
+        }
+        return out
     }
 
     private static func strings(_ list: [String]) -> String {

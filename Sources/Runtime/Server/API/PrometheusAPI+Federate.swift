@@ -44,7 +44,6 @@ extension PrometheusAPI {
         for label in context.externalLabels() { external[label.name] = label.value }
         if external["instance"] == nil { external["instance"] = "" }
         let externalNames = external.keys.sorted()
-        let writer = ExpositionWriter()
         var out = ""
         var lastName = ""
         for labels in named {
@@ -56,11 +55,11 @@ extension PrometheusAPI {
             var parts: [String] = []
             var used = Set<String>()
             for label in labels where label.name != Label.metricName {
-                parts.append(label.name + "=\"" + writer.escapeLabelValue(label.value) + "\"")
+                parts.append(label.name + "=\"" + Labels.escapeValue(label.value) + "\"")
                 used.insert(label.name)
             }
             for ext in externalNames where !used.contains(ext) {
-                parts.append(ext + "=\"" + writer.escapeLabelValue(external[ext] ?? "") + "\"")
+                parts.append(ext + "=\"" + Labels.escapeValue(external[ext] ?? "") + "\"")
             }
             out += name + (parts.isEmpty ? "" : "{" + parts.joined(separator: ",") + "}")
             out += " " + GoFloatFormat.g(sample.v) + " \(sample.t)\n"

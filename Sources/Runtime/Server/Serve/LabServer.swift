@@ -84,7 +84,7 @@ public final class LabServer: @unchecked Sendable {
         scrapeManager = ScrapeManager(storage: appendable, resolver: resolver)
         current = configuration
         rules = RuleManager(options: RuleManagerOptions(query: engine.ruleQuery(over: store), storage: appendable,
-                                                        clock: SystemRuleClock()))
+                                                        clock: SystemClock()))
         do {
             try scrapeManager.apply(configuration.prometheus, baseDirectory: configuration.baseDirectory)
             try install(configuration, reloading: false)
@@ -159,7 +159,7 @@ public final class LabServer: @unchecked Sendable {
             }
             _ = dispatcher?.runDue()
             if persistent == nil, Date().timeIntervalSince(lastRetention) > 60 {
-                _ = storage.applyRetention(Duration(milliseconds: options.retention), now: SystemRuleClock().now())
+                _ = storage.applyRetention(Duration(milliseconds: options.retention), now: SystemClock().milliseconds)
                 lastRetention = Date()
             }
             Thread.sleep(forTimeInterval: max(0.01, options.tickInterval))
@@ -231,7 +231,7 @@ public final class LabServer: @unchecked Sendable {
             client?.send(alerts)
         }
         var ruleOptions = RuleManagerOptions(query: engine.ruleQuery(over: storage), storage: appendable,
-                                             clock: SystemRuleClock(), notify: sender.notifyFunc)
+                                             clock: SystemClock(), notify: sender.notifyFunc)
         ruleOptions.evaluationInterval = max(1, prometheus.global.evaluationInterval.milliseconds)
         ruleOptions.defaultQueryOffset = max(0, prometheus.global.ruleQueryOffset.milliseconds)
         ruleOptions.externalLabels = externalLabels

@@ -7,7 +7,7 @@ enum AlertsPage {
     static func response(_ server: LabServer) -> HTTPServerResponse {
         let rules = server.ruleManager.snapshot().flatMap { group in group.rules.map { (group.name, $0) } }
             .filter { $0.1.kind == "alerting" }
-        let now = SystemRuleClock().now()
+        let now = SystemClock().milliseconds
         var counts: [AlertState: Int] = [:]
         for (_, rule) in rules { counts[rule.state, default: 0] += 1 }
         var body = "<h1>Alerts</h1><p class=\"muted\">"

@@ -46,7 +46,7 @@ struct QueryPage {
         } catch {
             return "<pre class=\"error\">\(WebPage.escape("\(error)"))</pre>"
         }
-        let now = SystemRuleClock().now()
+        let now = SystemClock().milliseconds
         let started = Date()
         do {
             if tab == "graph" {

@@ -5,7 +5,7 @@ import PromModel
 enum RulesPage {
     static func response(_ server: LabServer) -> HTTPServerResponse {
         let groups = server.ruleManager.snapshot()
-        let now = SystemRuleClock().now()
+        let now = SystemClock().milliseconds
         var body = "<h1>Rules</h1>"
         if groups.isEmpty { body += "<p>No rule groups: the configuration's rule_files name none.</p>" }
         for group in groups {

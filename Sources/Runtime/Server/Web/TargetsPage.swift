@@ -4,7 +4,7 @@ import Foundation
 enum TargetsPage {
     static func response(_ server: LabServer) -> HTTPServerResponse {
         let targets = server.scrapeManager.activeTargets()
-        let now = SystemRuleClock().now()
+        let now = SystemClock().milliseconds
         var body = "<h1>Targets</h1>"
         let pools = Dictionary(grouping: targets, by: \.scrapePool)
         let up = targets.filter { $0.health == .up }.count

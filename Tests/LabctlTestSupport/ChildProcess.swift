@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs a program as a child process with the given input, collecting both output streams
 /// concurrently (a full pipe can never block the child) and killing it past a time limit.
-enum ChildProcess {
+public enum ChildProcess {
     // MARK: - Running
 
     /// Runs `executable` with `arguments`, writing `stdin` to its standard input.
@@ -10,7 +10,7 @@ enum ChildProcess {
     ///   - environment: the child's whole environment; nil inherits the test process's.
     ///   - directory: the child's working directory; nil inherits the test process's.
     ///   - timeout: seconds after which the child is terminated (then killed) and `timedOut` is set.
-    static func run(_ executable: String, arguments: [String], stdin: String = "",
+    public static func run(_ executable: String, arguments: [String], stdin: String = "",
                     environment: [String: String]? = nil, directory: URL? = nil,
                     timeout: TimeInterval = 600) throws -> RunResult {
         let process = Process()
