@@ -12,7 +12,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "at_modifier.test": 78,
         "collision.test": 2,
         "duration_expression.test": 59,
-        "extended_vectors.test": 162,
+        "extended_vectors.test": 169,
         "fill-modifier.test": 46,
         "functions.test": 430,
         "histograms.test": 179,

@@ -27,7 +27,14 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
-        if vs.smoothed && !timestampValues { return try collect(try smoothedVectorSelectorStream(vs)) }
+        if vs.smoothed && !timestampValues {
+            let selection = try smoothedSelection(vs)
+            if selection.set.containsHistograms {
+                return try smoothedHistogramVectorSelector(vs, set: selection.set, offset: selection.offset,
+                                                           fixed: selection.fixed)
+            }
+            return try collect(smoothedVectorSelectorStream(selection))
+        }
         let selection = try vectorSelection(vs)
         if selection.set.containsHistograms {
             return try histogramVectorSelector(selection, timestampValues: timestampValues)
@@ -38,7 +45,10 @@ extension Evaluator {
     /// An instant selector as a stream of its series; `nil` when a selected series holds native
     /// histograms (streams carry floats only).
     func vectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream? {
-        if vs.smoothed { return try smoothedVectorSelectorStream(vs) }
+        if vs.smoothed {
+            let selection = try smoothedSelection(vs)
+            return selection.set.containsHistograms ? nil : smoothedVectorSelectorStream(selection)
+        }
         let selection = try vectorSelection(vs)
         if selection.set.containsHistograms { return nil }
         return vectorSelectorStream(selection, timestampValues: false)

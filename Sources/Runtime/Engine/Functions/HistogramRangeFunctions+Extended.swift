@@ -23,9 +23,10 @@ extension HistogramRangeFunctions {
 
     /// The histogram between samples `a` and `b` at time `t`, interpolated linearly bucket by bucket.
     /// For counters, a reset between them means the counter restarts from zero at `a`: the result is `b`
-    /// scaled down (keeping `b`'s reset hint). Throws when the two cannot be combined.
+    /// scaled down (keeping `b`'s reset hint). Throws when one has exponential and the other custom buckets.
     static func interpolate(_ a: HistogramPoint, _ b: HistogramPoint, at t: Int64,
                             isCounter: Bool) throws(HistogramArithmeticError) -> FloatHistogram {
+        guard a.h.usesCustomBuckets == b.h.usesCustomBuckets else { throw .mixedSchemas }
         let span = b.t - a.t
         guard span != 0 else { return b.h }
         let fraction = Double(t - a.t) / Double(span)
