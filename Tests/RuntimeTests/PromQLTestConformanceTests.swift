@@ -14,7 +14,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "duration_expression.test": 59,
         "extended_vectors.test": 169,
         "fill-modifier.test": 46,
-        "functions.test": 430,
+        "functions.test": 431,
         "histograms.test": 185,
         "info.test": 52,
         "limit.test": 37,
