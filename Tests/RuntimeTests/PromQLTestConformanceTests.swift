@@ -26,7 +26,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "selectors.test": 31,
         "staleness.test": 17,
         "start_timestamps.test": 17,
-        "subquery.test": 33,
+        "subquery.test": 34,
         "trig_functions.test": 19,
         "type_and_unit.test": 58,
     ]
