@@ -16,7 +16,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "fill-modifier.test": 46,
         "functions.test": 431,
         "histograms.test": 185,
-        "info.test": 52,
+        "info.test": 53,
         "limit.test": 37,
         "literals.test": 25,
         "name_label_dropping.test": 30,
