@@ -20,7 +20,7 @@ final class PromQLTestConformanceTests: XCTestCase {
         "limit.test": 37,
         "literals.test": 25,
         "name_label_dropping.test": 30,
-        "native_histograms.test": 513,
+        "native_histograms.test": 522,
         "operators.test": 214,
         "range_queries.test": 18,
         "selectors.test": 31,

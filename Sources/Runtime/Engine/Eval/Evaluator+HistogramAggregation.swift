@@ -76,7 +76,6 @@ extension Evaluator {
                 for h in hists[g] {
                     do {
                         if let c = try summation.add(h) {
-                            if c.counterResetCollision { collision = true }
                             if c.customBoundsReconciled { reconciled = true }
                         }
                     } catch {
@@ -85,6 +84,7 @@ extension Evaluator {
                         break
                     }
                 }
+                if summation.counterResetCollision { collision = true }
                 guard !failed, var sum = summation.result else { continue }
                 if a.op == .avg { sum = HistogramSummation.mean(of: hists[g], sum: sum) }
                 out[g].histograms.append(HistogramPoint(t: t, h: sum.compacted()))

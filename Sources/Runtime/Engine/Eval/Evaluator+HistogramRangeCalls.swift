@@ -128,13 +128,13 @@ extension Evaluator {
                 do {
                     if let c = try summation.add(p.h) {
                         if c.customBoundsReconciled { notes.reconciledAggregation = true }
-                        if c.counterResetCollision { notes.counterResetCollision = true }
                     }
                 } catch {
                     notes.mixedSchemas = true
                     return .none
                 }
             }
+            if summation.counterResetCollision { notes.counterResetCollision = true }
             guard var sum = summation.result else { return .none }
             if name == "avg_over_time" { sum = HistogramSummation.mean(of: hw.map(\.h), sum: sum) }
             return .histogram(sum.compacted())

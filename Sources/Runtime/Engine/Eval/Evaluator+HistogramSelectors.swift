@@ -15,7 +15,8 @@ extension Evaluator {
             try ctx.checkInterrupt()
             var it = series.makeIterator()
             var pendingFloat = it.next()
-            let hs = series.histograms
+            let hs = selection.previous.map { Evaluator.withComputedHints(series.histograms, previous: $0[series.labels]) }
+                ?? series.histograms.map { HistogramPoint(t: $0.t, h: $0.h) }
             var hi = 0
             var lastFloat: Sample?
             var lastHistogram: Int?

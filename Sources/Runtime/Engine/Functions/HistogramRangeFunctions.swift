@@ -145,9 +145,17 @@ struct HistogramSummation {
     private(set) var total: FloatHistogram?
     private var count = KahanSum()
     private var sum = KahanSum()
+    private var resetSeen = false
+    private var notResetSeen = false
+
+    /// Whether the inputs said both "counter reset" and "not reset" (in any order, whatever else came
+    /// between), which Prometheus warns about.
+    var counterResetCollision: Bool { resetSeen && notResetSeen }
 
     /// Adds `h`; throws when the schemas cannot be mixed.
     mutating func add(_ h: FloatHistogram) throws(HistogramArithmeticError) -> HistogramCombination? {
+        if h.counterResetHint == .counterReset { resetSeen = true }
+        if h.counterResetHint == .notCounterReset { notResetSeen = true }
         count.add(h.count)
         sum.add(h.sum)
         guard let current = total else {
