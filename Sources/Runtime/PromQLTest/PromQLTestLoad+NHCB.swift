@@ -13,7 +13,8 @@ extension PromQLTestLoad {
     /// The classic histograms of the block (`X_bucket{le=…}` series, with `X_sum` and `X_count` when
     /// present) as native histograms named `X` with custom bounds: at each position where every bucket
     /// has a value, the bucket counts are the differences of the cumulative ones; a staleness marker
-    /// in any bucket gives a staleness marker. Histograms without a `+Inf` bucket are not converted.
+    /// in any bucket gives a staleness marker. Without a `+Inf` bucket, the highest bound is a custom
+    /// bound too (the `+Inf` bucket stays empty).
     func customBucketHistograms(lastLine: [Labels: Int]) -> [CustomBucketSeries] {
         struct Group {
             var buckets: [(bound: Double, values: [SeriesValue])] = []
@@ -45,9 +46,10 @@ extension PromQLTestLoad {
         for k in order {
             guard var g = groups[k] else { continue }
             g.buckets.sort { $0.bound < $1.bound }
-            guard g.buckets.last?.bound == .infinity else { continue }
+            guard let top = g.buckets.last else { continue }
             let length = g.buckets.map(\.values.count).min() ?? 0
-            let bounds = g.buckets.dropLast().map(\.bound)
+            // Without a `+Inf` bucket every bound is a custom bound and the top bucket's count is the total.
+            let bounds = top.bound == .infinity ? g.buckets.dropLast().map(\.bound) : g.buckets.map(\.bound)
             var result = CustomBucketSeries(labels: k, samples: [])
             for i in 0..<length {
                 let (t, overflow) = Int64(i).multipliedReportingOverflow(by: step)

@@ -149,8 +149,15 @@ extension Evaluator {
             let t = time(ofStep: st)
             var order: [Int] = []
             for (i, s) in input.enumerated() {
-                guard let p = pointAt(s, step: st) else { continue }
-                let metric = groupLabels[groupOf[i]].setting(label, to: GoFloatFormat.f(p))
+                let value: String
+                if let p = pointAt(s, step: st) {
+                    value = GoFloatFormat.f(p)
+                } else if let h = histogramAt(s, step: st) {
+                    value = HistogramText.string(h)
+                } else {
+                    continue
+                }
+                let metric = groupLabels[groupOf[i]].setting(label, to: value)
                 let o: Int
                 if let found = outIndex[metric] {
                     o = found
@@ -166,6 +173,18 @@ extension Evaluator {
             counts.removeAll(keepingCapacity: true)
         }
         return out
+    }
+
+    /// The histogram of `s` at step `st` (histograms are sorted by step), by binary search.
+    func histogramAt(_ s: StepSeries, step st: Int) -> FloatHistogram? {
+        guard !s.histograms.isEmpty else { return nil }
+        let t = time(ofStep: st)
+        var lo = 0, hi = s.histograms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if s.histograms[mid].t < t { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < s.histograms.count && s.histograms[lo].t == t ? s.histograms[lo].h : nil
     }
 
     /// The value of `s` at step `st` (points are sorted by step), by binary search.

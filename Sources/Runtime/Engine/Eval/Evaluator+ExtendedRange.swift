@@ -1,4 +1,5 @@
 import PromModel
+import Storage
 import PromQL
 
 // MARK: - Extended range selectors (`anchored`, `smoothed`)
@@ -50,17 +51,31 @@ extension Evaluator {
         return out
     }
 
-    /// An instant selector with `smoothed`: at each step the value is interpolated linearly between the
-    /// samples just before and just after the evaluation time (within one lookback delta on each side);
-    /// with no later sample the earlier one's value carries forward; with no earlier sample there is no
-    /// value. Staleness markers are ignored.
-    func smoothedVectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream {
+    /// What a `smoothed` instant selector reads: the series within one lookback delta of every step, on
+    /// both sides.
+    struct SmoothedSelection {
+        let set: SeriesSet
+        let offset: Int64
+        let fixed: Int64?
+    }
+
+    func smoothedSelection(_ vs: VectorSelector) throws -> SmoothedSelection {
         let off = vs.offset.map(ctx.milliseconds) ?? 0
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
         let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1,
                              maxt: SaturatingTime.add(maxT, lookback), range: 0)
+        return SmoothedSelection(set: set, offset: off, fixed: fixed)
+    }
+
+    /// An instant selector with `smoothed` over floats: at each step the value is interpolated linearly between the
+    /// samples just before and just after the evaluation time (within one lookback delta on each side);
+    /// with no later sample the earlier one's value carries forward; with no earlier sample there is no
+    /// value. Staleness markers are ignored.
+    func smoothedVectorSelectorStream(_ selection: SmoothedSelection) -> SeriesStream {
+        let set = selection.set, off = selection.offset, fixed = selection.fixed
+        let lookback = options.lookbackDelta
         var scratch: [FloatPoint] = []
         return SeriesStream(count: set.count, header: { i in (set[i].labels, false) }, produce: { [self] i, pts in
             pts.removeAll(keepingCapacity: true)

@@ -5,8 +5,8 @@ import PromQL
 
 extension Evaluator {
     /// `sum`, `avg`, `count` and `group` aggregate histograms too (a group with both floats and
-    /// histograms at a step gives nothing and a warning); the other aggregations drop the histograms
-    /// with an info.
+    /// histograms at a step gives nothing and a warning); `count_values` counts a histogram by its text;
+    /// `limitk` and `limit_ratio` keep histograms; the other aggregations drop the histograms with an info.
     func aggregateWithHistograms(_ a: AggregateExpr, _ all: [StepSeries], _ params: [Double],
                                  label: String) throws -> [StepSeries] {
         switch a.op {
@@ -14,12 +14,13 @@ extension Evaluator {
             break
         case .limitk, .limitRatio:
             return try selectKWithHistograms(a, all, params)
+        case .countValues:
+            return try countValues(a, all, label: label)
         default:
             ctx.annotations.info("ignored histogram in \(a.op.rawValue) aggregation", a.span)
             let floats = Evaluator.floatsOnly(all)
             switch a.op {
             case .topk, .bottomk: return try selectK(a, floats, params)
-            case .countValues: return try countValues(a, floats, label: label)
             default: return try aggregateValues(a, floats, params)
             }
         }
@@ -75,7 +76,6 @@ extension Evaluator {
                 for h in hists[g] {
                     do {
                         if let c = try summation.add(h) {
-                            if c.counterResetCollision { collision = true }
                             if c.customBoundsReconciled { reconciled = true }
                         }
                     } catch {
@@ -84,6 +84,7 @@ extension Evaluator {
                         break
                     }
                 }
+                if summation.counterResetCollision { collision = true }
                 guard !failed, var sum = summation.result else { continue }
                 if a.op == .avg { sum = HistogramSummation.mean(of: hists[g], sum: sum) }
                 out[g].histograms.append(HistogramPoint(t: t, h: sum.compacted()))

@@ -35,8 +35,8 @@ struct BinaryHistogramNotes {
 // MARK: - Binary operators with native histograms
 
 extension Evaluator {
-    /// `l op r` when one side is a histogram: `h ± h`, `h * f`, `f * h`, `h / f`, and `==`/`!=` between
-    /// histograms (filtering, or 1/0 with `bool`). Anything else gives nothing and an info.
+    /// `l op r` when one side is a histogram: `h ± h`, `h * f`, `f * h`, `h / f`, the trims `h </ f` and
+    /// `h >/ f`, and `==`/`!=` between histograms (filtering, or 1/0 with `bool`). Anything else gives nothing and an info.
     static func histogramBinop(_ op: BinaryOperator, _ l: BinarySample, _ r: BinarySample, returnBool: Bool,
                                notes: inout BinaryHistogramNotes) -> BinarySample? {
         switch (l, r) {
@@ -66,6 +66,9 @@ extension Evaluator {
         case (.histogram(let h), .float(let f)):
             if op == .mul { return .histogram(h.scaled(by: f)) }
             if op == .div { return .histogram(divided(h, by: f)) }
+            if op == .trimUpper || op == .trimLower {
+                return .histogram(HistogramTrim.trim(h, at: f, keepBelow: op == .trimUpper))
+            }
         case (.float(let f), .histogram(let h)):
             if op == .mul { return .histogram(h.scaled(by: f)) }
         }
@@ -134,7 +137,6 @@ extension Evaluator {
         if matching.cardinality == .manyToMany {
             throw QueryError(.execution, "many-to-many only allowed for set operators")
         }
-        if b.op == .trimUpper || b.op == .trimLower { return [] }
         let (ls, rs, keys) = signatures(l, r, matching)
         let swapped = matching.cardinality == .oneToMany
         let many = swapped ? r : l, one = swapped ? l : r

@@ -16,13 +16,15 @@ extension Evaluator {
     func histogramRangeCall(_ c: Call, argIndex: Int, scalars: [[Double]], arg: RangeArg,
                             floats: SeriesStream) throws -> [StepSeries] {
         let name = c.function.name
-        let fn: WindowFunction?
+        let fn: WindowFunction
         if arg.isExtended {
             try checkExtendedRange(name: name, arg: arg)
-            fn = nil
+            fn = try extendedWindowFunction(name, arg: arg)
         } else {
             fn = try windowFunction(name, arg: arg, scalars: scalars, span: c.span)
         }
+        // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
+        let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let span = c.args[argIndex].span
         var out: [StepSeries] = []
         var buf: [FloatPoint] = []
@@ -35,7 +37,6 @@ extension Evaluator {
                 if !buf.isEmpty { out.append(StepSeries(metric: header.metric, dropName: header.dropName, points: buf)) }
                 continue
             }
-            guard let fn else { continue }
             let samples = arg.samples(i)
             try ctx.hold(samples.count + hs.count)
             defer { ctx.release(samples.count + hs.count) }
@@ -46,14 +47,16 @@ extension Evaluator {
                 var flo = 0, fhi = 0, hlo = 0, hhi = 0
                 for step in 0..<steps {
                     let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
-                    while fhi < floatBuffer.count && floatBuffer[fhi].t <= t { fhi += 1 }
-                    while flo < fhi && floatBuffer[flo].t <= t - arg.range { flo += 1 }
-                    while hhi < hs.count && hs[hhi].t <= t { hhi += 1 }
-                    while hlo < hhi && hs[hlo].t <= t - arg.range { hlo += 1 }
+                    while fhi < floatBuffer.count && floatBuffer[fhi].t <= t + reachAhead { fhi += 1 }
+                    while flo < fhi && floatBuffer[flo].t <= t - reachBack { flo += 1 }
+                    while hhi < hs.count && hs[hhi].t <= t + reachAhead { hhi += 1 }
+                    while hlo < hhi && hs[hlo].t <= t - reachBack { hlo += 1 }
                     if flo == fhi && hlo == hhi { continue }
                     let fw = floatBuffer[flo..<fhi]
                     let hw = hs[hlo..<hhi]
-                    let output = try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
+                    let output = arg.isExtended
+                        ? try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
+                        : try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
                     switch output {
                     case .none: break
                     case .float(let v): result.points.append(FloatPoint(t: time(ofStep: step), f: v))
@@ -65,6 +68,29 @@ extension Evaluator {
             if !result.isEmpty { out.append(result) }
         }
         return out
+    }
+
+    /// One window of an `anchored` or `smoothed` range over a series with histograms; the window reaches
+    /// past the range as `arg` says.
+    private func extendedHistogramWindow(_ name: String, _ fw: RangeFunctions.Window, _ hw: ArraySlice<HistogramPoint>,
+                                         step: Int, t: Int64, arg: RangeArg, fn: WindowFunction,
+                                         notes: inout HistogramWindowNotes) throws -> WindowOutput {
+        let rangeStart = t - arg.range
+        switch name {
+        case "rate", "increase", "delta":
+            if hw.isEmpty { return try fn(fw, step, t).map(WindowOutput.float) ?? .none }
+            if !fw.isEmpty { notes.mixedFloats = true; return .none }
+            let result = HistogramRangeFunctions.extendedDelta(
+                hw, rangeStart: rangeStart, rangeEnd: t, rangeSeconds: Double(arg.range) / 1000, smoothed: arg.smoothed,
+                isCounter: name != "delta", isRate: name == "rate", notes: &notes)
+            return result.map(WindowOutput.histogram) ?? .none
+        case "resets", "changes":
+            let n = HistogramRangeFunctions.anchoredResetsOrChanges(fw, hw, rangeStart: rangeStart,
+                                                                    changes: name == "changes")
+            return n.map(WindowOutput.float) ?? .none
+        default:
+            return .none
+        }
     }
 
     /// One window of a series with histograms.
@@ -102,13 +128,13 @@ extension Evaluator {
                 do {
                     if let c = try summation.add(p.h) {
                         if c.customBoundsReconciled { notes.reconciledAggregation = true }
-                        if c.counterResetCollision { notes.counterResetCollision = true }
                     }
                 } catch {
                     notes.mixedSchemas = true
                     return .none
                 }
             }
+            if summation.counterResetCollision { notes.counterResetCollision = true }
             guard var sum = summation.result else { return .none }
             if name == "avg_over_time" { sum = HistogramSummation.mean(of: hw.map(\.h), sum: sum) }
             return .histogram(sum.compacted())

@@ -64,6 +64,10 @@ extension Evaluator {
         var out: [InfoSeries] = []
         for series in set where wanted.allSatisfy({ series.labels[$0.key].map($0.value.contains) ?? false }) {
             try ctx.checkInterrupt()
+            if series.hasHistograms {
+                throw QueryError(.execution, "this should be an info metric, with float samples: "
+                                 + promLabelsString(series.labels))
+            }
             var samples: [Sample] = []
             var it = series.makeIterator()
             while let s = it.next() { samples.append(s) }

@@ -27,7 +27,14 @@ extension Evaluator {
     /// An instant selector at every step: the latest sample in `(t - lookback, t]` unless it is a
     /// staleness marker. With `timestampValues` the value is the sample's time in seconds (`timestamp()`).
     func evalVectorSelector(_ vs: VectorSelector, timestampValues: Bool = false) throws -> [StepSeries] {
-        if vs.smoothed && !timestampValues { return try collect(try smoothedVectorSelectorStream(vs)) }
+        if vs.smoothed && !timestampValues {
+            let selection = try smoothedSelection(vs)
+            if selection.set.containsHistograms {
+                return try smoothedHistogramVectorSelector(vs, set: selection.set, offset: selection.offset,
+                                                           fixed: selection.fixed)
+            }
+            return try collect(smoothedVectorSelectorStream(selection))
+        }
         let selection = try vectorSelection(vs)
         if selection.set.containsHistograms {
             return try histogramVectorSelector(selection, timestampValues: timestampValues)
@@ -38,7 +45,10 @@ extension Evaluator {
     /// An instant selector as a stream of its series; `nil` when a selected series holds native
     /// histograms (streams carry floats only).
     func vectorSelectorStream(_ vs: VectorSelector) throws -> SeriesStream? {
-        if vs.smoothed { return try smoothedVectorSelectorStream(vs) }
+        if vs.smoothed {
+            let selection = try smoothedSelection(vs)
+            return selection.set.containsHistograms ? nil : smoothedVectorSelectorStream(selection)
+        }
         let selection = try vectorSelection(vs)
         if selection.set.containsHistograms { return nil }
         return vectorSelectorStream(selection, timestampValues: false)
@@ -50,6 +60,8 @@ extension Evaluator {
         let offset: Int64
         let fixed: Int64?
         let lookback: Int64
+        /// For a selector read for histogram statistics: the histogram before the selection, per series.
+        var previous: [Labels: FloatHistogram]? = nil
     }
 
     func vectorSelection(_ vs: VectorSelector) throws -> VectorSelection {
@@ -57,8 +69,13 @@ extension Evaluator {
         let fixed = vs.at.map(ctx.time(of:))
         let lookback = options.lookbackDelta
         let minT = SaturatingTime.subtract(fixed ?? start, off), maxT = SaturatingTime.subtract(fixed ?? end, off)
-        let set = try select(vs.matchers, mint: SaturatingTime.subtract(minT, lookback) + 1, maxt: maxT, range: 0)
-        return VectorSelection(set: set, offset: off, fixed: fixed, lookback: lookback)
+        let mint = SaturatingTime.subtract(minT, lookback) + 1
+        let set = try select(vs.matchers, mint: mint, maxt: maxT, range: 0)
+        var selection = VectorSelection(set: set, offset: off, fixed: fixed, lookback: lookback)
+        if readsHistogramStats(vs) && set.containsHistograms {
+            selection.previous = try histogramsBefore(vs.matchers, mint: mint)
+        }
+        return selection
     }
 
     /// The float-only stream of a selection.
@@ -114,8 +131,15 @@ extension Evaluator {
         let minT = SaturatingTime.subtract(SaturatingTime.subtract(fixed ?? start, off), range + before)
         let maxT = SaturatingTime.add(SaturatingTime.subtract(fixed ?? end, off), after)
         let set = try select(vs.matchers, mint: minT + 1, maxt: maxT, range: range, function: function)
-        return RangeArg(source: .storage(set), range: range, offset: off, fixed: fixed, span: ms.span,
-                        anchored: vs.anchored, smoothed: vs.smoothed, extendBefore: before, extendAfter: after)
+        var arg = RangeArg(source: .storage(set), range: range, offset: off, fixed: fixed, span: ms.span,
+                           anchored: vs.anchored, smoothed: vs.smoothed, extendBefore: before, extendAfter: after)
+        if readsHistogramStats(vs) && set.containsHistograms {
+            let previous = try histogramsBefore(vs.matchers, mint: minT + 1)
+            arg.hintedHistograms = (0..<set.count).map {
+                Evaluator.withComputedHints(set[$0].histograms, previous: previous[set[$0].labels])
+            }
+        }
+        return arg
     }
 
     /// The data behind a range-vector argument: a range selector or a subquery (possibly in parentheses).
@@ -149,6 +173,9 @@ struct RangeArg {
     var extendBefore: Int64 = 0
     /// How far past the range end the window of a `smoothed` selector reaches.
     var extendAfter: Int64 = 0
+
+    /// The histogram samples with counter-reset hints worked out, for a selector read for statistics.
+    var hintedHistograms: [[HistogramPoint]]?
 
     /// Whether the selector has the `anchored` or `smoothed` modifier.
     var isExtended: Bool { anchored || smoothed }
@@ -193,6 +220,7 @@ struct RangeArg {
 
     /// The histogram samples of series `i`.
     func histogramSamples(_ i: Int) -> [HistogramPoint] {
+        if let hinted = hintedHistograms, i < hinted.count { return hinted[i] }
         switch source {
         case .materialized(let m): return m[i].histograms
         case .storage(let s): return s[i].histograms.map { HistogramPoint(t: $0.t, h: $0.h) }

@@ -22,11 +22,23 @@ extension Evaluator {
         }
         let series: [StepSeries]
         switch try child.evaluate(sq.expr) {
-        case .vector(let v): series = v
+        case .vector(let v): series = v.map(Evaluator.withoutRepeatedResets)
         case .scalar(let xs): series = [StepSeries(metric: .empty, points: child.points(fromScalar: xs))]
         default: throw QueryError(.execution, "subquery is only allowed on instant vector")
         }
         return RangeArg(source: .materialized(series), range: range, offset: off, fixed: fixed, span: sq.span)
+    }
+
+    /// A histogram sample repeated at later steps (the lookback reaching the same sample) is a reset
+    /// only at its first step: the copies after it say "not reset", so a reset is counted once.
+    static func withoutRepeatedResets(_ s: StepSeries) -> StepSeries {
+        guard s.histograms.count > 1 else { return s }
+        var out = s
+        for i in 1..<s.histograms.count where s.histograms[i].h.counterResetHint == .counterReset
+            && s.histograms[i].h == s.histograms[i - 1].h {
+            out.histograms[i].h.counterResetHint = .notCounterReset
+        }
+        return out
     }
 
     /// A subquery at the single step of an instant query: its points in `(t - range, t]`.

@@ -43,7 +43,10 @@ final class Evaluator {
     func step(of t: Int64) -> Int { Int(SaturatingTime.subtract(t, start) / interval) }
 
     /// Hook for tree rewrites before evaluation.
-    func prepare(_ expr: Expr) -> Expr { expr }
+    func prepare(_ expr: Expr) -> Expr {
+        ctx.histogramStatsSelectors = Evaluator.histogramStatsSelectors(expr)
+        return expr
+    }
 
     // MARK: - Dispatch
 

@@ -13,6 +13,8 @@ final class QueryContext {
     /// Step of the top-level query (0 for instant queries), for `step()` in durations.
     let queryStep: Int64
     var annotations = AnnotationSet()
+    /// The selectors read for histogram statistics only (see `Evaluator.histogramStatsSelectors`).
+    var histogramStatsSelectors: Set<SourceSpan> = []
     /// Samples currently held by intermediate results, checked against `options.maxSamples`.
     private(set) var currentSamples = 0
     /// When the query times out, in `DispatchTime` uptime nanoseconds (`UInt64.max`: never).

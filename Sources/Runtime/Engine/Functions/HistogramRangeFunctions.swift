@@ -67,11 +67,13 @@ enum HistogramRangeFunctions {
     static func instantDelta(_ prev: FloatHistogram, _ last: FloatHistogram, interval: Int64, isRate: Bool,
                              notes: inout HistogramWindowNotes) -> FloatHistogram? {
         guard interval > 0 else { return nil }
-        if prev.usesCustomBuckets != last.usesCustomBuckets { notes.mixedSchemas = true; return nil }
+        // After a reset `irate` takes the last histogram alone, so its schema may differ from the previous one.
+        let reset = isRate && last.detectsReset(after: prev)
+        if !reset && prev.usesCustomBuckets != last.usesCustomBuckets { notes.mixedSchemas = true; return nil }
         if !isRate && (prev.counterResetHint != .gauge || last.counterResetHint != .gauge) { notes.notGauge = true }
         if isRate && (prev.counterResetHint == .gauge || last.counterResetHint == .gauge) { notes.notCounter = true }
         var result: FloatHistogram
-        if isRate && last.detectsReset(after: prev) {
+        if reset {
             result = last
         } else {
             do {
@@ -143,9 +145,17 @@ struct HistogramSummation {
     private(set) var total: FloatHistogram?
     private var count = KahanSum()
     private var sum = KahanSum()
+    private var resetSeen = false
+    private var notResetSeen = false
+
+    /// Whether the inputs said both "counter reset" and "not reset" (in any order, whatever else came
+    /// between), which Prometheus warns about.
+    var counterResetCollision: Bool { resetSeen && notResetSeen }
 
     /// Adds `h`; throws when the schemas cannot be mixed.
     mutating func add(_ h: FloatHistogram) throws(HistogramArithmeticError) -> HistogramCombination? {
+        if h.counterResetHint == .counterReset { resetSeen = true }
+        if h.counterResetHint == .notCounterReset { notResetSeen = true }
         count.add(h.count)
         sum.add(h.sum)
         guard let current = total else {
