@@ -36,9 +36,12 @@ public struct ProtobufExpositionParser: Sendable {
     /// text; a cheap guess for files, confirmed by parsing.
     public static func looksLikeProtobuf(_ bytes: [UInt8]) -> Bool {
         var r = ProtobufReader(bytes, range: 0..<bytes.count)
-        guard let length = try? r.varint(), length >= 2, length <= UInt64(r.remaining),
-              let (field, wire) = try? r.tag() else { return false }
-        return field == 1 && wire == .lengthDelimited
+        // The frame may be torn (then parsing says so), but the name's length must fit in the frame.
+        guard let length = try? r.varint(), length >= 2, let (field, wire) = try? r.tag(), field == 1,
+              wire == .lengthDelimited, let nameLength = try? r.varint(), nameLength > 0, nameLength < length else {
+            return false
+        }
+        return true
     }
 
     /// Parses every family, in input order.
