@@ -29,6 +29,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "engine", summary: "PromQL engine: ingestion, bytes/sample, sum by (job) (rate(x[5m])) range query [series] [hours]") {
         try EngineBenchmark.run(arguments: $0)
     },
+    BenchmarkEntry(name: "histograms", summary: "Native histograms: ingestion, bytes/sample, histogram_quantile(0.95, sum(rate(h[5m]))) [series] [hours] [buckets]") {
+        try NativeHistogramBenchmark.run(arguments: $0)
+    },
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },

@@ -8,6 +8,8 @@ public struct ExpositionLimits: Hashable, Sendable {
     public var maxLabelsPerSample: Int
     /// Most samples in one input.
     public var maxSamples: Int
+    /// Most buckets (and spans) of one native or classic histogram in the protobuf format.
+    public var maxHistogramBuckets: Int = 1 << 16
 
     /// Limits with the given bounds; the defaults suit any real exposition.
     public init(maxBytes: Int = 512 << 20, maxLineLength: Int = 1 << 20, maxLabelsPerSample: Int = 256,

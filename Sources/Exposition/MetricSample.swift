@@ -10,6 +10,8 @@ public struct MetricSample: Sendable, Hashable {
     /// Milliseconds since the epoch, when given (OpenMetrics seconds are converted).
     public var timestamp: Int64?
     public var exemplar: Exemplar?
+    /// The native histogram, for a histogram sample of the protobuf format (then `value` is 0).
+    public var histogram: FloatHistogram?
     /// The 1-based line the sample was read from (0 when built in code); not part of equality.
     public var line: Int
 
@@ -30,6 +32,8 @@ public struct MetricSample: Sendable, Hashable {
     public static func == (lhs: MetricSample, rhs: MetricSample) -> Bool {
         lhs.name == rhs.name && lhs.labels == rhs.labels && lhs.value.bitPattern == rhs.value.bitPattern
             && lhs.timestamp == rhs.timestamp && lhs.exemplar == rhs.exemplar
+            && lhs.histogram?.description == rhs.histogram?.description
+            && lhs.histogram?.counterResetHint == rhs.histogram?.counterResetHint
     }
 
     public func hash(into hasher: inout Hasher) {

@@ -18,18 +18,6 @@ public struct HistogramSample: Hashable, Sendable, CustomStringConvertible {
     public var description: String { "\(h) @\(t)" }
 }
 
-extension HistogramSample {
-    /// The index of the first sample at or after `t` in samples sorted by time (binary search).
-    static func firstIndex(in samples: [HistogramSample], atOrAfter t: Int64) -> Int {
-        var lo = 0, hi = samples.count
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2
-            if samples[mid].t < t { lo = mid + 1 } else { hi = mid }
-        }
-        return lo
-    }
-}
-
 extension SeriesSet {
     /// Whether any series of the selection holds native-histogram samples.
     public var containsHistograms: Bool { series.contains { $0.hasHistograms } }

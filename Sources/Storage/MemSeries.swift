@@ -8,24 +8,27 @@ struct MemSeries: Sendable {
     /// Timestamp and value bits of the newest sample, for order and duplicate checks.
     private(set) var lastT: Int64 = .min
     private(set) var lastBits: UInt64 = 0
-    /// Native-histogram samples, by increasing time (kept decoded, beside the float chunks: a series
-    /// may switch between floats and histograms, and its samples of both kinds never share a time).
-    private(set) var histograms: [HistogramSample] = []
+    /// Native-histogram chunks, beside the float chunks: a series may switch between floats and
+    /// histograms, and its samples of both kinds never share a time.
+    private(set) var sealedHistograms: [EncodedHistogramChunk] = []
+    private(set) var histogramHead = HistogramChunk()
 
     init(labels: Labels) {
         self.labels = labels
     }
 
-    var isEmpty: Bool { sealed.isEmpty && head.count == 0 && histograms.isEmpty }
-    var sampleCount: Int { sealed.reduce(head.count + histograms.count) { $0 + $1.count } }
+    var isEmpty: Bool { sealed.isEmpty && head.count == 0 && !hasHistograms }
+    var hasHistograms: Bool { !sealedHistograms.isEmpty || histogramHead.count > 0 }
+    var histogramCount: Int { sealedHistograms.reduce(histogramHead.count) { $0 + $1.count } }
+    var sampleCount: Int { sealed.reduce(head.count + histogramCount) { $0 + $1.count } }
     var minTime: Int64? {
         let floats = sealed.first?.minT ?? (head.count > 0 ? head.minT : nil)
-        guard let h = histograms.first?.t else { return floats }
+        guard let h = sealedHistograms.first?.minT ?? (histogramHead.count > 0 ? histogramHead.minT : nil) else { return floats }
         return Swift.min(floats ?? h, h)
     }
     var maxTime: Int64? {
         let floats = head.count > 0 ? head.maxT : sealed.last?.maxT
-        guard let h = histograms.last?.t else { return floats }
+        guard let h = histogramHead.count > 0 ? histogramHead.maxT : sealedHistograms.last?.maxT else { return floats }
         return Swift.max(floats ?? h, h)
     }
     var hasSamples: Bool { !isEmpty }
@@ -69,7 +72,11 @@ struct MemSeries: Sendable {
 
     /// Appends a histogram sample already checked with `check(t:bits:)`.
     mutating func appendHistogram(_ sample: HistogramSample) {
-        histograms.append(sample)
+        if !histogramHead.append(t: sample.t, h: sample.h) {
+            if histogramHead.count > 0 { sealedHistograms.append(histogramHead.sealed()) }
+            histogramHead = HistogramChunk()
+            _ = histogramHead.append(t: sample.t, h: sample.h)
+        }
         lastT = sample.t
         lastBits = sample.checkBits
         hasLast = true
@@ -82,12 +89,14 @@ struct MemSeries: Sendable {
 
     // MARK: - Reading
 
-    /// The histogram samples in `[mint, maxt]`.
-    func histograms(mint: Int64, maxt: Int64) -> [HistogramSample] {
-        guard let first = histograms.first, let last = histograms.last, first.t <= maxt, last.t >= mint else { return [] }
-        let lo = HistogramSample.firstIndex(in: histograms, atOrAfter: mint)
-        let hi = HistogramSample.firstIndex(in: histograms, atOrAfter: maxt == .max ? maxt : maxt + 1)
-        return lo < hi ? Array(histograms[lo..<hi]) : []
+    /// Snapshots of the histogram chunks overlapping `[mint, maxt]`.
+    func histogramChunks(mint: Int64, maxt: Int64) -> [EncodedHistogramChunk] {
+        var out: [EncodedHistogramChunk] = []
+        for chunk in sealedHistograms where chunk.overlaps(mint: mint, maxt: maxt) { out.append(chunk) }
+        if histogramHead.count > 0, histogramHead.minT <= maxt, histogramHead.maxT >= mint {
+            out.append(histogramHead.snapshot())
+        }
+        return out
     }
 
     /// Snapshots of the chunks overlapping `[mint, maxt]`.
@@ -98,10 +107,18 @@ struct MemSeries: Sendable {
         return out
     }
 
-    /// (chunks, compressed bytes) held.
+    /// (chunks, compressed bytes) held, float chunks and histogram chunks together.
     var chunkFootprint: (Int, Int) {
         let sealedBytes = sealed.reduce(0) { $0 + $1.byteCount }
-        return (sealed.count + (head.count > 0 ? 1 : 0), sealedBytes + head.byteCount)
+        let histogramBytes = sealedHistograms.reduce(histogramHead.byteCount) { $0 + $1.byteCount }
+        return (sealed.count + (head.count > 0 ? 1 : 0) + sealedHistograms.count + (histogramHead.count > 0 ? 1 : 0),
+                sealedBytes + head.byteCount + histogramBytes)
+    }
+
+    /// (histogram chunks, their compressed bytes).
+    var histogramFootprint: (Int, Int) {
+        (sealedHistograms.count + (histogramHead.count > 0 ? 1 : 0),
+         sealedHistograms.reduce(histogramHead.byteCount) { $0 + $1.byteCount })
     }
 
     // MARK: - Retention
@@ -110,8 +127,31 @@ struct MemSeries: Sendable {
     mutating func truncate(before cutoff: Int64) {
         sealed.removeAll { $0.maxT < cutoff }
         if head.count > 0, head.maxT < cutoff { head = XORChunk() }
-        if let first = histograms.first, first.t < cutoff {
-            histograms.removeFirst(HistogramSample.firstIndex(in: histograms, atOrAfter: cutoff))
+        // Histograms are cut per sample: the chunk that straddles the cutoff is encoded anew.
+        sealedHistograms.removeAll { $0.maxT < cutoff }
+        if let first = sealedHistograms.first, first.minT < cutoff {
+            sealedHistograms.replaceSubrange(0..<1, with: MemSeries.rechunk(first.samples.filter { $0.t >= cutoff }).map { $0.sealed() })
         }
+        if histogramHead.count > 0, histogramHead.maxT < cutoff {
+            histogramHead = HistogramChunk()
+        } else if histogramHead.count > 0, histogramHead.minT < cutoff {
+            var chunks = MemSeries.rechunk(histogramHead.snapshot().samples.filter { $0.t >= cutoff })
+            histogramHead = chunks.popLast() ?? HistogramChunk()
+            sealedHistograms.append(contentsOf: chunks.map { $0.sealed() })
+        }
+    }
+
+    /// Samples (in time order) in as few chunks as their layouts allow.
+    static func rechunk(_ samples: [HistogramSample]) -> [HistogramChunk] {
+        var out: [HistogramChunk] = []
+        var chunk = HistogramChunk()
+        for s in samples where !chunk.append(t: s.t, h: s.h) {
+            guard chunk.count > 0, s.t > chunk.maxT else { continue }
+            out.append(chunk)
+            chunk = HistogramChunk()
+            _ = chunk.append(t: s.t, h: s.h)
+        }
+        if chunk.count > 0 { out.append(chunk) }
+        return out
     }
 }

@@ -8,17 +8,26 @@ extension MemoryStorage {
                        hints: SelectHints?) throws -> SeriesSet {
         guard mint <= maxt else { return .empty }
         var out: [Series] = []
+        // Series with histogram chunks, decoded once the lock is released.
+        var histogramChunks: [(index: Int, chunks: [EncodedHistogramChunk])] = []
         lock.lock()
         let refs = index.postings(for: matchers)
         out.reserveCapacity(refs.count)
         for ref in refs {
             guard let s = series[Int(ref)] else { continue }
             let chunks = s.chunks(mint: mint, maxt: maxt)
-            let histograms = s.histograms(mint: mint, maxt: maxt)
-            if chunks.isEmpty && histograms.isEmpty { continue }
-            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt, histograms: histograms))
+            let hchunks = s.hasHistograms ? s.histogramChunks(mint: mint, maxt: maxt) : []
+            if chunks.isEmpty && hchunks.isEmpty { continue }
+            if !hchunks.isEmpty { histogramChunks.append((out.count, hchunks)) }
+            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt))
         }
         lock.unlock()
+        for (i, chunks) in histogramChunks {
+            var histograms: [HistogramSample] = []
+            for chunk in chunks { chunk.appendSamples(mint: mint, maxt: maxt, to: &histograms) }
+            let s = out[i]
+            out[i] = Series(labels: s.labels, chunks: s.chunks, mint: mint, maxt: maxt, histograms: histograms)
+        }
         // A chunk that starts inside the range proves a sample there; otherwise decode to be sure.
         out.removeAll { series in
             if series.hasHistograms || series.chunks.contains(where: { $0.minT >= mint }) { return false }

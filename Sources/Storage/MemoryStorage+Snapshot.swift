@@ -10,6 +10,7 @@ extension MemoryStorage {
         let ref: UInt32
         let labels: Labels
         let chunks: [EncodedChunk]
+        let histogramChunks: [EncodedHistogramChunk]
     }
 
     /// Every live series, in reference order.
@@ -20,7 +21,8 @@ extension MemoryStorage {
         out.reserveCapacity(liveSeries)
         for (i, s) in series.enumerated() {
             guard let s else { continue }
-            out.append(SnapshotSeries(ref: UInt32(i), labels: s.labels, chunks: s.chunks(mint: .min, maxt: .max)))
+            out.append(SnapshotSeries(ref: UInt32(i), labels: s.labels, chunks: s.chunks(mint: .min, maxt: .max),
+                                      histogramChunks: s.histogramChunks(mint: .min, maxt: .max)))
         }
         return out
     }
@@ -56,6 +58,22 @@ extension MemoryStorage {
         for s in batch {
             do {
                 try lockedAppend(s.ref, t: s.t, v: s.v, st: s.st)
+                counts.appended += 1
+            } catch let error as StorageError where error.kind == .outOfBounds {
+                counts.outOfBounds += 1
+            } catch {
+                counts.rejected += 1
+            }
+        }
+    }
+
+    /// Appends histogram samples under one lock; rejected ones are counted, not thrown.
+    func replayAppendHistograms(_ batch: [(ref: UInt32, sample: HistogramSample)], into counts: inout ReplayCounts) {
+        lock.lock()
+        defer { lock.unlock() }
+        for s in batch {
+            do {
+                try lockedAppendHistogram(s.ref, s.sample)
                 counts.appended += 1
             } catch let error as StorageError where error.kind == .outOfBounds {
                 counts.outOfBounds += 1

@@ -152,6 +152,10 @@ public final class MemoryStorage: Storage, @unchecked Sendable {
             out.chunkCount += chunks
             out.chunkBytes += bytes
             out.sampleCount += s.sampleCount
+            if s.hasHistograms {
+                out.histogramSampleCount += s.histogramCount
+                out.histogramChunkBytes += s.histogramFootprint.1
+            }
             if let lo = s.minTime { out.minTime = min(out.minTime ?? lo, lo) }
             if let hi = s.maxTime { out.maxTime = max(out.maxTime ?? hi, hi) }
         }

@@ -190,7 +190,7 @@ final class WALCorruptionTests: XCTestCase {
             switch record {
             case .series(let s): series += s
             case .chunks(let c): chunks += c
-            case .samples: XCTFail("whole chunks inside retention are written as chunks")
+            case .samples, .histogramSamples, .histogramChunks: XCTFail("whole chunks inside retention are written as chunks")
             }
         }
         XCTAssertEqual(chunks.reduce(0) { $0 + $1.count }, 40 * 50)

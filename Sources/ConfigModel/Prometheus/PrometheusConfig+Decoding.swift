@@ -96,7 +96,7 @@ extension GlobalConfig {
         g.queryLogFile = ctx.string(m["query_log_file"])
         g.scrapeFailureLogFile = ctx.string(m["scrape_failure_log_file"])
         g.limits = ScrapeLimits.decode(m, defaults: ScrapeLimits(), &ctx)
-        ScrapeConfig.decodeProtocolKeys(m, &ctx)
+        g.scrapeProtocols = ScrapeConfig.decodeProtocolKeys(m, &ctx)
         return g
     }
 }

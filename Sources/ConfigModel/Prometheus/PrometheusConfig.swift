@@ -40,6 +40,8 @@ public struct GlobalConfig: Hashable, Sendable {
     public var queryLogFile: String?
     public var scrapeFailureLogFile: String?
     public var limits: ScrapeLimits = ScrapeLimits()
+    /// `scrape_protocols`, in order of preference (empty: Prometheus's default negotiation).
+    public var scrapeProtocols: [String] = []
 
     public init() {}
 }

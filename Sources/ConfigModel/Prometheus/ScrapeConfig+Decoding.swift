@@ -54,7 +54,8 @@ extension ScrapeConfig {
             c.scrapeTimeout = global.scrapeTimeout > c.scrapeInterval ? c.scrapeInterval : global.scrapeTimeout
         }
         c.limits = ScrapeLimits.decode(m, defaults: global.limits, &ctx)
-        decodeProtocolKeys(m, &ctx)
+        let protocols = decodeProtocolKeys(m, &ctx)
+        c.scrapeProtocols = protocols.isEmpty ? global.scrapeProtocols : protocols
         for key in ["scrape_classic_histograms", "always_scrape_classic_histograms", "convert_classic_histograms_to_nhcb",
                     "enable_compression"] {
             _ = ctx.bool(m[key], what: key)
@@ -68,8 +69,11 @@ extension ScrapeConfig {
     }
 
     /// `scrape_protocols`, `fallback_scrape_protocol` and the name validation keys, shared with `global`.
-    static func decodeProtocolKeys(_ m: YAMLMapping, _ ctx: inout YAMLDecodingContext) {
+    /// Returns the valid protocols of `scrape_protocols`, in order.
+    @discardableResult
+    static func decodeProtocolKeys(_ m: YAMLMapping, _ ctx: inout YAMLDecodingContext) -> [String] {
         var seen = Set<String>()
+        var valid: [String] = []
         for item in ctx.sequence(m["scrape_protocols"], what: "scrape_protocols") ?? [] {
             guard let p = ctx.string(item, what: "a scrape protocol") else { continue }
             if !protocols.contains(p) {
@@ -78,6 +82,8 @@ extension ScrapeConfig {
                           at: item)
             } else if !seen.insert(p).inserted {
                 ctx.error(ConfigCode.invalidValue, "duplicated protocol in scrape_protocols: \(p)", at: item)
+            } else {
+                valid.append(p)
             }
         }
         if let n = m["fallback_scrape_protocol"], let p = ctx.string(n), !protocols.contains(p) {
@@ -87,5 +93,6 @@ extension ScrapeConfig {
             ctx.error(ConfigCode.invalidValue, "unknown metric_name_validation_scheme \"\(s)\" (want utf8 or legacy)",
                       at: n)
         }
+        return valid
     }
 }

@@ -21,6 +21,9 @@ public struct ScrapeConfig: Sendable {
     public var explicitTimeout: Duration?
     public var scrapeIntervalLocation: SourceLocation?
     public var limits: ScrapeLimits = ScrapeLimits()
+    /// `scrape_protocols` of the job (or of `global`), in order of preference; empty for the default.
+    /// `PrometheusProto` makes the scraper ask for the protobuf format, which carries native histograms.
+    public var scrapeProtocols: [String] = []
     public var httpClient: HTTPClientConfig = HTTPClientConfig()
     public var serviceDiscovery: ServiceDiscoveryConfigs = ServiceDiscoveryConfigs()
     public var relabelConfigs: [RelabelConfig] = []

@@ -7,7 +7,7 @@ public struct MetricsLinter: Sendable {
     public static let allLints: [any MetricsLint] = [
         MissingHelpLint(), CounterSuffixLint(), TotalOnNonCounterLint(), NonBaseUnitLint(),
         AbbreviatedUnitLint(), CamelCaseLint(), ColonInNameLint(), TypeInNameLint(),
-        ReservedSuffixLint(), HistogramBucketsLint(), LabelCardinalityLint(),
+        ReservedSuffixLint(), HistogramBucketsLint(), NativeHistogramLint(), LabelCardinalityLint(),
     ]
 
     /// The lints run, in order.
@@ -30,6 +30,22 @@ public struct MetricsLinter: Sendable {
             var streaming = StreamingLint(lints: lints, context: context)
             try ExpositionParser(format: format, file: file).parse(text) { streaming.add($0) }
             return streaming.finish()
+        } catch let error as ExpositionError {
+            return [error.diagnostic]
+        } catch {
+            return [.error("exposition/unreadable", "\(error)", at: SourceLocation(file: file, line: 1, column: 1))]
+        }
+    }
+
+    /// The parse error (if any) or the lint findings for `bytes`: the protobuf exposition format when
+    /// they look like it (a delimited `MetricFamily`), otherwise text as `lint(text:file:)` reads it.
+    public func lint(bytes: [UInt8], file: String) -> [Diagnostic] {
+        guard ProtobufExpositionParser.looksLikeProtobuf(bytes) else {
+            return lint(text: String(decoding: bytes, as: UTF8.self), file: file)
+        }
+        do {
+            let families = try ProtobufExpositionParser(file: file).parse(bytes)
+            return lint(families, context: MetricsLintContext(file: file, format: .prometheusText))
         } catch let error as ExpositionError {
             return [error.diagnostic]
         } catch {

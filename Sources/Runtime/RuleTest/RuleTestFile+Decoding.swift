@@ -89,9 +89,12 @@ extension RuleTestFile {
             guard let p = ctx.mapping(node, allowed: ["expr", "eval_time", "exp_samples"],
                                       what: "promql_expr_test entry") else { return nil }
             let samples = ctx.list(p["exp_samples"], what: "exp_samples") { ctx, node -> ExpectedSample? in
-                guard let s = ctx.mapping(node, allowed: ["labels", "value"], what: "expected sample") else { return nil }
+                guard let s = ctx.mapping(node, allowed: ["labels", "value", "histogram"], what: "expected sample") else {
+                    return nil
+                }
                 return ExpectedSample(labels: ctx.string(s["labels"], what: "labels") ?? "",
-                                      value: ctx.double(s["value"], what: "value") ?? 0)
+                                      value: ctx.double(s["value"], what: "value") ?? 0,
+                                      histogram: ctx.string(s["histogram"], what: "histogram") ?? "")
             } ?? []
             return PromQLExprTestCase(expr: ctx.string(p["expr"], what: "expr") ?? "",
                                       evalTime: duration(p["eval_time"], what: "eval_time", &ctx) ?? .zero,

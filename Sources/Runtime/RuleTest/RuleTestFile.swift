@@ -88,8 +88,11 @@ public struct PromQLExprTestCase: Sendable {
     public var location: SourceLocation?
 }
 
-/// One expected sample: a series selector-like text (`metric{a="b"}`) and a value.
+/// One expected sample: a series selector-like text (`metric{a="b"}`) and a value, or a native
+/// histogram in the series notation (`{{schema:0 sum:5 count:4 buckets:[1 2 1]}}`; `value` is then ignored).
 public struct ExpectedSample: Sendable {
     public var labels: String
     public var value: Double
+    /// The expected native histogram's text; empty for a float sample.
+    public var histogram: String = ""
 }

@@ -69,6 +69,15 @@ public enum RuleTestFormat {
         return samples.map { goLabels($0.labels) + " " + goFloatE($0.value) }.joined(separator: ", ")
     }
 
+    /// Samples that may be native histograms (their comparison text), as promtool prints them:
+    /// `{} {{count:4 sum:5 buckets:[1 2 1]}}` for a histogram, `{} 1E+00` for a float.
+    static func mixedSampleList(_ samples: [(labels: [Label], value: Double, histogram: String)]) -> String {
+        guard !samples.isEmpty else { return "nil" }
+        return samples.map {
+            goLabels($0.labels) + " " + ($0.histogram.isEmpty ? goFloatE($0.value) : $0.histogram)
+        }.joined(separator: ", ")
+    }
+
     /// Go's `%q` of a string.
     public static func goQuote(_ s: String) -> String { Labels.quote(s) }
 

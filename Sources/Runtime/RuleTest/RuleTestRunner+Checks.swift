@@ -85,12 +85,23 @@ extension RuleTestRunner {
                 errors.append("\(head), err: \(error)")
                 continue
             }
-            var expected: [(labels: [Label], value: Double)] = []
+            var expected: [(labels: [Label], value: Double, histogram: String)] = []
             var labelError: String?
             for sample in test.expSamples {
+                var histogram = ""
+                if !sample.histogram.isEmpty {
+                    do {
+                        histogram = RuleTestHistogramExpression.text(try RuleTestHistogramExpression.parse(sample.histogram))
+                    } catch {
+                        labelError = "histogram \(RuleTestFormat.goQuote(sample.histogram)): \(error)"
+                        break
+                    }
+                }
+                // A histogram sample's value is ignored (the engine's is 0).
+                let value = histogram.isEmpty ? sample.value : 0
                 if sample.labels.allSatisfy({ $0 == " " || $0 == "\t" }) {
                     // promtool accepts an empty selector: a sample without labels (a scalar result).
-                    expected.append(([], sample.value))
+                    expected.append(([], value, histogram))
                     continue
                 }
                 do {
@@ -99,7 +110,7 @@ extension RuleTestRunner {
                             || sample.labels.utf8.dropFirst(parsed.end).allSatisfy({ $0 == 32 || $0 == 9 }) else {
                         throw RuleTestInputError(message: "unexpected text after the labels")
                     }
-                    expected.append((parsed.labels.pairs, sample.value))
+                    expected.append((parsed.labels.pairs, value, histogram))
                 } catch {
                     labelError = "labels \(RuleTestFormat.goQuote(sample.labels)): \(error)"
                     break
@@ -109,16 +120,18 @@ extension RuleTestRunner {
                 errors.append("\(head), err: \(labelError)")
                 continue
             }
-            let actual = got.map { (labels: $0.metric.pairs, value: $0.f) }
+            let actual = got.map {
+                (labels: $0.metric.pairs, value: $0.f, histogram: $0.h.map(RuleTestHistogramExpression.text) ?? "")
+            }
             let exp = expected.sorted { RuleTestFormat.compare($0.labels, $1.labels) < 0 }
             let act = actual.sorted { RuleTestFormat.compare($0.labels, $1.labels) < 0 }
             let same = exp.count == act.count && zip(exp, act).allSatisfy {
-                $0.labels == $1.labels && Self.sameValue($0.value, $1.value, fuzzy: fuzzy)
+                $0.labels == $1.labels && $0.histogram == $1.histogram && Self.sameValue($0.value, $1.value, fuzzy: fuzzy)
             }
             if !same {
-                var message = "\(head),\n        exp: \(RuleTestFormat.sampleList(exp))\n        got: \(RuleTestFormat.sampleList(act))"
+                var message = "\(head),\n        exp: \(RuleTestFormat.mixedSampleList(exp))\n        got: \(RuleTestFormat.mixedSampleList(act))"
                 let fuzzyWouldPass = !fuzzy && exp.count == act.count && zip(exp, act).allSatisfy {
-                    $0.labels == $1.labels && Self.sameValue($0.value, $1.value, fuzzy: true)
+                    $0.labels == $1.labels && $0.histogram == $1.histogram && Self.sameValue($0.value, $1.value, fuzzy: true)
                 }
                 if fuzzyWouldPass { message += "\n        " + Self.fuzzyHint }
                 errors.append(message)

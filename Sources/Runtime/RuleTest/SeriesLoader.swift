@@ -5,7 +5,7 @@ import PromQL
 /// The input series of a test group as samples in time order, appended to the store lazily (only
 /// those at or before each evaluation time), like promtool's lazy loader.
 struct SeriesLoader {
-    private var samples: [(t: Int64, labels: Labels, v: Double)] = []
+    private var samples: [(t: Int64, labels: Labels, v: Double, h: FloatHistogram?)] = []
     private var next = 0
 
     /// The most values all input series of one group may expand to together (each series alone
@@ -13,9 +13,10 @@ struct SeriesLoader {
     static let maxTotalValues = 10_000_000
 
     /// Parses every `series values` pair; value `i` is at `i × interval`. A series given twice keeps
-    /// its last line.
+    /// its last line. Native histograms (`{{schema:0 sum:5 count:4 buckets:[1 2 1]}}`, expanded as
+    /// `{{…}}+{{…}}x3`) are loaded as histogram samples, as promtool does.
     init(_ input: [RuleTestInputSeries], interval: Int64) throws {
-        var byLabels: [Labels: [(Int64, Double)]] = [:]
+        var byLabels: [Labels: [(Int64, Double, FloatHistogram?)]] = [:]
         var order: [Labels] = []
         var total = 0
         for series in input {
@@ -25,29 +26,27 @@ struct SeriesLoader {
             } catch {
                 throw RuleTestInputError(message: "error in input series \(RuleTestFormat.goQuote(series.series)): \(error)")
             }
-            if description.hasHistograms {
-                throw RuleTestInputError(message: "input series \(series.series): native histogram samples are not supported")
-            }
             total += description.values.count
             if total > Self.maxTotalValues {
                 throw RuleTestInputError(message: "input series expand to more than \(Self.maxTotalValues) values in all "
                                          + "(at series \(RuleTestFormat.goQuote(series.series)))")
             }
-            var points: [(Int64, Double)] = []
+            var points: [(Int64, Double, FloatHistogram?)] = []
             for (i, value) in description.values.enumerated() {
                 let (t, overflow) = Int64(i).multipliedReportingOverflow(by: interval)
                 if overflow { break }
                 switch value {
-                case .omitted, .histogram: continue
-                case .float(let v): points.append((t, v))
-                case .stale: points.append((t, StaleNaN.value))
+                case .omitted: continue
+                case .float(let v): points.append((t, v, nil))
+                case .stale: points.append((t, StaleNaN.value, nil))
+                case .histogram(let h): points.append((t, 0, h.floatHistogram))
                 }
             }
             if byLabels[description.labels] == nil { order.append(description.labels) }
             byLabels[description.labels] = points
         }
         for labels in order {
-            for (t, v) in byLabels[labels] ?? [] { samples.append((t, labels, v)) }
+            for (t, v, h) in byLabels[labels] ?? [] { samples.append((t, labels, v, h)) }
         }
         // Stable by time: each series stays in order.
         samples = samples.enumerated().sorted { a, b in
@@ -63,7 +62,11 @@ struct SeriesLoader {
             let s = samples[next]
             next += 1
             do {
-                try appender.append(s.labels, t: s.t, v: s.v)
+                if let h = s.h {
+                    try appender.appendHistogram(s.labels, t: s.t, h: h)
+                } else {
+                    try appender.append(s.labels, t: s.t, v: s.v)
+                }
             } catch {
                 appender.rollback()
                 return "error loading input series \(s.labels): \(error)"

@@ -35,7 +35,9 @@ public final class RecordingRule {
             for label in labels { pairs.removeAll { $0.name == label.name }; pairs.append(label) }
             let metric = Labels(pairs)
             if !seen.insert(metric).inserted { throw RuleEvaluationError.duplicateRecordedSeries }
-            out.append(VectorSample(metric: metric, t: t, f: sample.f))
+            var recorded = VectorSample(metric: metric, t: t, f: sample.f)
+            recorded.h = sample.h  // a native histogram is recorded as one
+            out.append(recorded)
         }
         if limit > 0 && out.count > limit {
             throw RuleEvaluationError("exceeded limit of \(limit) with \(out.count) series")

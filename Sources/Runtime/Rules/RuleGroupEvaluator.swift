@@ -69,7 +69,11 @@ public final class RuleGroupEvaluator {
             var appendError: String?
             for sample in vector {
                 do {
-                    try appender.append(sample.metric, t: sample.t, v: sample.f)
+                    if let h = sample.h {
+                        try appender.appendHistogram(sample.metric, t: sample.t, h: h)
+                    } else {
+                        try appender.append(sample.metric, t: sample.t, v: sample.f)
+                    }
                     returned.insert(sample.metric)
                 } catch {
                     appendError = appendError ?? "\(error)"

@@ -78,7 +78,11 @@ public final class ScrapeLoop: @unchecked Sendable {
         for s in result.samples {
             if current[s.labels] != nil { continue }
             do {
-                try app.append(s.labels, t: s.t, v: s.v)
+                if let h = s.h {
+                    try app.appendHistogram(s.labels, t: s.t, h: h)
+                } else {
+                    try app.append(s.labels, t: s.t, v: s.v)
+                }
                 appended += 1
             } catch {
                 continue

@@ -9,15 +9,19 @@ public struct ScrapeResult: Sendable {
         public var labels: Labels
         public var t: Int64
         public var v: Double
+        /// The native histogram, for a histogram sample (then `v` is 0).
+        public var h: FloatHistogram?
 
-        public init(labels: Labels, t: Int64, v: Double) {
+        public init(labels: Labels, t: Int64, v: Double, h: FloatHistogram? = nil) {
             self.labels = labels
             self.t = t
             self.v = v
+            self.h = h
         }
 
         public static func == (a: Sample, b: Sample) -> Bool {
             a.labels == b.labels && a.t == b.t && a.v.bitPattern == b.v.bitPattern
+                && a.h?.description == b.h?.description
         }
 
         public func hash(into h: inout Hasher) {

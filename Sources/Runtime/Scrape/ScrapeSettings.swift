@@ -19,6 +19,8 @@ public struct ScrapeSettings: Sendable {
     public var authorization: String?
     /// Where compose service names really listen.
     public var resolver: ServiceResolver
+    /// The Accept header sent (from `scrape_protocols`; protobuf first brings native histograms).
+    public var acceptHeader: String = Scraper.acceptHeader
 
     public init(jobName: String, honorLabels: Bool = false, honorTimestamps: Bool = true, sampleLimit: Int = 0,
                 labelLimit: Int = 0, labelNameLengthLimit: Int = 0, labelValueLengthLimit: Int = 0,
@@ -74,6 +76,7 @@ public struct ScrapeSettings: Sendable {
                   labelNameLengthLimit: limits.labelNameLengthLimit, labelValueLengthLimit: limits.labelValueLengthLimit,
                   bodySizeLimit: Int(clamping: limits.bodySizeLimit), metricRelabeler: metricRelabeler,
                   authorization: authorization, resolver: resolver)
+        if !config.scrapeProtocols.isEmpty { acceptHeader = Scraper.acceptHeader(protocols: config.scrapeProtocols) }
     }
 
     private static func readSecret(_ path: String, _ base: String, _ job: String) throws -> String {

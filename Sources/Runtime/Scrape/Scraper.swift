@@ -16,6 +16,29 @@ public struct Scraper: Sendable {
         "application/openmetrics-text;version=1.0.0;q=0.5,application/openmetrics-text;version=0.0.1;q=0.4,"
         + "text/plain;version=0.0.4;q=0.3,*/*;q=0.1"
 
+    /// The media type of each `scrape_protocols` name.
+    static let protocolMediaTypes = [
+        "PrometheusProto": "application/vnd.google.protobuf;proto=io.prometheus.client.MetricFamily;encoding=delimited",
+        "OpenMetricsText1.0.0": "application/openmetrics-text;version=1.0.0",
+        "OpenMetricsText0.0.1": "application/openmetrics-text;version=0.0.1",
+        "PrometheusText1.0.0": "text/plain;version=1.0.0",
+        "PrometheusText0.0.4": "text/plain;version=0.0.4",
+    ]
+
+    /// The Accept header for `scrape_protocols` as Prometheus builds it: each protocol's media type
+    /// with falling weights, then `*/*`.
+    public static func acceptHeader(protocols: [String]) -> String {
+        var weight = protocolMediaTypes.count + 1
+        var values: [String] = []
+        for p in protocols {
+            guard let media = protocolMediaTypes[p] else { continue }
+            values.append("\(media);q=0.\(weight)")
+            weight -= 1
+        }
+        values.append("*/*;q=0.\(weight)")
+        return values.joined(separator: ",")
+    }
+
     public init() {}
 
     /// Scrapes `target` now (or at `at`, milliseconds), never throwing: failures are in the result.
@@ -25,10 +48,16 @@ public struct Scraper: Sendable {
         var result = ScrapeResult(target: target, timestamp: timestamp)
         do {
             let (body, contentType) = try fetch(target, settings: settings)
-            let format: ExpositionFormat = contentType.lowercased().contains("application/openmetrics-text")
-                ? .openMetrics : .prometheusText
-            result.format = format.rawValue
-            try process(body, format: format, settings: settings, into: &result)
+            if ProtobufExpositionParser.isProtobuf(contentType: contentType) {
+                result.format = "protobuf"
+                let families = try ProtobufExpositionParser(file: result.target.url).parse(body)
+                try process(families, settings: settings, into: &result)
+            } else {
+                let format: ExpositionFormat = contentType.lowercased().contains("application/openmetrics-text")
+                    ? .openMetrics : .prometheusText
+                result.format = format.rawValue
+                try process(body, format: format, settings: settings, into: &result)
+            }
         } catch {
             result.error = "\(error)"
             result.samples = []
@@ -45,7 +74,7 @@ public struct Scraper: Sendable {
         let (host, port) = try HTTPRequest.splitHostPort(connectTo, defaultPort: 80)
         let timeout = Double(target.timeoutMilliseconds) / 1000
         var headers: [(name: String, value: String)] = [
-            ("Accept", Self.acceptHeader),
+            ("Accept", settings.acceptHeader),
             ("Accept-Encoding", "gzip"),
             ("User-Agent", "labctl-scraper"),
             ("X-Prometheus-Scrape-Timeout-Seconds", String(timeout)),
@@ -75,6 +104,11 @@ public struct Scraper: Sendable {
     func process(_ body: [UInt8], format: ExpositionFormat, settings: ScrapeSettings, into result: inout ScrapeResult) throws {
         let text = String(decoding: body, as: UTF8.self)
         let families = try ExpositionParser(format: format, file: result.target.url).parse(text)
+        try process(families, settings: settings, into: &result)
+    }
+
+    /// Fills `result`'s samples and counts from parsed families (throws on limits).
+    func process(_ families: [MetricFamily], settings: ScrapeSettings, into result: inout ScrapeResult) throws {
         let target = result.target
         var samples: [ScrapeResult.Sample] = []
         var scraped = 0
@@ -89,7 +123,7 @@ public struct Scraper: Sendable {
                 guard labels.metricName != nil else { continue }
                 try checkLabelLimits(labels, settings)
                 let t = settings.honorTimestamps ? (s.timestamp ?? result.timestamp) : result.timestamp
-                samples.append(ScrapeResult.Sample(labels: labels, t: t, v: s.value))
+                samples.append(ScrapeResult.Sample(labels: labels, t: t, v: s.value, h: s.histogram))
             }
         }
         result.samplesScraped = scraped

@@ -77,6 +77,11 @@ extension PersistentStorage {
         for s in snapshot {
             let walRef = Int(s.ref) < refs.count ? refs[Int(s.ref)] : 0
             guard walRef != 0 else { continue }
+            if !s.histogramChunks.isEmpty {
+                // Histograms are written after all floats: a series of both kinds goes in time order here.
+                if !s.chunks.isEmpty { try writeMixed(s, walRef: walRef, cutoff: cutoff, into: &sink, report: &report) }
+                continue
+            }
             for chunk in s.chunks where chunk.maxT >= cutoff {
                 if chunk.minT >= cutoff {
                     chunks.append(WALChunk(ref: walRef, chunk))
@@ -105,6 +110,7 @@ extension PersistentStorage {
             }
         }
         if !chunks.isEmpty { try sink.add(.chunks(chunks)) }
+        try writeHistograms(snapshot, refs: refs, cutoff: cutoff, into: &sink, report: &report)
         report.samples += samples.count
         for record in WALRecordBatcher.records(series: [], samples: samples) { try sink.add(record) }
         try sink.finish()
@@ -122,6 +128,72 @@ extension PersistentStorage {
         report.seconds = Date().timeIntervalSince(started)
         maintenance.withLock { lastCheckpoint = report }
         return report
+    }
+
+    /// The histogram chunks inside retention as they are compressed; one that straddles the cutoff as samples.
+    private func writeHistograms(_ snapshot: [MemoryStorage.SnapshotSeries], refs: [UInt64], cutoff: Int64,
+                                 into sink: inout CheckpointSink, report: inout WALCheckpointReport) throws {
+        var chunks: [WALHistogramChunk] = []
+        var chunkBytes = 0
+        var samples: [WALHistogramSample] = []
+        for s in snapshot where !s.histogramChunks.isEmpty && s.chunks.isEmpty {
+            let walRef = Int(s.ref) < refs.count ? refs[Int(s.ref)] : 0
+            guard walRef != 0 else { continue }
+            for chunk in s.histogramChunks where chunk.maxT >= cutoff {
+                if chunk.minT >= cutoff {
+                    chunks.append(WALHistogramChunk(ref: walRef, chunk))
+                    chunkBytes += chunk.byteCount + 16
+                    report.samples += chunk.count
+                } else {
+                    for sample in chunk.samples where sample.t >= cutoff {
+                        samples.append(WALHistogramSample(ref: walRef, t: sample.t, h: sample.h))
+                    }
+                }
+            }
+            if chunkBytes >= WALRecordBatcher.seriesBytesPerRecord {
+                try sink.add(.histogramChunks(chunks))
+                chunks.removeAll(keepingCapacity: true)
+                chunkBytes = 0
+            }
+        }
+        if !chunks.isEmpty { try sink.add(.histogramChunks(chunks)) }
+        report.samples += samples.count
+        for record in WALRecordBatcher.records(histograms: samples) { try sink.add(record) }
+    }
+
+    /// A series with float and histogram samples: its samples within retention in time order, in
+    /// alternating runs of float and histogram records.
+    private func writeMixed(_ s: MemoryStorage.SnapshotSeries, walRef: UInt64, cutoff: Int64,
+                            into sink: inout CheckpointSink, report: inout WALCheckpointReport) throws {
+        var floats: [WALSample] = []
+        for chunk in s.chunks where chunk.maxT >= cutoff {
+            var it = chunk.makeIterator()
+            var index = 0
+            while let sample = it.next() {
+                let st = chunk.startTimes.flatMap { index < $0.count ? $0[index] : nil } ?? 0
+                index += 1
+                if sample.t >= cutoff { floats.append(WALSample(ref: walRef, t: sample.t, v: sample.v, st: st)) }
+            }
+        }
+        var histograms: [WALHistogramSample] = []
+        for chunk in s.histogramChunks where chunk.maxT >= cutoff {
+            for sample in chunk.samples where sample.t >= cutoff {
+                histograms.append(WALHistogramSample(ref: walRef, t: sample.t, h: sample.h))
+            }
+        }
+        report.samples += floats.count + histograms.count
+        var f = 0, h = 0
+        while f < floats.count || h < histograms.count {
+            if h >= histograms.count || (f < floats.count && floats[f].t < histograms[h].t) {
+                let start = f
+                while f < floats.count && (h >= histograms.count || floats[f].t < histograms[h].t) { f += 1 }
+                for record in WALRecordBatcher.records(series: [], samples: Array(floats[start..<f])) { try sink.add(record) }
+            } else {
+                let start = h
+                while h < histograms.count && (f >= floats.count || histograms[h].t <= floats[f].t) { h += 1 }
+                for record in WALRecordBatcher.records(histograms: Array(histograms[start..<h])) { try sink.add(record) }
+            }
+        }
     }
 
     // MARK: - Background

@@ -150,9 +150,10 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
 
     // MARK: - Commit
 
-    /// Logs `batch` (series records for references not logged yet, then the samples), then commits
-    /// `inner`. Nothing becomes visible when logging fails.
-    func commit(_ batch: [(ref: UInt32, t: Int64, v: Double, st: Int64)], inner: any Appender) throws {
+    /// Logs `batch` (series records for references not logged yet, then the samples, floats and
+    /// histograms in runs so that replay sees them in commit order), then commits `inner`. Nothing
+    /// becomes visible when logging fails.
+    func commit(_ batch: [PendingSample], histograms: [FloatHistogram], inner: any Appender) throws {
         guard !batch.isEmpty else { return try inner.commit() }
         commitLock.lock()
         defer { commitLock.unlock() }
@@ -161,7 +162,9 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
             throw WALError(.closed, "the storage is closed")
         }
         var newSeries: [WALSeries] = []
+        var records: [WALRecord] = []
         var samples: [WALSample] = []
+        var histogramSamples: [WALHistogramSample] = []
         samples.reserveCapacity(batch.count)
         var assigned: [UInt32] = []
         for s in batch {
@@ -174,10 +177,24 @@ public final class PersistentStorage: Storage, @unchecked Sendable {
                 assigned.append(s.ref)
                 newSeries.append(WALSeries(ref: walRef, labels: labels))
             }
-            samples.append(WALSample(ref: walRef, t: s.t, v: s.v, st: s.st))
+            if s.h >= 0, Int(s.h) < histograms.count {
+                if !samples.isEmpty {
+                    records += WALRecordBatcher.records(series: [], samples: samples)
+                    samples.removeAll()
+                }
+                histogramSamples.append(WALHistogramSample(ref: walRef, t: s.t, h: histograms[Int(s.h)]))
+            } else {
+                if !histogramSamples.isEmpty {
+                    records += WALRecordBatcher.records(histograms: histogramSamples)
+                    histogramSamples.removeAll()
+                }
+                samples.append(WALSample(ref: walRef, t: s.t, v: s.v, st: s.st))
+            }
         }
+        records += WALRecordBatcher.records(series: [], samples: samples)
+        records += WALRecordBatcher.records(histograms: histogramSamples)
         do {
-            try writer.log(WALRecordBatcher.records(series: newSeries, samples: samples))
+            try writer.log(WALRecordBatcher.records(series: newSeries, samples: []) + records)
         } catch {
             for ref in assigned { setWalRef(0, of: ref) }
             inner.rollback()

@@ -12,6 +12,10 @@ public enum WALRecord: Hashable, Sendable {
     case samples([WALSample])
     /// Compressed chunks of series named earlier (checkpoints write these: ~1.5 bytes per sample).
     case chunks([WALChunk])
+    /// Native-histogram samples of series named earlier, in the order they were committed.
+    case histogramSamples([WALHistogramSample])
+    /// Compressed histogram chunks of series named earlier (checkpoints write these).
+    case histogramChunks([WALHistogramChunk])
 
     /// The byte stored in the frame header for this kind of record.
     var type: WALRecordType {
@@ -19,6 +23,8 @@ public enum WALRecord: Hashable, Sendable {
         case .series: return .series
         case .samples(let samples): return samples.contains { $0.st != 0 } ? .samplesWithStart : .samples
         case .chunks: return .chunks
+        case .histogramSamples: return .histogramSamples
+        case .histogramChunks: return .histogramChunks
         }
     }
 }
@@ -72,6 +78,8 @@ enum WALRecordType: UInt8 {
     case samples = 2
     case samplesWithStart = 3
     case chunks = 4
+    case histogramSamples = 5
+    case histogramChunks = 6
 }
 
 /// A chunk as logged: the series' WAL reference and the chunk's encoded samples (see `XORChunk`).

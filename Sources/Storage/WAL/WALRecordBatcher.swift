@@ -29,4 +29,25 @@ enum WALRecordBatcher {
         }
         return out
     }
+
+    /// Histogram samples per record at most (fewer when they have many buckets: about 1 MiB a record).
+    static let histogramsPerRecord = 4_096
+
+    static func records(histograms: [WALHistogramSample]) -> [WALRecord] {
+        var out: [WALRecord] = []
+        var run: [WALHistogramSample] = []
+        var bytes = 0
+        for h in histograms {
+            let size = 48 + 10 * (h.h.positive.count + h.h.negative.count) + 8 * h.h.customValues.count
+            if !run.isEmpty, run.count >= histogramsPerRecord || bytes + size > seriesBytesPerRecord {
+                out.append(.histogramSamples(run))
+                run = []
+                bytes = 0
+            }
+            run.append(h)
+            bytes += size
+        }
+        if !run.isEmpty { out.append(.histogramSamples(run)) }
+        return out
+    }
 }

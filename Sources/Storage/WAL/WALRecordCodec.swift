@@ -14,6 +14,8 @@ import PromModel
 /// - chunks: `count`, then per chunk `ref`, `sample count`, `minT` (signed), `maxT - minT` (signed),
 ///   the encoded bytes (uvarint length + bytes), and a flag byte: 1 + one signed start timestamp per sample.
 ///
+/// - histogram samples and histogram chunks: see `WALRecordCodec+Histograms.swift`.
+///
 /// A scrape of one target is one record: sequential refs and a shared timestamp cost 2 bytes plus
 /// the value per sample.
 enum WALRecordCodec {
@@ -89,6 +91,10 @@ enum WALRecordCodec {
                     w.byte(0)
                 }
             }
+        case .histogramSamples(let samples):
+            encodeHistogramSamples(samples, into: &w)
+        case .histogramChunks(let chunks):
+            encodeHistogramChunks(chunks, into: &w)
         }
     }
 
@@ -170,6 +176,10 @@ enum WALRecordCodec {
                 out.append(WALChunk(ref: ref, count: Int(samples), minT: minT, maxT: maxT, bytes: bytes, startTimes: startTimes))
             }
             return .chunks(out)
+        case .histogramSamples:
+            return .histogramSamples(try decodeHistogramSamples(&r, payloadBytes: payload.count))
+        case .histogramChunks:
+            return .histogramChunks(try decodeHistogramChunks(&r, payloadBytes: payload.count))
         case nil:
             throw WALDecodeError("unknown record type \(type)")
         }

@@ -148,7 +148,39 @@ struct WALReplayer {
                 }
             }
             memory.replayAppend(batch, into: &counts)
+        case .histogramSamples, .histogramChunks:
+            applyHistograms(record)
         }
+    }
+
+    private mutating func applyHistograms(_ record: WALRecord) {
+        var batch: [(ref: UInt32, sample: HistogramSample)] = []
+        switch record {
+        case .histogramSamples(let samples):
+            batch.reserveCapacity(samples.count)
+            for s in samples {
+                guard let memRef = memRef(of: s.ref) else {
+                    maxWalRef = max(maxWalRef, s.ref)
+                    unknownRefs += 1
+                    continue
+                }
+                batch.append((memRef, HistogramSample(t: s.t, h: s.h)))
+            }
+            report.samplesRead += samples.count
+        case .histogramChunks(let chunks):
+            for c in chunks {
+                guard let memRef = memRef(of: c.ref) else {
+                    unknownRefs += c.count
+                    continue
+                }
+                let samples = c.encoded.samples
+                report.samplesRead += samples.count
+                for s in samples { batch.append((memRef, s)) }
+            }
+        default:
+            return
+        }
+        memory.replayAppendHistograms(batch, into: &counts)
     }
 
     private func memRef(of walRef: UInt64) -> UInt32? {

@@ -31,6 +31,12 @@ enum InputSource: Hashable, Sendable {
     /// without splitting it into lines for quoting (see ``read(using:)``).
     /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
     func readText(using console: Console, limit: Int = InputSource.maxSize) throws -> String {
+        String(decoding: try readBytes(using: console, limit: limit), as: UTF8.self)
+    }
+
+    /// Reads the whole input as bytes (for binary formats), at most `limit` bytes.
+    /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
+    func readBytes(using console: Console, limit: Int = InputSource.maxSize) throws -> [UInt8] {
         let data: Data
         switch self {
         case .standardInput:
@@ -46,6 +52,6 @@ enum InputSource: Hashable, Sendable {
             defer { try? handle.close() }
             data = try Console.readAll(handle, limit: limit)
         }
-        return String(decoding: data, as: UTF8.self)
+        return [UInt8](data)
     }
 }

@@ -41,10 +41,13 @@ enum CheckMetricsCommand {
         for (i, input) in inputs.enumerated() {
             progress.update("labctl check metrics: \(input.displayName) (\(i + 1)/\(inputs.count))")
             do {
-                let text = try input.readText(using: console)
-                let found = linter.lint(text: text, file: input.displayName)
+                // Text or the protobuf exposition format (told apart by the bytes).
+                let bytes = try input.readBytes(using: console)
+                let found = linter.lint(bytes: bytes, file: input.displayName)
                 // The text is split into lines for quoting only when there is something to quote.
-                if !found.isEmpty { sources.register(SourceText(file: input.displayName, text: text)) }
+                if !found.isEmpty, !ProtobufExpositionParser.looksLikeProtobuf(bytes) {
+                    sources.register(SourceText(file: input.displayName, text: String(decoding: bytes, as: UTF8.self)))
+                }
                 diagnostics += found
             } catch let error as CLIError {
                 diagnostics.append(.error(unreadableCode, error.message))
