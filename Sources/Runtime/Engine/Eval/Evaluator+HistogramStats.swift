@@ -13,22 +13,23 @@ extension Evaluator {
     /// "unknown"; the engine does the same for them (it shows in the conflicting-resets warning).
     static func histogramStatsSelectors(_ expr: Expr) -> Set<SourceSpan> {
         var out = Set<SourceSpan>()
-        func walk(_ e: Expr, stats: Bool, blocked: Bool) {
+        // An explicit stack, not recursion: a 20,000-term binary chain is a 20,000-deep tree.
+        var stack: [(e: Expr, stats: Bool, blocked: Bool)] = [(expr, false, false)]
+        while let (e, stats, blocked) = stack.popLast() {
             switch e {
             case .vectorSelector(let vs):
                 if stats && !blocked { out.insert(vs.span) }
             case .subquery(let sq):
-                walk(sq.expr, stats: stats, blocked: true)
+                stack.append((sq.expr, stats, true))
             case .call(let c):
                 let name = c.function.name
                 let isStats = ["histogram_count", "histogram_sum", "histogram_avg"].contains(name)
                 let needsBuckets = ["histogram_quantile", "histogram_quantiles", "histogram_fraction"].contains(name)
-                for a in c.args { walk(a, stats: stats || isStats, blocked: blocked || needsBuckets) }
+                for a in c.args { stack.append((a, stats || isStats, blocked || needsBuckets)) }
             default:
-                for child in e.children { walk(child, stats: stats, blocked: blocked) }
+                for child in e.children { stack.append((child, stats, blocked)) }
             }
         }
-        walk(expr, stats: false, blocked: false)
         return out
     }
 
