@@ -35,6 +35,9 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
         try ExpositionBenchmark.run()
     },
+    BenchmarkEntry(name: "data-load", summary: "query --data loading: a generated OpenMetrics backfill file into storage [series, default 5000] [points, default 240]") {
+        try DataLoadBenchmark.run($0)
+    },
     BenchmarkEntry(name: "check-metrics", summary: "check metrics (parse + lint) on a generated exposition [series, default 200000] [text|openmetrics]") {
         CheckMetricsBenchmark.run($0)
     },
