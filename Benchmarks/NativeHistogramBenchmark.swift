@@ -60,6 +60,16 @@ enum NativeHistogramBenchmark {
                      stats.histogramSampleCount, stats.histogramChunkBytes, stats.bytesPerHistogramSample, buckets))
         print("maxrss after ingestion: \(StorageBenchmark.maxRSSKiB()) KiB")
 
+        // MARK: Decoding (what every query over the whole range pays first)
+        do {
+            let selectStart = Date()
+            let all = try storage.select([try LabelMatcher(.equal, "__name__", "h")], mint: .min, maxt: .max)
+            let decoded = all.series.reduce(0) { $0 + $1.histograms.count }
+            let elapsed = Date().timeIntervalSince(selectStart)
+            print(String(format: "select + decode of every histogram: %d in %.2fs = %.0f histograms/s", decoded,
+                         elapsed, Double(decoded) / elapsed))
+        }
+
         // MARK: Queries
         let engine = Engine(options: EngineOptions(maxSamples: 2_000_000_000, timeout: 3600))
         let end = Int64(samplesPerSeries - 1) * scrape

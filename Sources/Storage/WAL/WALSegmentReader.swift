@@ -18,13 +18,16 @@ struct WALSegmentReader {
     private(set) var corruption: Corruption?
     private var buffer: [UInt8] = []
     private var bufferStart = 0  // file offset of buffer[0]
-    private var readChunk = [UInt8](repeating: 0, count: 1 << 20)
+    /// What one `read` fills: 1 MiB, or the file's size when smaller (so that opening a small
+    /// segment or checkpoint does not allocate and clear a megabyte).
+    private var readChunk: [UInt8]
 
     init(path: String, maxRecordBytes: Int) throws {
         self.path = path
         self.maxRecordBytes = maxRecordBytes
         file = try WALFile.openForReading(path)
         fileSize = try file.size()
+        readChunk = [UInt8](repeating: 0, count: min(1 << 20, max(fileSize, 4096)))
     }
 
     /// The next good record, or `nil` at the end of the file or at the first bad record
