@@ -35,7 +35,7 @@ extension YAMLBlockReader {
 
     /// A one-line single- or double-quoted scalar at the cursor: its value, style and the offset just
     /// after the closing quote (the cursor does not move).
-    func quoted() throws -> (String, YAMLScalar.Style, Int) {
+    mutating func quoted() throws -> (String, YAMLScalar.Style, Int) {
         let quote = byte(i)
         var j = i + 1
         var special = false

@@ -24,6 +24,8 @@ struct YAMLBlockReader {
     var line: Int32 = 1
     var lineStart = 0
     var builder: YAMLTreeBuilder
+    /// Strings of recently read scalars, reused when the same bytes come again.
+    var strings = YAMLStringCache()
 
     /// Reads `source` into documents, or returns `nil` when it must be parsed by libyaml instead.
     static func read(_ source: UnsafeBufferPointer<UInt8>, file: String, limits: YAMLLimits) -> YAMLParseResult? {
@@ -126,8 +128,9 @@ struct YAMLBlockReader {
         (line + (lineStart < n ? 1 : 0), 1)
     }
 
-    func text(_ from: Int, _ to: Int) -> String {
-        String(decoding: UnsafeBufferPointer(start: p + from, count: to - from), as: UTF8.self)
+    /// The text of the bytes `from..<to`, through ``strings``.
+    mutating func text(_ from: Int, _ to: Int) -> String {
+        strings.string(p + from, count: to - from)
     }
 
     /// The offset of the next line break at or after `k`, or `n`.

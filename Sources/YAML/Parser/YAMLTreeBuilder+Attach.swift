@@ -5,7 +5,7 @@ import Diagnostics
 extension YAMLTreeBuilder {
     /// Adds a finished node to the innermost open collection (as an item, a key or a value),
     /// or makes it the document root.
-    mutating func attach(_ node: YAMLNode, size: Int, height: Int) -> Bool {
+    mutating func attach(_ node: consuming YAMLNode, size: Int, height: Int) -> Bool {
         guard !stack.isEmpty else {
             root = node
             return true
@@ -17,22 +17,29 @@ extension YAMLTreeBuilder {
             stack[top].items.append(node)
             return true
         }
-        guard let key = stack[top].pendingKey else {
+        guard let key = stack[top].pendingKey.take() else {
             stack[top].pendingKey = node
             return true
         }
-        stack[top].pendingKey = nil
-        if Self.isMergeKey(key) {
+        let isMerge = Self.isMergeKey(key)
+        let text = isMerge ? nil : Self.scalarText(key)
+        if isMerge {
             stack[top].hasMerge = true
-        } else if let text = key.scalar?.value {
+        } else if let text {
             checkDuplicate(text, key: key, in: top)
         }
         stack[top].pairs.append(YAMLNode.Pair(key: key, value: node))
-        if let text = key.scalar?.value, stack[top].keyIndex != nil, !Self.isMergeKey(key) {
+        if let text, stack[top].keyIndex != nil {
             let last = stack[top].pairs.count - 1
             if stack[top].keyIndex?[text] == nil { stack[top].keyIndex?[text] = last }
         }
         return true
+    }
+
+    /// The text of a scalar node, without copying the node.
+    static func scalarText(_ node: borrowing YAMLNode) -> String? {
+        guard case .scalar(let s) = node.kind else { return nil }
+        return s.value
     }
 
     static func isMergeKey(_ key: YAMLNode) -> Bool {
@@ -42,29 +49,31 @@ extension YAMLTreeBuilder {
     }
 
     /// Records a `yaml/duplicate-key` diagnostic if `text` is already a key of the mapping at `frameIndex`.
-    private mutating func checkDuplicate(_ text: String, key: YAMLNode, in frameIndex: Int) {
+    private mutating func checkDuplicate(_ text: String, key: borrowing YAMLNode, in frameIndex: Int) {
         let pairs = stack[frameIndex].pairs
         var firstIndex: Int?
         if let index = stack[frameIndex].keyIndex {
             firstIndex = index[text]
         } else {
-            for (i, pair) in pairs.enumerated() where pair.key.scalar?.value == text && !Self.isMergeKey(pair.key) {
+            for i in pairs.indices where Self.scalarText(pairs[i].key) == text && !Self.isMergeKey(pairs[i].key) {
                 firstIndex = i
                 break
             }
             if pairs.count + 1 >= Self.indexThreshold {
                 var index: [String: Int] = [:]
-                for (i, pair) in pairs.enumerated() {
-                    if let t = pair.key.scalar?.value, !Self.isMergeKey(pair.key), index[t] == nil { index[t] = i }
+                index.reserveCapacity(pairs.count * 2)
+                for i in pairs.indices {
+                    if let t = Self.scalarText(pairs[i].key), !Self.isMergeKey(pairs[i].key), index[t] == nil {
+                        index[t] = i
+                    }
                 }
                 stack[frameIndex].keyIndex = index
             }
         }
         guard let first = firstIndex, pairs.indices.contains(first) else { return }
-        let firstKey = pairs[first].key
         diagnostics.append(.error(YAMLDiagnosticCode.duplicateKey, "duplicate key \"\(text)\" in mapping",
                                   at: key.location,
-                                  notes: [Diagnostic.Note("first defined here", at: firstKey.location)]))
+                                  notes: [Diagnostic.Note("first defined here", at: pairs[first].key.location)]))
     }
 
     // MARK: - Merge keys

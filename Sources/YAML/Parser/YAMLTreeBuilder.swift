@@ -130,7 +130,7 @@ struct YAMLTreeBuilder {
     }
 
     /// An untagged, unanchored scalar from the fast reader (``YAMLBlockReader``).
-    mutating func addScalar(_ value: String, style: YAMLScalar.Style, start: (line: Int32, column: Int32),
+    mutating func addScalar(_ value: consuming String, style: YAMLScalar.Style, start: (line: Int32, column: Int32),
                             end: (line: Int32, column: Int32)) -> Bool {
         guard countNode(at: start) else { return false }
         let node = YAMLNode(kind: .scalar(YAMLScalar(value, style: style)), file: file, start: start, end: end,
