@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Reuses the `String` built for a short scalar when the same bytes were read recently.
 ///
 /// Configuration files repeat the same keys and many of the same values thousands of times
@@ -26,7 +32,10 @@ struct YAMLStringCache {
         for byte in bytes { hash = (hash ^ UInt32(byte)) &* 16_777_619 }
         let slot = Int(hash & UInt32(Self.slotCount - 1))
         var cached = slots[slot]
-        if cached.utf8.count == count, cached.withUTF8({ $0.elementsEqual(bytes) }) { return cached }
+        if cached.utf8.count == count,
+           cached.withUTF8({ stored in stored.baseAddress.map { memcmp($0, start, count) == 0 } ?? false }) {
+            return cached
+        }
         let fresh = String(decoding: bytes, as: UTF8.self)
         slots[slot] = fresh
         return fresh
