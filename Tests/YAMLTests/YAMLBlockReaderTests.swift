@@ -135,6 +135,32 @@ final class YAMLBlockReaderTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.first?.code, YAMLDiagnosticCode.depthLimit)
     }
 
+    /// The eight-bytes-at-a-time check accepts exactly the printable ASCII bytes, in any position.
+    func testPrintableASCIIWordCheck() {
+        for position in 0..<8 {
+            for value in 0...255 {
+                var bytes = [UInt8](repeating: UInt8(ascii: "a"), count: 8)
+                bytes[position] = UInt8(value)
+                let word = bytes.withUnsafeBytes { $0.loadUnaligned(as: UInt64.self) }
+                XCTAssertEqual(YAMLBlockReader.isPrintableASCII(word), (0x20...0x7E).contains(value),
+                               "byte \(value) at \(position)")
+            }
+        }
+    }
+
+    /// Bytes the fast reader refuses are still found far into a long line, where the word check runs.
+    func testEligibilityFindsBytesInsideLongLines() {
+        let prefix = "a_rather_long_key_name: and a long value"
+        for bad in ["\t", "\r", "\u{7F}", "\u{85}", "\u{2028}", "\u{FEFF}"] {
+            let bytes = Array((prefix + bad + "x\n").utf8)
+            XCTAssertNil(bytes.withUnsafeBufferPointer { YAMLBlockReader.eligibility($0) }, String(reflecting: bad))
+        }
+        let fine = Array((prefix + " é ok\n" + prefix + "\n").utf8)
+        XCTAssertEqual(fine.withUnsafeBufferPointer { YAMLBlockReader.eligibility($0) }, false)
+        let ascii = Array((prefix + "\n" + prefix + prefix + "\n").utf8)
+        XCTAssertEqual(ascii.withUnsafeBufferPointer { YAMLBlockReader.eligibility($0) }, true)
+    }
+
     // MARK: - Helpers
 
     private func corpusFiles() -> [URL] {

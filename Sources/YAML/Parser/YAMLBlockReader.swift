@@ -54,6 +54,13 @@ struct YAMLBlockReader {
         var k = 0
         var lineStart = true
         while k < n {
+            // Eight printable ASCII bytes at a time (no line break, so no line start inside).
+            if !lineStart {
+                while k + 8 <= n, isPrintableASCII(UnsafeRawPointer(p + k).loadUnaligned(as: UInt64.self)) {
+                    k += 8
+                }
+                guard k < n else { break }
+            }
             let c = p[k]
             if lineStart {
                 lineStart = false
@@ -88,6 +95,17 @@ struct YAMLBlockReader {
             if start == n || p[start] == UInt8(ascii: "#") { return nil }
         }
         return ascii
+    }
+
+    /// Whether all eight bytes of `word` are in 0x20...0x7E (SWAR: no byte below 0x20, none with the
+    /// high bit, none equal to 0x7F). Wrapping operations are the bit trick itself.
+    @inline(__always) static func isPrintableASCII(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        let del = word ^ (ones &* 0x7F)
+        let isDel = (del &- ones) & ~del & highs
+        return (word & highs) | below20 | isDel == 0
     }
 
     // MARK: - Bytes and positions
