@@ -26,6 +26,8 @@ extension Evaluator {
         // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
         let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let span = c.args[argIndex].span
+        let readsStartTimes = options.useStartTimestamps && !arg.isExtended
+            && ["rate", "increase", "irate", "resets"].contains(name)
         var out: [StepSeries] = []
         var buf: [FloatPoint] = []
         for i in 0..<arg.count {
@@ -43,6 +45,7 @@ extension Evaluator {
             var result = StepSeries(metric: header.metric, dropName: header.dropName)
             let metricName = arg.labels(i).metricName ?? ""
             var notes = HistogramWindowNotes()
+            let sts = readsStartTimes ? arg.histogramStartTimes(i) : nil
             try samples.withUnsafeBufferPointer { floatBuffer in
                 var flo = 0, fhi = 0, hlo = 0, hhi = 0
                 for step in 0..<steps {
@@ -54,9 +57,14 @@ extension Evaluator {
                     if flo == fhi && hlo == hhi { continue }
                     let fw = floatBuffer[flo..<fhi]
                     let hw = hs[hlo..<hhi]
-                    let output = arg.isExtended
-                        ? try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
-                        : try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
+                    let output: WindowOutput
+                    if arg.isExtended {
+                        output = try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
+                    } else if let sts, fw.isEmpty, !hw.isEmpty {
+                        output = startTimedHistogramWindow(name, hw, sts: sts, t: t, range: arg.range, notes: &notes)
+                    } else {
+                        output = try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
+                    }
                     switch output {
                     case .none: break
                     case .float(let v): result.points.append(FloatPoint(t: time(ofStep: step), f: v))
@@ -90,6 +98,23 @@ extension Evaluator {
             return n.map(WindowOutput.float) ?? .none
         default:
             return .none
+        }
+    }
+
+    /// One histogram-only window of `rate`, `increase`, `irate` or `resets` over a series whose histograms
+    /// have start timestamps (`sts`, index for index with the series' histograms).
+    private func startTimedHistogramWindow(_ name: String, _ hw: ArraySlice<HistogramPoint>, sts: [Int64], t: Int64,
+                                           range: Int64, notes: inout HistogramWindowNotes) -> WindowOutput {
+        switch name {
+        case "rate", "increase":
+            let result = HistogramRangeFunctions.extrapolatedDelta(
+                hw, sts: sts, rangeStart: t - range, rangeEnd: t, rangeSeconds: Double(range) / 1000,
+                isRate: name == "rate", notes: &notes)
+            return result.map(WindowOutput.histogram) ?? .none
+        case "irate":
+            return HistogramRangeFunctions.instantRate(hw, sts: sts, notes: &notes).map(WindowOutput.histogram) ?? .none
+        default:
+            return .float(HistogramRangeFunctions.resets(hw, sts: sts))
         }
     }
 

@@ -227,6 +227,14 @@ struct RangeArg {
         }
     }
 
+    /// The start timestamps (0 = none) of the histogram samples `histogramSamples(_:)` gives for series
+    /// `i`, index for index; `nil` when none has one. Only a selector reading storage has them.
+    func histogramStartTimes(_ i: Int) -> [Int64]? {
+        guard hintedHistograms == nil, case .storage(let s) = source,
+              s[i].histograms.contains(where: { $0.st != 0 }) else { return nil }
+        return s[i].histograms.map(\.st)
+    }
+
     /// Whether any series holds histogram samples.
     var containsHistograms: Bool {
         switch source {
