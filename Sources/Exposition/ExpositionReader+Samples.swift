@@ -58,7 +58,7 @@ extension ExpositionReader {
             lastFamily = (name, index, suffix)
         }
         previousSample = (name, set.labels)
-        let sample = MetricSample(name: name, labels: ExpositionReader.canonical(set.labels), value: value,
+        let sample = MetricSample(name: name, labels: canonicalLabels.labels(for: set.labels), value: value,
                                   timestamp: timestamp, exemplar: exemplar, line: s.lineNumber)
         if format == .openMetrics {
             try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
@@ -68,38 +68,13 @@ extension ExpositionReader {
         families[index].samples.append(sample)
     }
 
-    /// Labels as `Labels` holds them: sorted by name, without empty values (duplicates were
-    /// rejected while reading). Small sets are sorted in place by insertion, which on the few labels
-    /// of a sample beats building a sorted copy.
-    static func canonical(_ labels: [Label]) -> Labels {
-        var ordered = true
-        for i in labels.indices {
-            if labels[i].value.isEmpty || (i > 0 && !(labels[i - 1].name < labels[i].name)) { ordered = false; break }
-        }
-        if ordered { return Labels(sortedUnique: labels) }
-        guard labels.count <= 16 else { return Labels(labels) }
-        var sorted = labels
-        sorted.removeAll { $0.value.isEmpty }
-        var i = 1
-        while i < sorted.count {
-            let item = sorted[i]
-            var j = i
-            while j > 0, item.name < sorted[j - 1].name {
-                sorted[j] = sorted[j - 1]
-                j -= 1
-            }
-            sorted[j] = item
-            i += 1
-        }
-        return Labels(sortedUnique: sorted)
-    }
-
     private func parseTimestamp(_ s: inout LineScanner) throws -> Int64 {
-        if format == .prometheusText {
-            let range = s.wordRange()
-            if let t = ExpositionNumber.parseMillis(bytes: s.bytes, range) { return t }
-            s.pos = range.lowerBound
-        }
+        // Plain numbers are read from the bytes; the rest (and every error) goes through a string.
+        let range = s.wordRange()
+        let fast = format == .prometheusText
+            ? ExpositionNumber.parseMillis(bytes: s.bytes, range) : ExpositionNumber.parseSeconds(bytes: s.bytes, range)
+        if let t = fast { return t }
+        s.pos = range.lowerBound
         let (text, start) = s.word()
         let parsed = format == .prometheusText
             ? ExpositionNumber.parseMillis(text) : ExpositionNumber.parseSeconds(text)
@@ -125,9 +100,10 @@ extension ExpositionReader {
             throw s.error("invalid-exemplar", "exemplar labels have \(runes) characters, at most 128 are allowed", at: start)
         }
         try s.separator("the exemplar value")
-        let (valueText, valueStart) = s.word()
-        guard let value = ExpositionNumber.parseValue(valueText, format: format) else {
-            throw s.error("invalid-value", "invalid exemplar value \"\(valueText)\"", at: valueStart)
+        let valueRange = s.wordRange()
+        guard let value = ExpositionNumber.parseValue(bytes: s.bytes, valueRange, format: format) else {
+            throw s.error("invalid-value", "invalid exemplar value \"\(s.text(valueRange.lowerBound, valueRange.upperBound))\"",
+                          at: valueRange.lowerBound)
         }
         var timestamp: Int64?
         if !s.atEnd {

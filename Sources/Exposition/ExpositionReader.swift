@@ -32,6 +32,8 @@ struct ExpositionReader {
     var eofLine: Int?
     /// Name and raw labels of the last sample line, whose strings the next line may share.
     var previousSample: (name: String, labels: [Label])?
+    /// The previous line's canonical labels, which the next line may share.
+    var canonicalLabels = CanonicalLabelCache()
     /// The family the last sample name resolved to while `current` stays the same.
     var lastFamily: (name: String, index: Int, suffix: String)?
 
