@@ -18,8 +18,16 @@ struct CanonicalLabelCache {
     /// Indices of `input` in name order; `nil` when the names were already in order.
     private var order: [Int]?
 
-    /// The canonical `Labels` of `raw`.
-    mutating func labels(for raw: [Label]) -> Labels {
+    /// The canonical `Labels` of `raw`. `sameNames` and `sameLabels` may say what the scanner already
+    /// knows about `raw` against the last input (its names, or names and values, are the same);
+    /// `false` means "unknown", and the labels are compared.
+    mutating func labels(for raw: [Label], sameNames: Bool = false, sameLabels: Bool = false) -> Labels {
+        if sameLabels { return labels }
+        if sameNames {
+            input = raw
+            labels = Self.apply(order, to: raw)
+            return labels
+        }
         if raw.count == input.count {
             if raw == input { return labels }
             if Self.sameNames(raw, input) {

@@ -57,11 +57,13 @@ extension ExpositionReader {
             (index, suffix) = try family(for: name, s: s, at: nameStart)
             lastFamily = (name, index, suffix)
         }
+        // `set` was read against `previousSample`, which is the cache's last input too.
+        let labels = canonicalLabels.labels(for: set.labels, sameNames: set.sameNames, sameLabels: set.sameLabels)
         previousSample = (name, set.labels)
-        let sample = MetricSample(name: name, labels: canonicalLabels.labels(for: set.labels), value: value,
+        let sample = MetricSample(name: name, labels: labels, value: value,
                                   timestamp: timestamp, exemplar: exemplar, line: s.lineNumber)
         if format == .openMetrics {
-            try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
+            try checkOpenMetrics(sample, type: families[index].type, familyName: families[index].name, suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
         }
         try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
@@ -183,13 +185,14 @@ extension ExpositionReader {
     }
 
     /// OpenMetrics rules that depend on the family type.
-    private func checkOpenMetrics(_ sample: MetricSample, family: MetricFamily, suffix: String, s: LineScanner,
-                                  labelsAt: Int, valueAt: Int, exemplarAt: Int) throws {
-        if sample.exemplar != nil, !family.type.allowsExemplar(suffix: suffix) {
+    /// `type` and `familyName` are those of the sample's family (passed alone, not copying the family).
+    private func checkOpenMetrics(_ sample: MetricSample, type: MetricType, familyName: String, suffix: String,
+                                  s: LineScanner, labelsAt: Int, valueAt: Int, exemplarAt: Int) throws {
+        if sample.exemplar != nil, !type.allowsExemplar(suffix: suffix) {
             throw s.error("invalid-exemplar",
                           "exemplars are only allowed on counter _total and histogram _bucket samples", at: exemplarAt)
         }
-        switch (family.type, suffix) {
+        switch (type, suffix) {
         case (.histogram, "_bucket"), (.gaugeHistogram, "_bucket"):
             guard let le = sample.labels["le"] else {
                 throw s.error("missing-label", "histogram bucket \"\(sample.name)\" has no \"le\" label", at: labelsAt)
@@ -205,8 +208,8 @@ extension ExpositionReader {
                 throw s.error("invalid-value", "\"quantile\" label value \"\(q)\" is not a number", at: labelsAt)
             }
         case (.stateSet, _):
-            guard sample.labels[family.name] != nil else {
-                throw s.error("missing-label", "stateset sample needs a \"\(family.name)\" label", at: labelsAt)
+            guard sample.labels[familyName] != nil else {
+                throw s.error("missing-label", "stateset sample needs a \"\(familyName)\" label", at: labelsAt)
             }
             guard sample.value == 0 || sample.value == 1 else {
                 throw s.error("invalid-value", "stateset values must be 0 or 1", at: valueAt)
