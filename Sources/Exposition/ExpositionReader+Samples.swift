@@ -7,7 +7,8 @@ extension ExpositionReader {
     /// Suffixes that tie a sample name to a family name, across both formats.
     static let familySuffixes = ["_total", "_created", "_bucket", "_count", "_sum", "_gcount", "_gsum", "_info"]
 
-    mutating func sampleLine(_ s: inout LineScanner) throws {
+    /// Reads a sample line, returning the sample and its series number.
+    mutating func sampleLine(_ s: inout LineScanner) throws -> (MetricSample, Int) {
         let nameStart = s.pos
         let (name, nameHash) = try s.metricName(reusing: previousSample?.name, interner: &interner)
         let afterName = s.pos
@@ -66,8 +67,11 @@ extension ExpositionReader {
             try checkOpenMetrics(sample, type: families[index].type, familyName: families[index].name, suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
         }
-        try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
-        families[index].samples.append(sample)
+        let number = try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
+        if metadataLines[index].firstSample == nil { metadataLines[index].firstSample = s.lineNumber }
+        familySamples += 1
+        if keepSamples { families[index].samples.append(sample) }
+        return (sample, number)
     }
 
     private func parseTimestamp(_ s: inout LineScanner) throws -> Int64 {
@@ -151,17 +155,16 @@ extension ExpositionReader {
 
     // MARK: - Checks
 
-    /// Checks that the series of `sample` (about to be appended to family `index`) has not been
-    /// seen, or in OpenMetrics only with an earlier timestamp, and records it.
-    /// `hash` is the series hash from the line's bytes: equal series have equal hashes.
+    /// Checks that the series of `sample` (about to be appended to family `index`, the current one)
+    /// has not been seen, or in OpenMetrics only with an earlier timestamp, records it and returns
+    /// its series number. `hash` is the series hash from the line's bytes: equal series have equal hashes.
     private mutating func checkDuplicate(_ sample: MetricSample, hash: UInt64, family index: Int, s: LineScanner,
-                                         at p: Int) throws {
-        let probe = seen.probe(hash) { f, i in
-            let other = families[f].samples[i]
-            return other.name == sample.name && other.labels == sample.labels
+                                         at p: Int) throws -> Int {
+        let probe = seen.probe(hash) { _, k in
+            series[k].name == sample.name && series[k].labels == sample.labels
         }
-        if let (f, i) = probe.found {
-            let previous = families[f].samples[i]
+        if let (_, k) = probe.found {
+            let previous = series[k]
             let note = [Diagnostic.Note("previous sample", at: SourceLocation(file: file, line: previous.line, column: 1))]
             let here = s.location(at: p)
             // OpenMetrics may repeat a series with increasing timestamps (backfill data).
@@ -179,9 +182,19 @@ extension ExpositionReader {
                                       at: here, notes: note)
             }
         }
-        let position = families[index].samples.count
-        firstOfSeries.append(probe.found.map { firstOfSeries[$0.sample] } ?? position)
-        seen.store(hash, at: probe, family: index, sample: position)
+        let k: Int
+        if let found = probe.found {
+            k = found.sample
+            series[k].timestamp = sample.timestamp
+            series[k].line = sample.line
+        } else {
+            k = series.count
+            series.append(SeriesHead(name: sample.name, labels: sample.labels, timestamp: sample.timestamp,
+                                     line: sample.line, first: familySamples))
+        }
+        if keepSamples { firstOfSeries.append(series[k].first) }
+        seen.store(hash, at: probe, family: index, sample: k)
+        return seriesBase + k
     }
 
     /// OpenMetrics rules that depend on the family type.

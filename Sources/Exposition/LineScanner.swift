@@ -88,12 +88,17 @@ struct LineScanner {
 
     // MARK: - Names
 
+    /// `[a-zA-Z_]`, plus `:` with `colon`. (`b | 0x20` folds upper to lower case letters, and only them
+    /// into `a...z`.)
+    @inline(__always)
     static func isNameStart(_ b: UInt8, colon: Bool) -> Bool {
-        (b >= 65 && b <= 90) || (b >= 97 && b <= 122) || b == 95 || (colon && b == 58)
+        (b | 0x20) &- 97 < 26 || b == 95 || (colon && b == 58)
     }
 
+    /// `[a-zA-Z0-9_]`, plus `:` with `colon`.
+    @inline(__always)
     static func isNameChar(_ b: UInt8, colon: Bool) -> Bool {
-        isNameStart(b, colon: colon) || (b >= 48 && b <= 57)
+        (b | 0x20) &- 97 < 26 || b &- 48 < 10 || b == 95 || (colon && b == 58)
     }
 
     /// Reads a metric name `[a-zA-Z_:][a-zA-Z0-9_:]*`.
@@ -160,8 +165,9 @@ struct LineScanner {
             if peek == 34 { throw error(code, "quoted (UTF-8) \(what)s are not supported") }
             throw error(code, "invalid \(what): expected a letter or underscore, found \(found)")
         }
-        pos += 1
-        while let b = peek, LineScanner.isNameChar(b, colon: colon) { pos += 1 }
+        var i = pos + 1
+        while i < end, LineScanner.isNameChar(bytes[i], colon: colon) { i += 1 }
+        pos = i
         if let b = peek, b >= 0x80 || b == 45 || b == 46 || (!colon && b == 58) {
             throw error(code, "invalid character \(found) in \(what) \"\(text(start, pos))\"")
         }
