@@ -95,10 +95,14 @@ struct LineScanner {
         (b | 0x20) &- 97 < 26 || b == 95 || (colon && b == 58)
     }
 
-    /// `[a-zA-Z0-9_]`, plus `:` with `colon`.
+    /// `[a-zA-Z0-9_]`, plus `:` with `colon`: a bit test in a 128-bit set (`0-9` and `:` in the low
+    /// word, letters and `_` in the high word), a few instructions per byte of a name.
     @inline(__always)
     static func isNameChar(_ b: UInt8, colon: Bool) -> Bool {
-        (b | 0x20) &- 97 < 26 || b &- 48 < 10 || b == 95 || (colon && b == 58)
+        let low: UInt64 = colon ? 0x07FF_0000_0000_0000 : 0x03FF_0000_0000_0000
+        let high: UInt64 = 0x07FF_FFFE_87FF_FFFE
+        let word = b < 64 ? low : (b < 128 ? high : 0)
+        return (word >> UInt64(b & 63)) & 1 != 0
     }
 
     /// Reads a metric name `[a-zA-Z_:][a-zA-Z0-9_:]*`.
