@@ -213,7 +213,8 @@ struct LineScanner {
             let nameHash = ByteHash.hash(slice(nameStart, pos))
             let (name, reusedName) = stringReusing(nameStart, pos, hash: nameHash,
                                                    candidate: previous?.name(at: set.labels.count), interner: &interner)
-            if forbidMetricName, name == Label.metricName {
+            // A name reused from the previous line passed this check there.
+            if forbidMetricName, !reusedName, name.utf8.count == 8, name == Label.metricName {
                 throw error("invalid-label-name", "label name \"__name__\" is reserved", at: nameStart)
             }
             sameNames = sameNames && reusedName
