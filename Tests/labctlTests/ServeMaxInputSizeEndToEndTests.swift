@@ -29,7 +29,7 @@ final class ServeMaxInputSizeEndToEndTests: XCTestCase {
 
     func testDataFileOverTheLimitIsRefusedBeforeListening() throws {
         let f = try files()
-        let port = try BackgroundProcess.freePort()
+        let port = try LoopbackPort.freeOrSkip()
         let r = try LabctlProcess.run(["serve", "--config", f.config, "--data", f.data, "--max-input-size", "1KiB",
                                        "--listen", "127.0.0.1:\(port)"])
         XCTAssertEqual(r.status, 1, r.stderr)
@@ -49,7 +49,7 @@ final class ServeMaxInputSizeEndToEndTests: XCTestCase {
 
     func testFileWithinTheLimitIsServed() throws {
         let f = try files()
-        let port = try BackgroundProcess.freePort()
+        let port = try LoopbackPort.freeOrSkip()
         let process = try BackgroundProcess(try LabctlProcess.binary().path,
                                             ["serve", "--config", f.config, "--data", f.data, "--max-input-size", "4KiB",
                                              "--listen", "127.0.0.1:\(port)"], directory: directory)
