@@ -33,35 +33,39 @@ extension Evaluator {
         for i in 0..<arg.count {
             try ctx.checkInterrupt()
             let header = floats.header(i)
-            let hs = arg.histogramSamples(i)
-            if hs.isEmpty {
+            guard arg.hasHistograms(i) else {
                 try floats.produce(i, &buf)
                 if !buf.isEmpty { out.append(StepSeries(metric: header.metric, dropName: header.dropName, points: buf)) }
                 continue
             }
             let samples = arg.samples(i)
-            try ctx.hold(samples.count + hs.count)
-            defer { ctx.release(samples.count + hs.count) }
+            try ctx.hold(samples.count)
+            defer { ctx.release(samples.count) }
             var result = StepSeries(metric: header.metric, dropName: header.dropName)
             let metricName = arg.labels(i).metricName ?? ""
             var notes = HistogramWindowNotes()
-            let sts = readsStartTimes ? arg.histogramStartTimes(i) : nil
+            var hb = arg.histogramWindowBuffer(i)
+            var held = 0
+            defer { ctx.release(held) }
             try samples.withUnsafeBufferPointer { floatBuffer in
-                var flo = 0, fhi = 0, hlo = 0, hhi = 0
+                var flo = 0, fhi = 0
                 for step in 0..<steps {
                     let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
                     while fhi < floatBuffer.count && floatBuffer[fhi].t <= t + reachAhead { fhi += 1 }
                     while flo < fhi && floatBuffer[flo].t <= t - reachBack { flo += 1 }
-                    while hhi < hs.count && hs[hhi].t <= t + reachAhead { hhi += 1 }
-                    while hlo < hhi && hs[hlo].t <= t - reachBack { hlo += 1 }
-                    if flo == fhi && hlo == hhi { continue }
+                    hb.slide(from: t - reachBack, to: t + reachAhead)
+                    if hb.peak > held {
+                        try ctx.hold(hb.peak - held)
+                        held = hb.peak
+                    }
+                    let hw = hb.window
+                    if flo == fhi && hw.isEmpty { continue }
                     let fw = floatBuffer[flo..<fhi]
-                    let hw = hs[hlo..<hhi]
                     let output: WindowOutput
                     if arg.isExtended {
                         output = try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
-                    } else if let sts, fw.isEmpty, !hw.isEmpty {
-                        output = startTimedHistogramWindow(name, hw, sts: sts, t: t, range: arg.range, notes: &notes)
+                    } else if readsStartTimes, fw.isEmpty, !hw.isEmpty, hb.windowHasStartTimes {
+                        output = startTimedHistogramWindow(name, hw, sts: hb.startTimes, t: t, range: arg.range, notes: &notes)
                     } else {
                         output = try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
                     }

@@ -59,10 +59,11 @@ extension Evaluator {
             }
         }
         guard series.hasHistograms else { return floats }
+        let histograms = series.histograms
         var out: [StartTimedSample] = []
-        out.reserveCapacity(floats.count + series.histograms.count)
+        out.reserveCapacity(floats.count + histograms.count)
         var fi = 0
-        for h in series.histograms {
+        for h in histograms {
             while fi < floats.count, floats[fi].t < h.t {
                 out.append(floats[fi])
                 fi += 1
