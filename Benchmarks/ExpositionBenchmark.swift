@@ -3,11 +3,13 @@ import Foundation
 import Runtime
 import Storage
 
-/// `labctl-bench exposition`: parse and write throughput for both formats, and backfill loading.
+/// `labctl-bench exposition [SERIES]`: parse and write throughput for both formats on SERIES series
+/// lines (default 10,000, about 1 MB, in families of 50; 200,000 is about 20 MB), and backfill loading.
 enum ExpositionBenchmark {
-    static func run() throws {
+    static func run(_ arguments: [String] = []) throws {
+        let series = max(50, arguments.first.flatMap(Int.init) ?? 10_000)
         for format in ExpositionFormat.allCases {
-            let input = makeInput(families: 200, seriesPerFamily: 50, format: format)
+            let input = makeInput(families: series / 50, seriesPerFamily: 50, format: format)
             let bytes = Double(input.utf8.count)
             let parser = ExpositionParser(format: format)
             let rounds = 5

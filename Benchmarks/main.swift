@@ -32,8 +32,8 @@ let benchmarks: [BenchmarkEntry] = [
     BenchmarkEntry(name: "histograms", summary: "Native histograms: ingestion, bytes/sample, histogram_quantile(0.95, sum(rate(h[5m]))) [series] [hours] [buckets]") {
         try NativeHistogramBenchmark.run(arguments: $0)
     },
-    BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput") { _ in
-        try ExpositionBenchmark.run()
+    BenchmarkEntry(name: "exposition", summary: "Exposition text parse/write throughput [series, default 10000; 200000 is about 20 MB]") {
+        try ExpositionBenchmark.run($0)
     },
     BenchmarkEntry(name: "data-load", summary: "query --data loading: a generated OpenMetrics backfill file into storage [series, default 5000] [points, default 240]") {
         try DataLoadBenchmark.run($0)

@@ -27,43 +27,14 @@ enum ExpositionNumber {
         return Double(text)
     }
 
-    /// Parses the sample value in `bytes[range]`; short plain decimals (at most 15 digits, no
-    /// exponent) are converted exactly without building a string, others as `parseValue(_:format:)`.
+    /// Parses the sample value in `bytes[range]`; decimals that `fastDecimal` converts exactly are
+    /// read straight from the bytes, others (special values, long mantissas, large exponents) as
+    /// `parseValue(_:format:)`.
     static func parseValue(bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, format: ExpositionFormat) -> Double? {
         guard range.lowerBound >= 0, range.upperBound <= bytes.count, !range.isEmpty else { return nil }
-        var i = range.lowerBound
-        let negative = bytes[i] == 45
-        if negative || bytes[i] == 43 { i += 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var dot = false
-        var simple = i < range.upperBound
-        while i < range.upperBound {
-            let b = bytes[i]
-            if isDigit(b) {
-                mantissa = mantissa &* 10 &+ UInt64(b &- 48)
-                digits += 1
-                if dot { fraction += 1 }
-            } else if b == 46, !dot {
-                dot = true
-            } else {
-                simple = false
-                break
-            }
-            i += 1
-        }
-        if simple, digits > 0, digits <= 15 {
-            // Both operands are exact doubles, so the quotient is correctly rounded.
-            let magnitude = Double(mantissa) / powersOfTen[fraction]
-            return negative ? -magnitude : magnitude
-        }
+        if let v = fastDecimal(bytes: bytes, range) { return v }
         return parseValue(String(decoding: bytes[range], as: UTF8.self), format: format)
     }
-
-    /// Exact powers of ten 10^0 ... 10^15.
-    private static let powersOfTen: [Double] = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12,
-                                                1e13, 1e14, 1e15]
 
     /// Parses a text-format timestamp in `bytes[range]` when it is an optionally signed run of at most
     /// 18 digits; `nil` otherwise (the caller then falls back to `parseMillis(_:)`).
@@ -126,9 +97,7 @@ enum ExpositionNumber {
             let (ms, overflow) = whole.multipliedReportingOverflow(by: 1000)
             return overflow ? nil : ms
         }
-        let ms = (seconds * 1000).rounded()
-        guard abs(ms) < 9.2e18 else { return nil }
-        return Int64(ms)
+        return millis(seconds: seconds)
     }
 
     // MARK: - Printing

@@ -42,15 +42,34 @@ public struct ExpositionParser: Sendable {
     /// samples: element `j` is the index of the first sample of sample `j`'s series (`j` itself for
     /// the first sample of a series). A loader can then look each series up once.
     public func parse(_ text: String, eachFamilyWithSeries body: (MetricFamily, [Int]) throws -> Void) throws {
-        guard text.utf8.count <= limits.maxBytes else {
-            throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
-                                  at: SourceLocation(file: file, line: 1, column: 1))
-        }
+        try checkSize(text)
         // The reader walks the string's own UTF-8 storage: no copy of the input.
         var text = text
         try text.withUTF8 { bytes in
             var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits)
             try reader.run(body)
+        }
+    }
+
+    /// Parses `text`, handing each sample to `body` as soon as its line is read, with its series
+    /// number: 0, 1, 2, … in order of first appearance over the whole input, the same number for
+    /// every sample of a series (which OpenMetrics may repeat with increasing timestamps). No family
+    /// holds its samples, so memory does not grow with the number of samples, only with the series
+    /// of the current family. The checks and errors are those of `parse(_:)`; on an error `body`
+    /// has seen the samples before the offending line.
+    public func parse(_ text: String, eachSample body: (MetricSample, Int) throws -> Void) throws {
+        try checkSize(text)
+        var text = text
+        try text.withUTF8 { bytes in
+            var reader = ExpositionReader(bytes: bytes, format: format, file: file, limits: limits, keepSamples: false)
+            try reader.run({ _, _ in }, eachSample: body)
+        }
+    }
+
+    private func checkSize(_ text: String) throws {
+        guard text.utf8.count <= limits.maxBytes else {
+            throw ExpositionError("limit-exceeded", "input is larger than \(limits.maxBytes) bytes",
+                                  at: SourceLocation(file: file, line: 1, column: 1))
         }
     }
 

@@ -7,7 +7,8 @@ extension ExpositionReader {
     /// Suffixes that tie a sample name to a family name, across both formats.
     static let familySuffixes = ["_total", "_created", "_bucket", "_count", "_sum", "_gcount", "_gsum", "_info"]
 
-    mutating func sampleLine(_ s: inout LineScanner) throws {
+    /// Reads a sample line, returning the sample and its series number.
+    mutating func sampleLine(_ s: inout LineScanner) throws -> (MetricSample, Int) {
         let nameStart = s.pos
         let (name, nameHash) = try s.metricName(reusing: previousSample?.name, interner: &interner)
         let afterName = s.pos
@@ -57,49 +58,29 @@ extension ExpositionReader {
             (index, suffix) = try family(for: name, s: s, at: nameStart)
             lastFamily = (name, index, suffix)
         }
+        // `set` was read against `previousSample`, which is the cache's last input too.
+        let labels = canonicalLabels.labels(for: set.labels, sameNames: set.sameNames, sameLabels: set.sameLabels)
         previousSample = (name, set.labels)
-        let sample = MetricSample(name: name, labels: ExpositionReader.canonical(set.labels), value: value,
+        let sample = MetricSample(name: name, labels: labels, value: value,
                                   timestamp: timestamp, exemplar: exemplar, line: s.lineNumber)
         if format == .openMetrics {
-            try checkOpenMetrics(sample, family: families[index], suffix: suffix, s: s,
+            try checkOpenMetrics(sample, type: families[index].type, familyName: families[index].name, suffix: suffix, s: s,
                                  labelsAt: labelsStart, valueAt: valueStart, exemplarAt: exemplarStart)
         }
-        try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
-        families[index].samples.append(sample)
-    }
-
-    /// Labels as `Labels` holds them: sorted by name, without empty values (duplicates were
-    /// rejected while reading). Small sets are sorted in place by insertion, which on the few labels
-    /// of a sample beats building a sorted copy.
-    static func canonical(_ labels: [Label]) -> Labels {
-        var ordered = true
-        for i in labels.indices {
-            if labels[i].value.isEmpty || (i > 0 && !(labels[i - 1].name < labels[i].name)) { ordered = false; break }
-        }
-        if ordered { return Labels(sortedUnique: labels) }
-        guard labels.count <= 16 else { return Labels(labels) }
-        var sorted = labels
-        sorted.removeAll { $0.value.isEmpty }
-        var i = 1
-        while i < sorted.count {
-            let item = sorted[i]
-            var j = i
-            while j > 0, item.name < sorted[j - 1].name {
-                sorted[j] = sorted[j - 1]
-                j -= 1
-            }
-            sorted[j] = item
-            i += 1
-        }
-        return Labels(sortedUnique: sorted)
+        let number = try checkDuplicate(sample, hash: ByteHash.pair(nameHash, set.hash), family: index, s: s, at: nameStart)
+        if metadataLines[index].firstSample == nil { metadataLines[index].firstSample = s.lineNumber }
+        familySamples += 1
+        if keepSamples { families[index].samples.append(sample) }
+        return (sample, number)
     }
 
     private func parseTimestamp(_ s: inout LineScanner) throws -> Int64 {
-        if format == .prometheusText {
-            let range = s.wordRange()
-            if let t = ExpositionNumber.parseMillis(bytes: s.bytes, range) { return t }
-            s.pos = range.lowerBound
-        }
+        // Plain numbers are read from the bytes; the rest (and every error) goes through a string.
+        let range = s.wordRange()
+        let fast = format == .prometheusText
+            ? ExpositionNumber.parseMillis(bytes: s.bytes, range) : ExpositionNumber.parseSeconds(bytes: s.bytes, range)
+        if let t = fast { return t }
+        s.pos = range.lowerBound
         let (text, start) = s.word()
         let parsed = format == .prometheusText
             ? ExpositionNumber.parseMillis(text) : ExpositionNumber.parseSeconds(text)
@@ -125,9 +106,10 @@ extension ExpositionReader {
             throw s.error("invalid-exemplar", "exemplar labels have \(runes) characters, at most 128 are allowed", at: start)
         }
         try s.separator("the exemplar value")
-        let (valueText, valueStart) = s.word()
-        guard let value = ExpositionNumber.parseValue(valueText, format: format) else {
-            throw s.error("invalid-value", "invalid exemplar value \"\(valueText)\"", at: valueStart)
+        let valueRange = s.wordRange()
+        guard let value = ExpositionNumber.parseValue(bytes: s.bytes, valueRange, format: format) else {
+            throw s.error("invalid-value", "invalid exemplar value \"\(s.text(valueRange.lowerBound, valueRange.upperBound))\"",
+                          at: valueRange.lowerBound)
         }
         var timestamp: Int64?
         if !s.atEnd {
@@ -173,17 +155,16 @@ extension ExpositionReader {
 
     // MARK: - Checks
 
-    /// Checks that the series of `sample` (about to be appended to family `index`) has not been
-    /// seen, or in OpenMetrics only with an earlier timestamp, and records it.
-    /// `hash` is the series hash from the line's bytes: equal series have equal hashes.
+    /// Checks that the series of `sample` (about to be appended to family `index`, the current one)
+    /// has not been seen, or in OpenMetrics only with an earlier timestamp, records it and returns
+    /// its series number. `hash` is the series hash from the line's bytes: equal series have equal hashes.
     private mutating func checkDuplicate(_ sample: MetricSample, hash: UInt64, family index: Int, s: LineScanner,
-                                         at p: Int) throws {
-        let probe = seen.probe(hash) { f, i in
-            let other = families[f].samples[i]
-            return other.name == sample.name && other.labels == sample.labels
+                                         at p: Int) throws -> Int {
+        let probe = seen.probe(hash) { _, k in
+            series[k].name == sample.name && series[k].labels == sample.labels
         }
-        if let (f, i) = probe.found {
-            let previous = families[f].samples[i]
+        if let (_, k) = probe.found {
+            let previous = series[k]
             let note = [Diagnostic.Note("previous sample", at: SourceLocation(file: file, line: previous.line, column: 1))]
             let here = s.location(at: p)
             // OpenMetrics may repeat a series with increasing timestamps (backfill data).
@@ -201,19 +182,30 @@ extension ExpositionReader {
                                       at: here, notes: note)
             }
         }
-        let position = families[index].samples.count
-        firstOfSeries.append(probe.found.map { firstOfSeries[$0.sample] } ?? position)
-        seen.store(hash, at: probe, family: index, sample: position)
+        let k: Int
+        if let found = probe.found {
+            k = found.sample
+            series[k].timestamp = sample.timestamp
+            series[k].line = sample.line
+        } else {
+            k = series.count
+            series.append(SeriesHead(name: sample.name, labels: sample.labels, timestamp: sample.timestamp,
+                                     line: sample.line, first: familySamples))
+        }
+        if keepSamples { firstOfSeries.append(series[k].first) }
+        seen.store(hash, at: probe, family: index, sample: k)
+        return seriesBase + k
     }
 
     /// OpenMetrics rules that depend on the family type.
-    private func checkOpenMetrics(_ sample: MetricSample, family: MetricFamily, suffix: String, s: LineScanner,
-                                  labelsAt: Int, valueAt: Int, exemplarAt: Int) throws {
-        if sample.exemplar != nil, !family.type.allowsExemplar(suffix: suffix) {
+    /// `type` and `familyName` are those of the sample's family (passed alone, not copying the family).
+    private func checkOpenMetrics(_ sample: MetricSample, type: MetricType, familyName: String, suffix: String,
+                                  s: LineScanner, labelsAt: Int, valueAt: Int, exemplarAt: Int) throws {
+        if sample.exemplar != nil, !type.allowsExemplar(suffix: suffix) {
             throw s.error("invalid-exemplar",
                           "exemplars are only allowed on counter _total and histogram _bucket samples", at: exemplarAt)
         }
-        switch (family.type, suffix) {
+        switch (type, suffix) {
         case (.histogram, "_bucket"), (.gaugeHistogram, "_bucket"):
             guard let le = sample.labels["le"] else {
                 throw s.error("missing-label", "histogram bucket \"\(sample.name)\" has no \"le\" label", at: labelsAt)
@@ -229,8 +221,8 @@ extension ExpositionReader {
                 throw s.error("invalid-value", "\"quantile\" label value \"\(q)\" is not a number", at: labelsAt)
             }
         case (.stateSet, _):
-            guard sample.labels[family.name] != nil else {
-                throw s.error("missing-label", "stateset sample needs a \"\(family.name)\" label", at: labelsAt)
+            guard sample.labels[familyName] != nil else {
+                throw s.error("missing-label", "stateset sample needs a \"\(familyName)\" label", at: labelsAt)
             }
             guard sample.value == 0 || sample.value == 1 else {
                 throw s.error("invalid-value", "stateset values must be 0 or 1", at: valueAt)

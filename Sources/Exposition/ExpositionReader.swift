@@ -8,12 +8,16 @@ import PromModel
 /// formats), so only the current family's samples are held; earlier families keep their metadata
 /// for the interleaving checks. Duplicate series can only occur within a family (a sample that fits
 /// an earlier family is an interleaving error), so the series table starts afresh per family.
+/// With `keepSamples` off, samples go to the caller one by one and no family holds any: memory
+/// then holds one `SeriesHead` per series of the current family, whatever its number of samples.
 struct ExpositionReader {
     /// The input's UTF-8 bytes, valid while the parse runs.
     let bytes: UnsafeBufferPointer<UInt8>
     let format: ExpositionFormat
     let file: String
     let limits: ExpositionLimits
+    /// Whether families collect their samples (off when the caller takes each sample as it is read).
+    let keepSamples: Bool
 
     var families: [MetricFamily] = []
     var familyIndex: [String: Int] = [:]
@@ -26,34 +30,58 @@ struct ExpositionReader {
     /// `firstOfSeries` of the completed family.
     var completedSeries: [Int] = []
     var seen = SeenSeriesTable(expected: 0)
+    /// The series of the current family, in order of first appearance.
+    var series: [SeriesHead] = []
+    /// Series of the families before the current one.
+    var seriesBase = 0
+    /// Samples of the current family so far.
+    var familySamples = 0
     /// Label names and values shared across lines.
     var interner = StringInterner()
     var sampleCount = 0
     var eofLine: Int?
     /// Name and raw labels of the last sample line, whose strings the next line may share.
     var previousSample: (name: String, labels: [Label])?
+    /// The previous line's canonical labels, which the next line may share.
+    var canonicalLabels = CanonicalLabelCache()
     /// The family the last sample name resolved to while `current` stays the same.
     var lastFamily: (name: String, index: Int, suffix: String)?
 
-    /// Lines of a family's metadata, for duplicate checks and notes.
+    /// Lines of a family's metadata and first sample, for duplicate checks and notes.
     struct MetadataLines {
         var help: Int?
         var type: Int?
         var unit: Int?
+        var firstSample: Int?
     }
 
-    init(bytes: UnsafeBufferPointer<UInt8>, format: ExpositionFormat, file: String, limits: ExpositionLimits) {
+    /// What the duplicate check needs of a series: its identity, and the timestamp and line of its
+    /// latest sample; `first` is the position of its first sample in the family.
+    struct SeriesHead {
+        var name: String
+        var labels: Labels
+        var timestamp: Int64?
+        var line: Int
+        var first: Int
+    }
+
+    init(bytes: UnsafeBufferPointer<UInt8>, format: ExpositionFormat, file: String, limits: ExpositionLimits,
+         keepSamples: Bool = true) {
         self.bytes = bytes
         self.format = format
         self.file = file
         self.limits = limits
+        self.keepSamples = keepSamples
     }
 
     // MARK: - Lines
 
     /// Reads every line, handing each family to `body` with its samples once it is complete, in
-    /// input order.
-    mutating func run(_ body: (MetricFamily, [Int]) throws -> Void) throws {
+    /// input order. With `keepSamples` off, each sample goes to `eachSample` instead as soon as its
+    /// line is read, with its series number (0, 1, 2, … in order of first appearance over the whole
+    /// input), and families reach `body` without samples.
+    mutating func run(_ body: (MetricFamily, [Int]) throws -> Void,
+                      eachSample: (MetricSample, Int) throws -> Void = { _, _ in }) throws {
         var start = 0
         var lineNumber = 0
         while start < bytes.count {
@@ -67,7 +95,7 @@ struct ExpositionReader {
             }
             var scanner = LineScanner(bytes: bytes, lineStart: start, end: end, lineNumber: lineNumber,
                                       file: file, format: format)
-            try line(&scanner)
+            if let (sample, series) = try line(&scanner), !keepSamples { try eachSample(sample, series) }
             if let done = completed {
                 completed = nil
                 try body(take(done), completedSeries)
@@ -97,7 +125,8 @@ struct ExpositionReader {
         return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
     }
 
-    private mutating func line(_ s: inout LineScanner) throws {
+    /// Reads one line; a sample line gives its sample and series number.
+    private mutating func line(_ s: inout LineScanner) throws -> (MetricSample, Int)? {
         if let eof = eofLine {
             throw ExpositionError("content-after-eof", "content after \"# EOF\"", at: s.location(at: s.pos),
                                   notes: [.init("\"# EOF\" is here", at: SourceLocation(file: file, line: eof, column: 1))])
@@ -105,13 +134,13 @@ struct ExpositionReader {
         if format == .prometheusText { s.skipBlanks() }
         guard let first = s.peek else {
             if format == .openMetrics { throw s.error("empty-line", "OpenMetrics does not allow empty lines") }
-            return
+            return nil
         }
         if first == 35 {  // #
             try comment(&s)
-        } else {
-            try sampleLine(&s)
+            return nil
         }
+        return try sampleLine(&s)
     }
 
     // MARK: - Comments and metadata
@@ -217,11 +246,11 @@ struct ExpositionReader {
     private mutating func familyForMetadata(_ name: String, at p: Int, s: LineScanner) throws -> Int {
         if let i = familyIndex[name] {
             guard i == current else { throw interleaved(name, family: i, s: s, at: p) }
-            if let first = families[i].samples.first {
+            if let first = metadataLines[i].firstSample {
                 throw ExpositionError("metadata-after-samples",
                                       "metadata for \"\(name)\" must come before its samples",
                                       at: s.location(at: p),
-                                      notes: [.init("first sample", at: SourceLocation(file: file, line: first.line, column: 1))])
+                                      notes: [.init("first sample", at: SourceLocation(file: file, line: first, column: 1))])
             }
             return i
         }
@@ -238,6 +267,9 @@ struct ExpositionReader {
             completedSeries = firstOfSeries
             firstOfSeries = []
             seen = SeenSeriesTable(expected: 0)
+            seriesBase += series.count
+            series = []
+            familySamples = 0
         }
         current = i
         return i

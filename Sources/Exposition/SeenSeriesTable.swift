@@ -1,9 +1,9 @@
 /// The series an exposition has seen, for duplicate checks: an open-addressing table from a series
-/// hash to where the series' latest sample is stored (family index, sample index).
+/// hash to where the reader keeps the series' latest sample (family index, series index).
 ///
 /// Keys are the 64-bit series hashes the scanner computes from a line's bytes (seeded per process),
 /// so a lookup touches no strings unless two hashes are equal; the caller then compares the samples
-/// themselves, so a collision can never make two different series look the same. Hash and position
+/// series themselves, so a collision can never make two different series look the same. Hash and position
 /// share one slot, so a probe costs one cache miss.
 struct SeenSeriesTable {
     private struct Slot {

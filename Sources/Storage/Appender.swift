@@ -20,6 +20,11 @@ public protocol Appender: AnyObject {
     @discardableResult
     func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram) throws -> SeriesRef
 
+    /// Adds a native-histogram sample with its start timestamp `st` (0 = unknown). Appenders that do not
+    /// keep start timestamps store the sample alone.
+    @discardableResult
+    func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram, st: Int64) throws -> SeriesRef
+
     /// Adds a sample for a series returned earlier by `append(_:t:v:)` on the same storage.
     func append(_ ref: SeriesRef, t: Int64, v: Double) throws
 
@@ -47,6 +52,12 @@ extension Appender {
     @discardableResult
     public func append(_ labels: Labels, t: Int64, v: Double, st: Int64) throws -> SeriesRef {
         try append(labels, t: t, v: v)
+    }
+
+    /// Default for appenders without start timestamps: the histogram sample is appended alone.
+    @discardableResult
+    public func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram, st: Int64) throws -> SeriesRef {
+        try appendHistogram(labels, t: t, h: h)
     }
 }
 

@@ -72,10 +72,10 @@ struct MemSeries: Sendable {
 
     /// Appends a histogram sample already checked with `check(t:bits:)`.
     mutating func appendHistogram(_ sample: HistogramSample) {
-        if !histogramHead.append(t: sample.t, h: sample.h) {
+        if !histogramHead.append(t: sample.t, h: sample.h, st: sample.st) {
             if histogramHead.count > 0 { sealedHistograms.append(histogramHead.sealed()) }
             histogramHead = HistogramChunk()
-            _ = histogramHead.append(t: sample.t, h: sample.h)
+            _ = histogramHead.append(t: sample.t, h: sample.h, st: sample.st)
         }
         lastT = sample.t
         lastBits = sample.checkBits
@@ -145,11 +145,11 @@ struct MemSeries: Sendable {
     static func rechunk(_ samples: [HistogramSample]) -> [HistogramChunk] {
         var out: [HistogramChunk] = []
         var chunk = HistogramChunk()
-        for s in samples where !chunk.append(t: s.t, h: s.h) {
+        for s in samples where !chunk.append(t: s.t, h: s.h, st: s.st) {
             guard chunk.count > 0, s.t > chunk.maxT else { continue }
             out.append(chunk)
             chunk = HistogramChunk()
-            _ = chunk.append(t: s.t, h: s.h)
+            _ = chunk.append(t: s.t, h: s.h, st: s.st)
         }
         if chunk.count > 0 { out.append(chunk) }
         return out

@@ -35,6 +35,11 @@ final class MemoryAppender: Appender {
 
     @discardableResult
     func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram) throws -> SeriesRef {
+        try appendHistogram(labels, t: t, h: h, st: 0)
+    }
+
+    @discardableResult
+    func appendHistogram(_ labels: Labels, t: Int64, h: FloatHistogram, st: Int64) throws -> SeriesRef {
         storage.lock.lock()
         defer { storage.lock.unlock() }
         try storage.lockedCheckBounds(t, labels: labels)
@@ -46,7 +51,7 @@ final class MemoryAppender: Appender {
         guard try lockedCheckOrder(ref, t: t, bits: bits, checkStored: { try self.storage.lockedCheck(ref, t: t, bits: bits) }) else {
             return SeriesRef(rawValue: ref)
         }
-        pending.append((ref, Int32(pendingHistograms.count), t, 0, 0))
+        pending.append((ref, Int32(pendingHistograms.count), t, 0, st))
         pendingHistograms.append(h)
         pendingLast.set(ref, t: t, bits: bits)
         return SeriesRef(rawValue: ref)
@@ -70,7 +75,7 @@ final class MemoryAppender: Appender {
         for sample in batch {
             do {
                 if sample.h >= 0 {
-                    try storage.lockedAppendHistogram(sample.ref, HistogramSample(t: sample.t, h: histograms[Int(sample.h)]))
+                    try storage.lockedAppendHistogram(sample.ref, HistogramSample(t: sample.t, h: histograms[Int(sample.h)], st: sample.st))
                 } else {
                     try storage.lockedAppend(sample.ref, t: sample.t, v: sample.v, st: sample.st)
                 }

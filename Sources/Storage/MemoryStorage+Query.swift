@@ -8,8 +8,6 @@ extension MemoryStorage {
                        hints: SelectHints?) throws -> SeriesSet {
         guard mint <= maxt else { return .empty }
         var out: [Series] = []
-        // Series with histogram chunks, decoded once the lock is released.
-        var histogramChunks: [(index: Int, chunks: [EncodedHistogramChunk])] = []
         lock.lock()
         let refs = index.postings(for: matchers)
         out.reserveCapacity(refs.count)
@@ -18,16 +16,10 @@ extension MemoryStorage {
             let chunks = s.chunks(mint: mint, maxt: maxt)
             let hchunks = s.hasHistograms ? s.histogramChunks(mint: mint, maxt: maxt) : []
             if chunks.isEmpty && hchunks.isEmpty { continue }
-            if !hchunks.isEmpty { histogramChunks.append((out.count, hchunks)) }
-            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt))
+            // Histogram chunks stay compressed in the snapshot; readers decode them as they go.
+            out.append(Series(labels: s.labels, chunks: chunks, mint: mint, maxt: maxt, histogramChunks: hchunks))
         }
         lock.unlock()
-        for (i, chunks) in histogramChunks {
-            var histograms: [HistogramSample] = []
-            for chunk in chunks { chunk.appendSamples(mint: mint, maxt: maxt, to: &histograms) }
-            let s = out[i]
-            out[i] = Series(labels: s.labels, chunks: s.chunks, mint: mint, maxt: maxt, histograms: histograms)
-        }
         // A chunk that starts inside the range proves a sample there; otherwise decode to be sure.
         out.removeAll { series in
             if series.hasHistograms || series.chunks.contains(where: { $0.minT >= mint }) { return false }

@@ -12,19 +12,56 @@ public struct Series: Sendable {
     public let mint: Int64
     /// Inclusive upper bound of the selected range, in milliseconds.
     public let maxt: Int64
-    /// The native-histogram samples in `[mint, maxt]`, by increasing time.
-    public let histograms: [HistogramSample]
+    /// The compressed histogram chunks behind the snapshot, oldest first (some may extend past the
+    /// selected range); decoded only when read, so a selection holds no decoded histograms.
+    public let histogramChunks: [EncodedHistogramChunk]
+    /// Histogram samples given already decoded (series built by other `Querier`s and tests).
+    private let givenHistograms: [HistogramSample]?
+    /// Whether the snapshot holds native-histogram samples.
+    public let hasHistograms: Bool
 
     init(labels: Labels, chunks: [EncodedChunk], mint: Int64, maxt: Int64, histograms: [HistogramSample] = []) {
         self.labels = labels
         self.chunks = chunks
         self.mint = mint
         self.maxt = maxt
-        self.histograms = histograms
+        self.histogramChunks = []
+        self.givenHistograms = histograms
+        self.hasHistograms = !histograms.isEmpty
     }
 
-    /// Whether the snapshot holds native-histogram samples.
-    public var hasHistograms: Bool { !histograms.isEmpty }
+    init(labels: Labels, chunks: [EncodedChunk], mint: Int64, maxt: Int64, histogramChunks: [EncodedHistogramChunk]) {
+        self.labels = labels
+        self.chunks = chunks
+        self.mint = mint
+        self.maxt = maxt
+        self.histogramChunks = histogramChunks
+        self.givenHistograms = nil
+        // A chunk's first and last timestamps are samples; only a chunk reaching past both ends of the
+        // range needs decoding to tell.
+        self.hasHistograms = histogramChunks.contains { c in
+            if c.count == 0 || c.maxT < mint || c.minT > maxt { return false }
+            if c.minT >= mint || c.maxT <= maxt { return true }
+            var it = HistogramSampleIterator(chunks: [c], mint: mint, maxt: maxt)
+            return it.next() != nil
+        }
+    }
+
+    /// The native-histogram samples in `[mint, maxt]`, by increasing time, decoded on every read:
+    /// read them once, or iterate with `makeHistogramIterator()`.
+    public var histograms: [HistogramSample] {
+        if let givenHistograms { return givenHistograms }
+        var out: [HistogramSample] = []
+        var it = makeHistogramIterator()
+        while let h = it.next() { out.append(h) }
+        return out
+    }
+
+    /// An iterator over the histogram samples in `[mint, maxt]` that decodes one chunk at a time.
+    public func makeHistogramIterator() -> HistogramSampleIterator {
+        if let givenHistograms { return HistogramSampleIterator(given: givenHistograms) }
+        return HistogramSampleIterator(chunks: histogramChunks, mint: mint, maxt: maxt)
+    }
 
     /// Builds a series from plain samples (sorted by time, strictly increasing); for tests and
     /// for other `Querier` implementations. Samples that cannot be encoded in order are dropped.

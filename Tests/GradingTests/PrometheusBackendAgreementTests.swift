@@ -1,5 +1,6 @@
 import Foundation
 import LabCatalog
+import LabctlTestSupport
 import XCTest
 @testable import Grading
 
@@ -104,7 +105,7 @@ final class PrometheusBackendAgreementTests: XCTestCase {
         let catalog = try Catalog.installed(environment: [:])
         let spec = try catalog.requireLab("lab7")
         let dir = try solution(spec, catalog: catalog, patch: [:])
-        guard let port = PrometheusServer.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         var options = GraderOptions(queryTimeout: 2)
         options.prometheusURL = "http://127.0.0.1:\(port)"
         let report = try Grader(spec: spec, options: options).grade(submission: dir)

@@ -1,5 +1,6 @@
 import LabCatalog
 import PromModel
+import LabctlTestSupport
 import XCTest
 @testable import Grading
 
@@ -78,7 +79,7 @@ final class PrometheusQueryBackendTests: XCTestCase {
     }
 
     func testUnreachableServerIsAClearError() throws {
-        guard let port = PrometheusServer.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         XCTAssertThrowsError(try PrometheusQueryBackend(baseURL: "http://127.0.0.1:\(port)/", timeout: 2).probe()) { error in
             XCTAssertEqual((error as? PrometheusAPIError)?.kind, .unreachable)
         }

@@ -28,6 +28,18 @@ final class PrinterTests: XCTestCase {
         }
     }
 
+    func testInvalidUTF8EscapesKeepTheirBytes() throws {
+        guard case .string(let s) = try parser.parseExpr("\"a\\xc5z\"") else { return XCTFail("not a string") }
+        XCTAssertEqual(s.invalidUTF8, [0x61, 0xC5, 0x7A])
+        XCTAssertEqual(s.goQuoted, "\"a\\xc5z\"")
+        let tree = try parser.parseExpr("count_values(\"a\\305\\u00e9\", x)")
+        XCTAssertEqual(tree.description, "count_values(\"a\\xc5é\", x)")
+        XCTAssertTrue(try parser.parseExpr(tree.description).structurallyEquals(tree))
+        guard case .string(let valid) = try parser.parseExpr("\"\\xc3\\xa9\"") else { return XCTFail("not a string") }
+        XCTAssertNil(valid.invalidUTF8)
+        XCTAssertEqual(valid.value, "é")
+    }
+
     func testTreeShape() throws {
         guard case .binary(let b) = try parser.parseExpr("2 ^ 3 ^ 2") else { return XCTFail("not binary") }
         guard case .binary(let rhs) = b.rhs else { return XCTFail("^ must be right-associative") }

@@ -1,6 +1,7 @@
 import ConfigModel
 import Foundation
 import PromModel
+import LabctlTestSupport
 import XCTest
 @testable import Runtime
 
@@ -57,6 +58,12 @@ final class AlertingNotifierTests: XCTestCase {
             XCTAssertEqual("\(error)", "unexpected status code 500 from http://127.0.0.1:\(listener.port)/")
         }
         XCTAssertThrowsError(try poster.post("https://example.com/", body: Data()))
+        // A bound port that does not listen refuses: a connection error that names the address.
+        guard let (fd, closedPort) = LoopbackPort.refusing() else { throw XCTSkip("no socket") }
+        defer { close(fd) }
+        XCTAssertThrowsError(try HTTPPoster(timeout: 2).post("http://127.0.0.1:\(closedPort)/", body: Data())) { error in
+            XCTAssertTrue("\(error)".hasPrefix("cannot connect to 127.0.0.1:\(closedPort): "), "\(error)")
+        }
         XCTAssertThrowsError(try poster.post("not a url", body: Data()))
     }
 

@@ -124,23 +124,6 @@ final class DemoAppPythonAgreementTests: XCTestCase {
 
     private static func python() -> String? { ToolLocator.path("python3") }
 
-    private static func freePort() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        return bound == 0 ? Int(UInt16(bigEndian: address.sin_port)) : nil
-    }
-
     /// What is compared of a family: type, label names (without `le`), bucket bounds.
     private struct Shape: Equatable, CustomStringConvertible {
         var type: MetricType
@@ -172,7 +155,7 @@ final class DemoAppPythonAgreementTests: XCTestCase {
         try probe.run()
         probe.waitUntilExit()
         guard probe.terminationStatus == 0 else { throw XCTSkip("python3 lacks fastapi, uvicorn or prometheus_client") }
-        guard let port = Self.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
 
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-demo-py-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

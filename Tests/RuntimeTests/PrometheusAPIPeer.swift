@@ -21,7 +21,7 @@ final class PrometheusAPIPeer {
         guard let binary = ToolLocator.path("prometheus") else {
             throw XCTSkip("prometheus not installed")
         }
-        guard let port = Self.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-api-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let configFile = directory.appendingPathComponent("prometheus.yml")
@@ -61,23 +61,4 @@ final class PrometheusAPIPeer {
         try? FileManager.default.removeItem(at: directory)
     }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    static func freePort() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        guard bound == 0 else { return nil }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

@@ -17,6 +17,14 @@ final class RuleTestHistogramTests: XCTestCase {
         XCTAssertEqual(result.groups.map(\.checks), [11, 3])
     }
 
+    /// A test written as promtool documents it: histogram input series, a recording rule that records a
+    /// histogram (whose `increase` result is a gauge histogram, so the expected text says so), and an
+    /// alert on `histogram_quantile` of the rate.
+    func testPromtoolStyleFixturePasses() {
+        let result = RuleTestRunner().run(path: fixture("04_promtool_style_pass.yml"))
+        XCTAssertTrue(result.passed, result.failures.joined(separator: "\n"))
+    }
+
     func testAWrongHistogramFailsWithBothSidesInTheNotation() throws {
         let result = RuleTestRunner().run(path: fixture("02_native_histogram_mismatch_fail.yml"))
         XCTAssertFalse(result.passed)

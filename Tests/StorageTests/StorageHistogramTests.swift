@@ -28,6 +28,27 @@ final class StorageHistogramTests: XCTestCase {
         XCTAssertTrue(late.first?.samples.isEmpty == true)
     }
 
+    func testStartTimestampsSurviveChunksSealingAndRetention() throws {
+        let s = MemoryStorage()
+        let app = s.appender()
+        // No start timestamp at first, then one per sample, past a chunk cut (120 samples).
+        for i in 0..<300 {
+            let t = Int64(i) * 1_000
+            try app.appendHistogram(labels, t: t, h: hist(Double(i)), st: i < 5 ? 0 : t - 500)
+        }
+        try app.commit()
+        let all = try s.select([try LabelMatcher(.equal, "job", "a")], mint: 0, maxt: 400_000)
+        let hs = try XCTUnwrap(all.first).histograms
+        XCTAssertEqual(hs.count, 300)
+        XCTAssertEqual(hs.prefix(5).map(\.st), [0, 0, 0, 0, 0])
+        XCTAssertEqual(hs[5].st, 4_500)
+        XCTAssertEqual(hs[299].st, 298_500)
+        _ = s.truncate(before: 150_500)
+        let kept = try XCTUnwrap(try s.select([try LabelMatcher(.equal, "job", "a")], mint: 0, maxt: 400_000).first)
+        XCTAssertEqual(kept.histograms.first?.t, 151_000)
+        XCTAssertEqual(kept.histograms.first?.st, 150_500)
+    }
+
     func testOrderAndDuplicateChecksCoverBothKinds() throws {
         let s = MemoryStorage()
         let app = s.appender()

@@ -61,7 +61,7 @@ final class DemoAppProcess {
     /// Starts `labctl COMMAND --listen 127.0.0.1:PORT ARGUMENTS` (demo-app by default) and waits
     /// until `readyPath` answers 200.
     static func start(command: String = "demo-app", readyPath: String = "/health", arguments: [String] = []) throws -> DemoAppProcess {
-        guard let port = freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         let app = DemoAppProcess(port: port)
         app.process.executableURL = try LabctlProcess.binary()
         app.process.arguments = [command, "--listen", "127.0.0.1:\(port)"] + arguments
@@ -103,21 +103,4 @@ final class DemoAppProcess {
         return result
     }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    static func freePort() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        return bound == 0 ? Int(UInt16(bigEndian: address.sin_port)) : nil
-    }
 }

@@ -48,30 +48,6 @@ final class FastAPIServiceTests: XCTestCase {
         try ChildProcess.run(tool, arguments: arguments, directory: directory, timeout: timeout)
     }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    private static func freePort() -> Int? {
-        #if canImport(Glibc)
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        #else
-        let fd = socket(AF_INET, SOCK_STREAM, 0)
-        #endif
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        guard bound == 0 else { return nil }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     private struct Service {
         var lab: String
         var directory: String
@@ -134,7 +110,7 @@ final class FastAPIServiceTests: XCTestCase {
     }
 
     private func exercise(_ service: Service, python: String, directory: URL, expected: [String]) throws {
-        guard let port = Self.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         let server = Process()
         server.executableURL = URL(fileURLWithPath: python)
         server.arguments = ["-m", "uvicorn", "main:app", "--host", "127.0.0.1", "--port", String(port), "--log-level", "warning"]

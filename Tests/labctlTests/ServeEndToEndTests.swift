@@ -20,7 +20,7 @@ final class ServeEndToEndTests: XCTestCase {
         var url: String { "http://127.0.0.1:\(port)" }
 
         init(config: String, files: [String: String] = [:], arguments: [String] = [], port: Int? = nil) throws {
-            self.port = try port ?? BackgroundProcess.freePort()
+            self.port = try port ?? LoopbackPort.freeOrSkip()
             directory = FileManager.default.temporaryDirectory.appendingPathComponent("labctl-serve-e2e-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try config.write(to: directory.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
@@ -98,7 +98,7 @@ final class ServeEndToEndTests: XCTestCase {
     // MARK: - Scraping
 
     func testScrapesItselfAndNodeExporter() throws {
-        let selfPort = try BackgroundProcess.freePort()
+        let selfPort = try LoopbackPort.freeOrSkip()
         var config = """
             global: {scrape_interval: 1s, evaluation_interval: 1s}
             scrape_configs:
@@ -109,7 +109,7 @@ final class ServeEndToEndTests: XCTestCase {
         var arguments = ["--resolve", "localhost:9090=127.0.0.1:\(selfPort)"]
         var exporter: BackgroundProcess?
         if let node = BackgroundProcess.tool("prometheus-node-exporter") {
-            let nodePort = try BackgroundProcess.freePort()
+            let nodePort = try LoopbackPort.freeOrSkip()
             exporter = try BackgroundProcess(node, ["--web.listen-address=127.0.0.1:\(nodePort)"])
             try exporter?.waitUntilReady("http://127.0.0.1:\(nodePort)/metrics")
             config += "  - job_name: node\n    static_configs: [{targets: ['node_exporter:9100']}]\n"

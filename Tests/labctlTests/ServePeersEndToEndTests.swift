@@ -57,7 +57,7 @@ final class ServePeersEndToEndTests: XCTestCase {
         else { throw XCTSkip("python3 with fastapi, uvicorn and prometheus_client not installed") }
         let directory = try makeTemporaryDirectory(prefix: "serve-fastapi")
         try Self.fastAPIApp.write(to: directory.appendingPathComponent("main.py"), atomically: true, encoding: .utf8)
-        let apiPort = try BackgroundProcess.freePort()
+        let apiPort = try LoopbackPort.freeOrSkip()
         let api = try BackgroundProcess(python, ["-m", "uvicorn", "main:app", "--host", "127.0.0.1", "--port", "\(apiPort)"],
                                         directory: directory)
         defer { api.stop() }
@@ -137,7 +137,7 @@ final class ServePeersEndToEndTests: XCTestCase {
         guard let prometheus = BackgroundProcess.tool("prometheus") else { throw XCTSkip("prometheus not installed") }
         let serve = try Serve(config: "global: {}\n", arguments: ["--web.enable-remote-write-receiver"])
         defer { serve.stop() }
-        let peerPort = try BackgroundProcess.freePort()
+        let peerPort = try LoopbackPort.freeOrSkip()
         let peer = try PrometheusPeer(prometheus, port: peerPort, config: """
             global: {scrape_interval: 1s}
             scrape_configs:
@@ -179,7 +179,7 @@ final class ServePeersEndToEndTests: XCTestCase {
         let directory = try makeTemporaryDirectory(prefix: "serve-am")
         try "route: {receiver: team}\nreceivers: [{name: team}]\n".write(to: directory.appendingPathComponent("am.yml"),
                                                                        atomically: true, encoding: .utf8)
-        let amPort = try BackgroundProcess.freePort(), clusterPort = try BackgroundProcess.freePort()
+        let amPort = try LoopbackPort.freeOrSkip(), clusterPort = try LoopbackPort.freeOrSkip()
         let am = try BackgroundProcess(alertmanager, ["--config.file=am.yml", "--storage.path=data",
                                                       "--web.listen-address=127.0.0.1:\(amPort)",
                                                       "--cluster.listen-address=127.0.0.1:\(clusterPort)"], directory: directory)
@@ -246,7 +246,7 @@ final class PrometheusPeer {
     let directory: URL
 
     init(_ executable: String, port: Int? = nil, config: String) throws {
-        self.port = try port ?? BackgroundProcess.freePort()
+        self.port = try port ?? LoopbackPort.freeOrSkip()
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-peer-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try config.write(to: directory.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)

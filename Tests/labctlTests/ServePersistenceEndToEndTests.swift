@@ -50,7 +50,7 @@ final class ServePersistenceEndToEndTests: XCTestCase {
         var batches = 0
         var survived = 0
         for round in 0..<3 {
-            let port = try BackgroundProcess.freePort()
+            let port = try LoopbackPort.freeOrSkip()
             let serve = try start(directory, port: port)
             let before = try count(port: port, base: base)
             XCTAssertGreaterThanOrEqual(before, survived, "round \(round): everything synced before the last kill is back")
@@ -72,7 +72,7 @@ final class ServePersistenceEndToEndTests: XCTestCase {
         }
         var final = 0
         do {
-            let port = try BackgroundProcess.freePort()
+            let port = try LoopbackPort.freeOrSkip()
             let serve = try start(directory, port: port)
             final = try count(port: port, base: base)
             XCTAssertGreaterThanOrEqual(final, survived, "every sample synced a second before the last kill")
@@ -87,7 +87,7 @@ final class ServePersistenceEndToEndTests: XCTestCase {
         handle.seekToEndOfFile()
         handle.write(Data([0x01, 0xFF, 0xFF, 0xFF, 0x7F, 0x00, 0x42, 0x13, 0x37]))
         try handle.close()
-        let port = try BackgroundProcess.freePort()
+        let port = try LoopbackPort.freeOrSkip()
         let serve = try start(directory, port: port)
         defer { serve.stop() }
         XCTAssertEqual(try count(port: port, base: base), final, "the garbage tail costs nothing")

@@ -2,6 +2,7 @@ import GoCompat
 import Foundation
 import PromModel
 import Runtime
+import LabctlTestSupport
 import XCTest
 
 /// `labctl serve` forwarding by `remote_write` to Debian's Prometheus started with
@@ -19,14 +20,14 @@ final class ServeRemoteWriteEndToEndTests: XCTestCase {
 
     func testForwardsToPrometheusAcrossAReceiverRestart() throws {
         guard let prometheus = BackgroundProcess.tool("prometheus") else { throw XCTSkip("prometheus not installed") }
-        let receiverPort = try BackgroundProcess.freePort()
+        let receiverPort = try LoopbackPort.freeOrSkip()
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rw-receiver-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         try "global: {}\n".write(to: directory.appendingPathComponent("prometheus.yml"), atomically: true, encoding: .utf8)
         var receiver = try Self.startReceiver(prometheus, port: receiverPort, directory: directory)
         defer { _ = receiver.stop() }
-        let servePort = try BackgroundProcess.freePort()
+        let servePort = try LoopbackPort.freeOrSkip()
         let serve = try Serve(config: """
             global: {scrape_interval: 1s}
             scrape_configs:

@@ -1,9 +1,10 @@
 /// Reads protobuf wire-format fields from a byte range, checking every bound: a truncated or lying
 /// input throws `ProtobufDecodeError`, never reads out of range and never allocates by a length it
-/// has not checked against the bytes left.
-struct ProtobufReader {
+/// has not checked against the bytes left. The one protobuf reader of labctl: the exposition decoder
+/// and remote write both use it.
+public struct ProtobufReader {
     /// Wire types of the protobuf encoding.
-    enum WireType: UInt64 {
+    public enum WireType: UInt64, Sendable {
         case varint = 0
         case fixed64 = 1
         case lengthDelimited = 2
@@ -12,20 +13,30 @@ struct ProtobufReader {
         case fixed32 = 5
     }
 
-    let bytes: [UInt8]
-    private(set) var position: Int
-    let end: Int
+    /// The bytes read from (only `position..<end` of them).
+    public let bytes: [UInt8]
+    /// The offset of the next byte to read.
+    public private(set) var position: Int
+    /// The offset just past the last byte to read.
+    public let end: Int
 
-    init(_ bytes: [UInt8], range: Range<Int>) {
+    /// A reader over `bytes[range]`, all of `bytes` when `range` is `nil`. A range outside `bytes`
+    /// is clamped to it.
+    public init(_ bytes: [UInt8], range: Range<Int>? = nil) {
         self.bytes = bytes
-        position = range.lowerBound
-        end = range.upperBound
+        let whole = 0..<bytes.count
+        let r = range?.clamped(to: whole) ?? whole
+        position = r.lowerBound
+        end = r.upperBound
     }
 
-    var isAtEnd: Bool { position >= end }
-    var remaining: Int { end - position }
+    /// Whether every byte has been read.
+    public var isAtEnd: Bool { position >= end }
+    /// The number of bytes left.
+    public var remaining: Int { end - position }
 
-    mutating func varint() throws -> UInt64 {
+    /// A base-128 varint of at most 64 bits.
+    public mutating func varint() throws -> UInt64 {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
@@ -40,15 +51,24 @@ struct ProtobufReader {
     }
 
     /// A field's number and wire type.
-    mutating func tag() throws -> (field: UInt64, wire: WireType) {
+    public mutating func tag() throws -> (field: UInt64, wire: WireType) {
         let key = try varint()
-        guard let wire = WireType(rawValue: key & 7), key >> 3 != 0 else {
+        guard let wire = WireType(rawValue: key & 7), key >> 3 != 0, key >> 3 <= Self.maxFieldNumber else {
             throw ProtobufDecodeError("invalid field key \(key)", at: position)
         }
         return (key >> 3, wire)
     }
 
-    mutating func fixed64() throws -> UInt64 {
+    /// The largest field number protobuf allows (2^29 - 1).
+    public static let maxFieldNumber: UInt64 = 536_870_911
+
+    /// The next field's number and wire type, or `nil` when every byte has been read.
+    public mutating func nextField() throws -> (field: UInt64, wire: WireType)? {
+        isAtEnd ? nil : try tag()
+    }
+
+    /// A little-endian 64-bit value.
+    public mutating func fixed64() throws -> UInt64 {
         guard remaining >= 8 else { throw ProtobufDecodeError("fixed64 runs past the end", at: position) }
         var v: UInt64 = 0
         for i in 0..<8 { v |= UInt64(bytes[position + i]) << UInt64(8 * i) }
@@ -56,7 +76,8 @@ struct ProtobufReader {
         return v
     }
 
-    mutating func fixed32() throws -> UInt32 {
+    /// A little-endian 32-bit value.
+    public mutating func fixed32() throws -> UInt32 {
         guard remaining >= 4 else { throw ProtobufDecodeError("fixed32 runs past the end", at: position) }
         var v: UInt32 = 0
         for i in 0..<4 { v |= UInt32(bytes[position + i]) << UInt32(8 * i) }
@@ -65,7 +86,7 @@ struct ProtobufReader {
     }
 
     /// The range of a length-delimited field's bytes (consumed).
-    mutating func lengthDelimited() throws -> Range<Int> {
+    public mutating func lengthDelimited() throws -> Range<Int> {
         let length = try varint()
         guard length <= UInt64(remaining) else {
             throw ProtobufDecodeError("field of \(length) bytes runs past the end", at: position)
@@ -75,21 +96,35 @@ struct ProtobufReader {
         return start..<position
     }
 
-    mutating func string() throws -> String {
+    /// A length-delimited field as text; invalid UTF-8 is replaced (proto2 strings, as metrics.proto's).
+    public mutating func string() throws -> String {
         let range = try lengthDelimited()
         return String(decoding: bytes[range], as: UTF8.self)
     }
 
-    mutating func double() throws -> Double { Double(bitPattern: try fixed64()) }
+    /// A length-delimited field as text; invalid UTF-8 is an error (proto3 strings, as remote write's).
+    public mutating func validUTF8String() throws -> String {
+        let range = try lengthDelimited()
+        guard let text = String(validating: bytes[range], as: UTF8.self) else {
+            throw ProtobufDecodeError("invalid UTF-8 in string field", at: range.lowerBound)
+        }
+        return text
+    }
+
+    /// A length-delimited field as a reader over its bytes.
+    public mutating func message() throws -> ProtobufReader { sub(try lengthDelimited()) }
+
+    /// A `double` (fixed64).
+    public mutating func double() throws -> Double { Double(bitPattern: try fixed64()) }
 
     /// Zig-zag `sint64`.
-    mutating func sint64() throws -> Int64 {
+    public mutating func sint64() throws -> Int64 {
         let u = try varint()
         return Int64(bitPattern: (u >> 1) ^ (0 &- (u & 1)))
     }
 
     /// Skips a field of an unknown number (groups are refused: the exposition format has none).
-    mutating func skip(_ wire: WireType) throws {
+    public mutating func skip(_ wire: WireType) throws {
         switch wire {
         case .varint: _ = try varint()
         case .fixed64: _ = try fixed64()
@@ -100,10 +135,10 @@ struct ProtobufReader {
     }
 
     /// A reader over a nested message's bytes.
-    func sub(_ range: Range<Int>) -> ProtobufReader { ProtobufReader(bytes, range: range) }
+    public func sub(_ range: Range<Int>) -> ProtobufReader { ProtobufReader(bytes, range: range) }
 
     /// Repeated `double`s, packed or not, appended to `out` (at most `limit` in all).
-    mutating func doubles(_ wire: WireType, into out: inout [Double], limit: Int) throws {
+    public mutating func doubles(_ wire: WireType, into out: inout [Double], limit: Int) throws {
         if wire == .lengthDelimited {
             var packed = sub(try lengthDelimited())
             guard packed.remaining % 8 == 0 else { throw ProtobufDecodeError("packed doubles of odd length", at: position) }
@@ -117,7 +152,7 @@ struct ProtobufReader {
     }
 
     /// Repeated `sint64`s, packed or not, appended to `out` (at most `limit` in all).
-    mutating func sint64s(_ wire: WireType, into out: inout [Int64], limit: Int) throws {
+    public mutating func sint64s(_ wire: WireType, into out: inout [Int64], limit: Int) throws {
         if wire == .lengthDelimited {
             var packed = sub(try lengthDelimited())
             while !packed.isAtEnd {
@@ -133,12 +168,15 @@ struct ProtobufReader {
 }
 
 /// Malformed protobuf bytes: what is wrong and the byte offset.
-struct ProtobufDecodeError: Error, CustomStringConvertible {
-    let message: String
-    let offset: Int
-    init(_ message: String, at offset: Int) {
+public struct ProtobufDecodeError: Error, Hashable, Sendable, CustomStringConvertible {
+    /// What is wrong.
+    public let message: String
+    /// The byte offset where it was found.
+    public let offset: Int
+    /// An error `message` found at byte `offset`.
+    public init(_ message: String, at offset: Int) {
         self.message = message
         self.offset = offset
     }
-    var description: String { "\(message) (byte \(offset))" }
+    public var description: String { "\(message) (byte \(offset))" }
 }

@@ -5,14 +5,17 @@
 ///
 /// ``jaccard(_:)`` of two sets is |A ∩ B| / |A ∪ B|.
 public struct Fingerprints: Sendable {
-    /// The kept hashes.
-    public private(set) var hashes: Set<UInt64> = []
     /// The most fingerprints kept (bounded memory).
     public static let maxFingerprints = 200_000
+    private var store = BoundedHashSet(capacity: maxFingerprints)
 
+    /// No fingerprints.
     public init() {}
 
-    public var count: Int { hashes.count }
+    /// The kept hashes.
+    public var hashes: Set<UInt64> { store.hashes }
+    /// The number of kept hashes.
+    public var count: Int { store.count }
 
     /// The hash of every run of `k` tokens, in order.
     public static func kgrams(_ tokens: [UInt64], k: Int) -> [UInt64] {
@@ -42,26 +45,14 @@ public struct Fingerprints: Sendable {
             for i in start..<(start + window) where grams[i] <= grams[best] { best = i }
             guard best != last else { continue }
             last = best
-            guard hashes.count < Self.maxFingerprints else { return }
-            if !excluding.contains(grams[best]) { hashes.insert(grams[best]) }
+            guard !store.isFull else { return }
+            if !excluding.contains(grams[best]) { store.insert(grams[best]) }
         }
     }
 
     /// Adds every fingerprint of `other` (up to ``maxFingerprints``).
-    public mutating func formUnion(_ other: Fingerprints) {
-        for hash in other.hashes {
-            guard hashes.count < Self.maxFingerprints else { return }
-            hashes.insert(hash)
-        }
-    }
+    public mutating func formUnion(_ other: Fingerprints) { store.formUnion(other.store) }
 
     /// Jaccard similarity with `other` (0 when both are empty).
-    public func jaccard(_ other: Fingerprints) -> Double {
-        let (small, large) = hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)
-        guard !large.isEmpty else { return 0 }
-        var common = 0
-        for hash in small where large.contains(hash) { common += 1 }
-        let union = small.count + large.count - common
-        return union == 0 ? 0 : Double(common) / Double(union)
-    }
+    public func jaccard(_ other: Fingerprints) -> Double { store.jaccard(other.store) }
 }

@@ -77,30 +77,22 @@ public struct PrefixIndex: Sendable {
         guard !forms.isEmpty else { return [] }
         let bytes = Array(text.utf8)
         var out: [Occurrence] = []
-        var line = 1
-        var lineStart = 0
+        var cursor = LineCursor(bytes)
         var index = 0
         while index < bytes.count, out.count < limit {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = index + 1
-                index += 1
-                continue
-            }
-            guard Self.isWordByte(byte) else {
+            guard Self.isWordByte(bytes[index]) else {
                 index += 1
                 continue
             }
             var end = index
             while end < bytes.count, Self.isWordByte(bytes[end]) { end += 1 }
-            scanWord(bytes, from: index, to: end, line: line, lineStart: lineStart, into: &out, limit: limit)
+            scanWord(bytes, from: index, to: end, cursor: &cursor, into: &out, limit: limit)
             index = end
         }
         return out
     }
 
-    private func scanWord(_ bytes: [UInt8], from start: Int, to end: Int, line: Int, lineStart: Int,
+    private func scanWord(_ bytes: [UInt8], from start: Int, to end: Int, cursor: inout LineCursor,
                           into out: inout [Occurrence], limit: Int) {
         var position = start
         while position < end, out.count < limit {
@@ -118,9 +110,9 @@ public struct PrefixIndex: Sendable {
                        let found = forms[text] {
                         let fits = found.form == .pascal ? (pascalEnd && startsPascal) : (snakeEnd && startsWord)
                         if fits {
+                            let (line, column) = cursor.position(of: position)
                             out.append(Occurrence(owner: found.owner, text: text, form: found.form, line: line,
-                                                  column: Self.column(bytes, lineStart: lineStart, at: position),
-                                                  offset: position, length: stop - position))
+                                                  column: column, offset: position, length: stop - position))
                         }
                     }
                     stop += 1
@@ -133,16 +125,5 @@ public struct PrefixIndex: Sendable {
     private static func isWordByte(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
-    }
-
-    /// 1-based column in Unicode scalars.
-    private static func column(_ bytes: [UInt8], lineStart: Int, at index: Int) -> Int {
-        var column = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return column
     }
 }

@@ -115,24 +115,16 @@ public struct RosterVocabulary: Sendable {
         guard longest > 0 else { return [] }
         let text = Array(text.utf8)
         var out: [Occurrence] = []
-        var line = 1
-        var lineStart = 0
+        var cursor = LineCursor(text)
         var i = 0
         while i < text.count, out.count < limit {
-            let byte = text[i]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = i + 1
-                i += 1
-                continue
-            }
-            guard Self.isAlphanumeric(byte), i == 0 || !Self.isAlphanumeric(text[i - 1]),
+            guard Self.isAlphanumeric(text[i]), i == 0 || !Self.isAlphanumeric(text[i - 1]),
                   let (entry, length) = longestMatch(text, at: i) else {
                 i += 1
                 continue
             }
-            out.append(Occurrence(entry: entry, line: line, column: Self.column(text, lineStart: lineStart, at: i),
-                                  offset: i, length: length))
+            let (line, column) = cursor.position(of: i)
+            out.append(Occurrence(entry: entry, line: line, column: column, offset: i, length: length))
             i += length
         }
         return out
@@ -196,16 +188,5 @@ public struct RosterVocabulary: Sendable {
     static func isAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
             || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte >= 0x80
-    }
-
-    /// 1-based column in Unicode scalars.
-    private static func column(_ bytes: [UInt8], lineStart: Int, at index: Int) -> Int {
-        var column = 1
-        var i = lineStart
-        while i < index {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
-        return column
     }
 }

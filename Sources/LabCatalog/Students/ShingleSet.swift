@@ -1,16 +1,19 @@
 /// A submission's own contribution as a set of hashed token 4-grams, for near-duplicate
 /// detection: ``jaccard(_:)`` of two sets is |A ∩ B| / |A ∪ B|.
 public struct ShingleSet: Sendable {
-    /// Hashes of the token 4-grams.
-    public private(set) var hashes: Set<UInt64> = []
     /// The most shingles kept (bounded memory).
     public static let maxShingles = 200_000
     /// Tokens per shingle.
     public static let width = 4
+    private var store = BoundedHashSet(capacity: maxShingles)
 
+    /// No shingles.
     public init() {}
 
-    public var count: Int { hashes.count }
+    /// Hashes of the token 4-grams.
+    public var hashes: Set<UInt64> { store.hashes }
+    /// The number of shingles.
+    public var count: Int { store.count }
 
     /// Adds the shingles of `text`: words (`[A-Za-z0-9_]+`) and single punctuation characters.
     public mutating func add(_ text: String) {
@@ -19,33 +22,21 @@ public struct ShingleSet: Sendable {
         for token in Self.tokens(text) {
             window.append(token)
             if window.count > Self.width { window.removeFirst() }
-            guard window.count == Self.width, hashes.count < Self.maxShingles else { continue }
+            guard window.count == Self.width, !store.isFull else { continue }
             var hash: UInt64 = 0xcbf2_9ce4_8422_2325
             for part in window {
                 hash ^= part
                 hash = hash.multipliedReportingOverflow(by: 0x0000_0100_0000_01B3).partialValue
             }
-            hashes.insert(hash)
+            store.insert(hash)
         }
     }
 
     /// Adds every shingle of `other` (up to ``maxShingles``).
-    public mutating func formUnion(_ other: ShingleSet) {
-        for hash in other.hashes {
-            guard hashes.count < Self.maxShingles else { return }
-            hashes.insert(hash)
-        }
-    }
+    public mutating func formUnion(_ other: ShingleSet) { store.formUnion(other.store) }
 
     /// Jaccard similarity with `other` (0 when both are empty).
-    public func jaccard(_ other: ShingleSet) -> Double {
-        let (small, large) = hashes.count <= other.hashes.count ? (hashes, other.hashes) : (other.hashes, hashes)
-        guard !large.isEmpty else { return 0 }
-        var common = 0
-        for hash in small where large.contains(hash) { common += 1 }
-        let union = small.count + large.count - common
-        return union == 0 ? 0 : Double(common) / Double(union)
-    }
+    public func jaccard(_ other: ShingleSet) -> Double { store.jaccard(other.store) }
 
     static func tokens(_ text: String) -> [UInt64] {
         var out: [UInt64] = []

@@ -43,24 +43,16 @@ struct UnprefixedMetricCheck {
         let bytes = Array(text.utf8)
         var out: [Diagnostic] = []
         var reported = Set<String>()
-        var line = 1
-        var lineStart = 0
+        var cursor = LineCursor(bytes)
         var i = 0
         var previousWord: String?
         while i < bytes.count {
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                lineStart = i + 1
-                i += 1
-                continue
-            }
             guard Self.isNameByte(byte) else {
                 if python, byte == UInt8(ascii: "("), let word = previousWord, Self.constructors.contains(word),
                    let (name, offset) = Self.literalArgument(bytes, after: i), !name.hasPrefix("{"),
                    name != prefix, !name.hasPrefix(prefix + "_"), AnswerKeyBuilder.isMetricName(name), reported.insert(name).inserted {
-                    out.append(finding(name, at: location(file, bytes, line: line, lineStart: lineStart, offset: offset),
-                                       declared: word))
+                    out.append(finding(name, at: location(file, &cursor, offset: offset), declared: word))
                 }
                 if byte > 0x20 { previousWord = nil }
                 i += 1
@@ -69,8 +61,9 @@ struct UnprefixedMetricCheck {
             var end = i
             while end < bytes.count, Self.isNameByte(bytes[end]) { end += 1 }
             let word = String(decoding: bytes[i..<end], as: UTF8.self)
-            if !python, bare[word] != nil, Self.inQuery(bytes, from: i, to: end, lineStart: lineStart), reported.insert(word).inserted {
-                out.append(finding(word, at: location(file, bytes, line: line, lineStart: lineStart, offset: i), declared: nil))
+            if !python, bare[word] != nil, Self.inQuery(bytes, from: i, to: end, lineStart: cursor.lineStart(of: i)),
+               reported.insert(word).inserted {
+                out.append(finding(word, at: location(file, &cursor, offset: i), declared: nil))
             }
             previousWord = word
             i = end
@@ -86,13 +79,8 @@ struct UnprefixedMetricCheck {
                         at: location)
     }
 
-    private func location(_ file: String, _ bytes: [UInt8], line: Int, lineStart: Int, offset: Int) -> SourceLocation {
-        var column = 1
-        var i = lineStart
-        while i < offset, i < bytes.count {
-            if bytes[i] & 0xC0 != 0x80 { column += 1 }
-            i += 1
-        }
+    private func location(_ file: String, _ cursor: inout LineCursor, offset: Int) -> SourceLocation {
+        let (line, column) = cursor.position(of: offset)
         return SourceLocation(file: file, line: line, column: column)
     }
 

@@ -1,3 +1,4 @@
+import GoCompat
 /// A PromQL expression tree.
 ///
 /// Every node carries a `SourceSpan`. Equality compares positions too; use `strippingPositions()`
@@ -107,10 +108,29 @@ public struct NumberLiteral: Hashable, Sendable {
 /// A string literal (already unescaped).
 public struct StringLiteral: Hashable, Sendable {
     public var value: String
+    /// The unescaped bytes when escapes (`\xc5`, `\305`) made them invalid UTF-8, which a Swift string
+    /// cannot hold (`value` then has U+FFFD in their place); `nil` when `value` is exact.
+    public var invalidUTF8: [UInt8]?
     public var span: SourceSpan
-    public init(value: String, span: SourceSpan) {
+    public init(value: String, invalidUTF8: [UInt8]? = nil, span: SourceSpan) {
         self.value = value
+        self.invalidUTF8 = invalidUTF8
         self.span = span
+    }
+
+    /// A literal of the unescaped `bytes`, keeping them when they are not valid UTF-8.
+    public init(bytes: [UInt8], span: SourceSpan) {
+        if let s = String(validating: bytes, as: UTF8.self) {
+            self.init(value: s, span: span)
+        } else {
+            self.init(value: String(decoding: bytes, as: UTF8.self), invalidUTF8: bytes, span: span)
+        }
+    }
+
+    /// The literal quoted as Go quotes it (`strconv.Quote`), invalid bytes as `\xhh`.
+    public var goQuoted: String {
+        if let invalidUTF8 { return GoQuoting.quote(bytes: invalidUTF8) }
+        return GoQuote.string(value)
     }
 }
 

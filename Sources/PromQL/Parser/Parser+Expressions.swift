@@ -111,7 +111,7 @@ extension ParseState {
             return .number(NumberLiteral(value: durationSeconds(t), isDuration: true, span: t.span))
         case .string:
             advance()
-            return .string(StringLiteral(value: unquote(t), span: t.span))
+            return .string(StringLiteral(bytes: unquotedBytes(t), span: t.span))
         case .leftParen:
             advance()
             let inner = try parseExpr(minPrecedence: 1)

@@ -31,6 +31,11 @@ extension ParseState {
     func unquote(_ t: Token) -> String {
         StringUnquoting.unquote(bytes[t.start..<t.end])
     }
+
+    /// The unescaped bytes of a string token (possibly invalid UTF-8).
+    func unquotedBytes(_ t: Token) -> [UInt8] {
+        StringUnquoting.unquotedBytes(bytes[t.start..<t.end])
+    }
 }
 
 /// Go-compatible number conversion (`ParseInt` base 0, then `ParseFloat`).
@@ -68,10 +73,15 @@ enum NumberParsing {
 /// Unescaping of Go-style `"…"`, `'…'` and `` `…` `` literals.
 enum StringUnquoting {
     static func unquote(_ token: ArraySlice<UInt8>) -> String {
-        guard token.count >= 2, let quote = token.first else { return "" }
+        String(decoding: unquotedBytes(token), as: UTF8.self)
+    }
+
+    /// The unescaped bytes of a literal; `\x` and octal escapes may make them invalid UTF-8.
+    static func unquotedBytes(_ token: ArraySlice<UInt8>) -> [UInt8] {
+        guard token.count >= 2, let quote = token.first else { return [] }
         let body = token.dropFirst().dropLast()
         if quote == UInt8(ascii: "`") || !body.contains(UInt8(ascii: "\\")) {
-            return String(decoding: body, as: UTF8.self)
+            return Array(body)
         }
         var out: [UInt8] = []
         out.reserveCapacity(body.count)
@@ -108,6 +118,6 @@ enum StringUnquoting {
             default: out.append(c)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 }

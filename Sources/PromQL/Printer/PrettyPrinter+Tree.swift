@@ -51,7 +51,7 @@ extension PrettyPrinter {
         case .number(let n):
             return ("NumberLiteral", ["value=" + Printer.number(n)])
         case .string(let s):
-            return ("StringLiteral", ["value=" + GoQuote.string(s.value)])
+            return ("StringLiteral", ["value=" + s.goQuoted])
         case .vectorSelector(let vs):
             return ("VectorSelector", selectorFields(vs))
         case .matrixSelector(let m):

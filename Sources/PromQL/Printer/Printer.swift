@@ -20,7 +20,7 @@ enum Printer {
     static func write(_ e: Expr, to out: inout String) {
         switch e {
         case .number(let n): out += number(n)
-        case .string(let s): out += GoQuote.string(s.value)
+        case .string(let s): out += s.goQuoted
         case .paren(let p):
             out += "("
             write(p.expr, to: &out)

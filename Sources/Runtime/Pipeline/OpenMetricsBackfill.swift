@@ -7,8 +7,8 @@ import Storage
 /// create-blocks-from openmetrics` reads, used by labctl as a query data file.
 ///
 /// Every sample needs a timestamp; series may repeat with increasing timestamps. The whole file is
-/// parsed before anything is appended, so a syntax error leaves the storage untouched. While
-/// parsing, each family's samples are reduced to (series, time, value, line) and let go, and each
+/// parsed before anything is appended, so a syntax error leaves the storage untouched. The parser
+/// hands out samples one by one, each reduced at once to (series, time, value, line), and each
 /// series' labels are built once, so memory holds the input and about 32 bytes per sample.
 public enum OpenMetricsBackfill {
     /// What a load added.
@@ -37,28 +37,17 @@ public enum OpenMetricsBackfill {
         var seriesLabels: [Labels] = []
         var points: [Point] = []
         var missing: ExpositionError?
-        try ExpositionParser(format: .openMetrics, file: file, limits: limits).parse(text, eachFamilyWithSeries: { family, firstOfSeries in
-            // Index in `seriesLabels` of each sample's series, by the sample that started it.
-            var seriesOf = [Int](repeating: 0, count: family.samples.count)
-            for (j, sample) in family.samples.enumerated() {
-                guard let t = sample.timestamp else {
-                    if missing == nil {
-                        missing = ExpositionError("missing-timestamp", "sample \(sample.seriesLabels) has no timestamp; backfill data needs one on every sample",
-                                                  at: SourceLocation(file: file, line: sample.line, column: 1))
-                    }
-                    continue
+        try ExpositionParser(format: .openMetrics, file: file, limits: limits).parse(text, eachSample: { sample, series in
+            // Series are numbered in order of first appearance: a new one is the next index.
+            if series >= seriesLabels.count { seriesLabels.append(sample.seriesLabels) }
+            guard let t = sample.timestamp else {
+                if missing == nil {
+                    missing = ExpositionError("missing-timestamp", "sample \(sample.seriesLabels) has no timestamp; backfill data needs one on every sample",
+                                              at: SourceLocation(file: file, line: sample.line, column: 1))
                 }
-                let first = j < firstOfSeries.count ? firstOfSeries[j] : j
-                let series: Int
-                if first < j {
-                    series = seriesOf[first]
-                } else {
-                    series = seriesLabels.count
-                    seriesLabels.append(sample.seriesLabels)
-                }
-                seriesOf[j] = series
-                points.append(Point(series: series, t: t, v: sample.value, line: Int32(clamping: sample.line)))
+                return
             }
+            points.append(Point(series: series, t: t, v: sample.value, line: Int32(clamping: sample.line)))
         })
         if let missing { throw missing }
 

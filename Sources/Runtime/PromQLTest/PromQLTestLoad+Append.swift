@@ -38,7 +38,11 @@ extension PromQLTestLoad {
                     case .stale: try appender.append(series.labels, t: t, v: StaleNaN.value)
                     case .histogram(let h):
                         summary.histogramSeries.insert(series.labels)
-                        try appender.appendHistogram(series.labels, t: t, h: h.floatHistogram)
+                        if let st = startTime(series, index: i, t: t) {
+                            try appender.appendHistogram(series.labels, t: t, h: h.floatHistogram, st: st)
+                        } else {
+                            try appender.appendHistogram(series.labels, t: t, h: h.floatHistogram)
+                        }
                     }
                     summary.samples += 1
                 } catch {

@@ -1,3 +1,4 @@
+import Exposition
 import PromModel
 import Storage
 
@@ -93,7 +94,7 @@ public struct RemoteWriteRequest: Sendable, Equatable {
             var samples = 0
             var reader = ProtobufReader(bytes)
             while let field = try reader.nextField() {
-                switch (field.number, field.type) {
+                switch (field.field, field.wire) {
                 case (1, .lengthDelimited):
                     guard out.timeseries.count < limits.maxSeries else {
                         throw RemoteWriteError(message: "more than \(limits.maxSeries) series in one request")
@@ -109,12 +110,12 @@ public struct RemoteWriteRequest: Sendable, Equatable {
                     var inner = try reader.message()
                     out.metadata.append(try decodeMetadata(&inner))
                 default:
-                    try reader.skip(field.type)
+                    try reader.skip(field.wire)
                 }
             }
             return out
-        } catch let error as ProtobufError {
-            throw RemoteWriteError(message: error.description)
+        } catch let error as ProtobufDecodeError {
+            throw RemoteWriteError(message: "protobuf: \(error.description)")
         }
     }
 
@@ -122,7 +123,7 @@ public struct RemoteWriteRequest: Sendable, Equatable {
         var labels: [Label] = []
         var samples: [Sample] = []
         while let field = try r.nextField() {
-            switch (field.number, field.type) {
+            switch (field.field, field.wire) {
             case (1, .lengthDelimited):
                 guard labels.count < limits.maxLabelsPerSeries else {
                     throw RemoteWriteError(message: "series with more than \(limits.maxLabelsPerSeries) labels")
@@ -130,10 +131,10 @@ public struct RemoteWriteRequest: Sendable, Equatable {
                 var l = try r.message()
                 var name = "", value = ""
                 while let f = try l.nextField() {
-                    switch (f.number, f.type) {
-                    case (1, .lengthDelimited): name = try l.string()
-                    case (2, .lengthDelimited): value = try l.string()
-                    default: try l.skip(f.type)
+                    switch (f.field, f.wire) {
+                    case (1, .lengthDelimited): name = try l.validUTF8String()
+                    case (2, .lengthDelimited): value = try l.validUTF8String()
+                    default: try l.skip(f.wire)
                     }
                 }
                 labels.append(Label(name, value))
@@ -141,18 +142,18 @@ public struct RemoteWriteRequest: Sendable, Equatable {
                 var s = try r.message()
                 var sample = Sample(t: 0, v: 0)
                 while let f = try s.nextField() {
-                    switch (f.number, f.type) {
+                    switch (f.field, f.wire) {
                     case (1, .fixed64): sample.v = Double(bitPattern: try s.fixed64())
                     case (2, .varint): sample.t = Int64(bitPattern: try s.varint())
-                    default: try s.skip(f.type)
+                    default: try s.skip(f.wire)
                     }
                 }
                 samples.append(sample)
             case (4, .lengthDelimited):
                 skipped += 1
-                try r.skip(field.type)
+                try r.skip(field.wire)
             default:
-                try r.skip(field.type)
+                try r.skip(field.wire)
             }
         }
         let names = labels.map(\.name)
@@ -168,12 +169,12 @@ public struct RemoteWriteRequest: Sendable, Equatable {
     private static func decodeMetadata(_ r: inout ProtobufReader) throws -> Metadata {
         var m = Metadata(type: 0, metricFamilyName: "")
         while let f = try r.nextField() {
-            switch (f.number, f.type) {
+            switch (f.field, f.wire) {
             case (1, .varint): m.type = Int(truncatingIfNeeded: try r.varint())
-            case (2, .lengthDelimited): m.metricFamilyName = try r.string()
-            case (4, .lengthDelimited): m.help = try r.string()
-            case (5, .lengthDelimited): m.unit = try r.string()
-            default: try r.skip(f.type)
+            case (2, .lengthDelimited): m.metricFamilyName = try r.validUTF8String()
+            case (4, .lengthDelimited): m.help = try r.validUTF8String()
+            case (5, .lengthDelimited): m.unit = try r.validUTF8String()
+            default: try r.skip(f.wire)
             }
         }
         return m

@@ -9,12 +9,15 @@ public struct EncodedHistogramChunk: Sendable {
     public let minT: Int64
     /// Timestamp of the last sample.
     public let maxT: Int64
+    /// Start timestamps of the samples, index for index (0 = none); `nil` when no sample has one.
+    public let startTimes: [Int64]?
 
-    init(bytes: [UInt8], count: Int, minT: Int64, maxT: Int64) {
+    init(bytes: [UInt8], count: Int, minT: Int64, maxT: Int64, startTimes: [Int64]? = nil) {
         self.bytes = bytes
         self.count = count
         self.minT = minT
         self.maxT = maxT
+        self.startTimes = startTimes
     }
 
     /// Size of the compressed payload in bytes.
@@ -62,14 +65,23 @@ public struct HistogramChunkIterator: IteratorProtocol, Sendable {
     private var floatFields: [XORField] = []
     private var sum = XORField(bits: 0)
     private var customValues: [Double] = []
+    private let startTimes: [Int64]?
 
     init(_ chunk: EncodedHistogramChunk) {
         reader = BitReader(chunk.bytes)
         total = chunk.count
+        startTimes = chunk.startTimes
     }
 
-    /// The next sample, or `nil` at the end (or on a corrupt chunk).
+    /// The next sample with its start timestamp, or `nil` at the end (or on a corrupt chunk).
     public mutating func next() -> HistogramSample? {
+        let k = index
+        guard var s = decodeNext() else { return nil }
+        if let startTimes, k < startTimes.count { s.st = startTimes[k] }
+        return s
+    }
+
+    private mutating func decodeNext() -> HistogramSample? {
         guard index < total else { return nil }
         guard index > 0, let layout else { return first() }
         guard let dod = VarbitInt.read(from: &reader) else { return fail() }

@@ -35,6 +35,9 @@ struct HistogramChunk: Sendable {
     private var intFields: [DoDField] = []
     private var floatFields: [XORField] = []
     private var sum = XORField(bits: 0)
+    /// Start timestamps of the samples (0 = none), kept only once one sample has one (as `XORChunk`
+    /// keeps them), so chunks of series without start timestamps pay one `nil` check per append.
+    private(set) var startTimes: [Int64]?
 
     init() {}
 
@@ -43,8 +46,18 @@ struct HistogramChunk: Sendable {
 
     // MARK: - Appending
 
-    /// Appends `h` at `t` (after the last sample) when it fits this chunk; `false` changes nothing.
-    mutating func append(t: Int64, h: FloatHistogram) -> Bool {
+    /// Appends `h` at `t` (after the last sample) with its start timestamp `st` (0 = none) when it fits
+    /// this chunk; `false` changes nothing.
+    mutating func append(t: Int64, h: FloatHistogram, st: Int64 = 0) -> Bool {
+        guard appendEncoded(t: t, h: h) else { return false }
+        if st != 0 || startTimes != nil {
+            if startTimes == nil { startTimes = [Int64](repeating: 0, count: count - 1) }
+            startTimes?.append(st)
+        }
+        return true
+    }
+
+    private mutating func appendEncoded(t: Int64, h: FloatHistogram) -> Bool {
         guard count > 0, let layout else {
             start(t: t, h: h)
             return true
@@ -176,11 +189,11 @@ struct HistogramChunk: Sendable {
 
     /// The chunk as it is now, sharing storage (copy-on-write) for queries.
     func snapshot() -> EncodedHistogramChunk {
-        EncodedHistogramChunk(bytes: writer.bytes, count: count, minT: minT, maxT: maxT)
+        EncodedHistogramChunk(bytes: writer.bytes, count: count, minT: minT, maxT: maxT, startTimes: startTimes)
     }
 
     /// The finished chunk, with its bytes copied into an exactly sized buffer.
     func sealed() -> EncodedHistogramChunk {
-        EncodedHistogramChunk(bytes: writer.compactBytes(), count: count, minT: minT, maxT: maxT)
+        EncodedHistogramChunk(bytes: writer.compactBytes(), count: count, minT: minT, maxT: maxT, startTimes: startTimes)
     }
 }

@@ -30,13 +30,19 @@ enum InputSource: Hashable, Sendable {
     /// Reads the whole input as UTF-8 text (invalid bytes become U+FFFD), at most `limit` bytes,
     /// without splitting it into lines for quoting (see ``read(using:)``).
     /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
+    /// Decodes the data read straight into the string, so a large data file is held twice at most
+    /// while it is read, not three times.
     func readText(using console: Console, limit: Int = InputSource.maxSize) throws -> String {
-        String(decoding: try readBytes(using: console, limit: limit), as: UTF8.self)
+        String(decoding: try readData(using: console, limit: limit), as: UTF8.self)
     }
 
     /// Reads the whole input as bytes (for binary formats), at most `limit` bytes.
     /// Throws a failure ``CLIError`` for missing, unreadable or oversized inputs.
     func readBytes(using console: Console, limit: Int = InputSource.maxSize) throws -> [UInt8] {
+        [UInt8](try readData(using: console, limit: limit))
+    }
+
+    private func readData(using console: Console, limit: Int) throws -> Data {
         let data: Data
         switch self {
         case .standardInput:
@@ -52,6 +58,6 @@ enum InputSource: Hashable, Sendable {
             defer { try? handle.close() }
             data = try Console.readAll(handle, limit: limit)
         }
-        return [UInt8](data)
+        return data
     }
 }

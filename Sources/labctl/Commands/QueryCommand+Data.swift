@@ -1,65 +1,11 @@
-import ConfigModel
-import Diagnostics
-import Exposition
 import Foundation
 import PromModel
-import Storage
-import Runtime
 
-// MARK: - Data files and times
+// MARK: - Times
+
+// Data files and `--max-input-size` are `DataFileInput`, shared with `labctl serve`.
 
 extension QueryCommand {
-    /// Loads `input` into `storage`: test-script `load` blocks when the first command line starts with
-    /// `load`, OpenMetrics text otherwise. Errors are printed as diagnostics and thrown as failures.
-    /// At most `maxInputSize` bytes are read.
-    static func loadData(_ input: InputSource, into storage: MemoryStorage, maxInputSize: Int,
-                         console: Console) throws {
-        if case .file(let path) = input,
-           let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > maxInputSize {
-            throw CLIError.failure("\(path): the data file has \(size) bytes, more than --max-input-size "
-                                   + "(\(maxInputSize) bytes); raise it, e.g. --max-input-size \(suggestedSize(size))")
-        }
-        let text: String
-        do {
-            text = try input.readText(using: console, limit: maxInputSize)
-        } catch let error as CLIError where input == .standardInput {
-            throw CLIError.failure("\(input.displayName): \(error.message) (--max-input-size)")
-        }
-        // The exposition parser's own size and sample bounds follow the flag.
-        let defaults = ExpositionLimits.default
-        let limits = ExpositionLimits(maxBytes: max(maxInputSize, defaults.maxBytes),
-                                      maxLineLength: defaults.maxLineLength,
-                                      maxLabelsPerSample: defaults.maxLabelsPerSample,
-                                      maxSamples: max(defaults.maxSamples, maxInputSize / 8))
-        do {
-            try DataFileLoader.load(text, file: input.displayName, into: storage, limits: limits)
-        } catch let error as DataFileLoader.LoadError {
-            throw CLIError.failure(error.description)
-        }
-    }
-
-    /// `--max-input-size` in bytes, or a usage error naming the flag.
-    static func maxInputSize(_ arguments: ParsedArguments) throws -> Int {
-        let text = arguments.value("max-input-size") ?? defaultMaxInputSize
-        let problem: String
-        do {
-            let size = try ByteSize.parse(text)
-            if size > 0, size <= Int64(Int.max) { return Int(size) }
-            problem = "the size must be more than 0"
-        } catch {
-            problem = "\(error)"
-        }
-        throw CLIError.usage("invalid --max-input-size \(text): \(problem) (for example 64MiB or 2GiB)",
-                             commandPath: arguments.path.map(\.name))
-    }
-
-    /// A power-of-two size in GiB or MiB at least as large as `bytes`, for the error message.
-    private static func suggestedSize(_ bytes: Int) -> String {
-        var mib = 64
-        while mib << 20 < bytes, mib < 1 << 30 { mib *= 2 }
-        return mib >= 1024 ? "\(mib / 1024)GiB" : "\(mib)MiB"
-    }
-
     /// Milliseconds since the epoch from RFC 3339, Unix seconds (`1700000000.5`) or a duration (`5m`).
     static func parseTime(_ text: String) -> Int64? {
         if let seconds = Double(text), seconds.isFinite, abs(seconds) < 9.2e15 {

@@ -36,11 +36,8 @@ enum QueryCommand {
     static let exprPositional = PositionalSpec("EXPR", help: "The PromQL expression")
     static let dataOption = OptionSpec.option("data", short: "d", valueName: "FILE",
                                               help: "OpenMetrics text with timestamps, or test-script load blocks")
-    /// The default of `--max-input-size`: real OpenMetrics dumps run to hundreds of MB.
-    static let defaultMaxInputSize = "1GiB"
-    static let maxInputSizeOption = OptionSpec.option("max-input-size", valueName: "SIZE",
-                                                      help: "Largest data file read, such as 64MiB or 4GiB",
-                                                      defaultValue: defaultMaxInputSize)
+    /// `--max-input-size SIZE`, shared with `labctl serve`.
+    static let maxInputSizeOption = DataFileInput.maxInputSizeOption
     static let formatOption = OptionSpec.option("format", short: "f", valueName: "FORMAT", help: "Output format",
                                                 choices: ["table", "json"], defaultValue: "table")
 
@@ -64,9 +61,9 @@ enum QueryCommand {
         guard let data = arguments.value("data") else {
             throw CLIError.usage("missing --data FILE", commandPath: arguments.path.map(\.name))
         }
-        let maxInputSize = try maxInputSize(arguments)
+        let maxInputSize = try DataFileInput.maxInputSize(arguments)
         let storage = MemoryStorage()
-        try loadData(InputSource(argument: data), into: storage, maxInputSize: maxInputSize, console: console)
+        try DataFileInput.load(InputSource(argument: data), into: storage, maxInputSize: maxInputSize, console: console)
         guard let expr = parse(exprText, json: json, console: console) else { return .failure }
         let result: QueryResult
         do {

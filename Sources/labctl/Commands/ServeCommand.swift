@@ -38,6 +38,7 @@ enum ServeCommand {
             .option("listen", valueName: "HOST:PORT", help: "Address to listen on (default 127.0.0.1:9090; alias: --web.listen-address)"),
             .option("web.listen-address", valueName: "HOST:PORT", help: "Same as --listen"),
             .option("data", valueName: "FILE", help: "OpenMetrics or test-script data loaded at start", repeatable: true),
+            DataFileInput.maxInputSizeOption,
             .option("resolve", valueName: "NAME=HOST:PORT", help: "Where a target named in the config really listens", repeatable: true),
             .option("lab", valueName: "DIR", help: "Lab directory whose compose file's published ports resolve service names"),
             .option("storage.path", valueName: "DIR", help: "Keep the data in DIR (write-ahead log, checkpoints); alias: --storage.tsdb.path"),
@@ -57,11 +58,14 @@ enum ServeCommand {
 
     @Sendable static func run(_ arguments: ParsedArguments, _ console: Console) throws -> ExitCode {
         let options = try serveOptions(arguments)
+        let maxInputSize = try DataFileInput.maxInputSize(arguments)
         let server: LabServer
         do {
             server = try LabServer(options: options)
-            let loaded = try server.loadData()
-            for (file, summary) in zip(options.dataFiles, loaded) {
+            // Data files are read as `labctl query --data` reads them, under the same --max-input-size.
+            for file in options.dataFiles {
+                let summary = try DataFileInput.load(.file(file), into: server.storage, maxInputSize: maxInputSize,
+                                                     console: console)
                 console.err("labctl serve: loaded \(summary.samples) samples from \(file)\n")
             }
         } catch {

@@ -18,7 +18,7 @@ final class PrometheusServer {
         guard let prometheus = ToolLocator.path("prometheus"), let promtool = ToolLocator.path("promtool") else {
             throw XCTSkip("prometheus/promtool not installed")
         }
-        guard let port = Self.freePort() else { throw XCTSkip("no free port") }
+        guard let port = LoopbackPort.free() else { throw XCTSkip("no free port") }
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("prom-backend-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let input = directory.appendingPathComponent("scenario.om"), data = directory.appendingPathComponent("data")
@@ -67,24 +67,5 @@ final class PrometheusServer {
         ((try? HTTPClient(timeout: 2).get("http://127.0.0.1:\(port)/-/ready"))?.status) == 200
     }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    static func freePort() -> Int? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        guard bound == 0 else { return nil }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
 

@@ -69,23 +69,4 @@ final class BackgroundProcess {
     /// The path of an installed tool, or nil (see ``ToolLocator``).
     static func tool(_ name: String) -> String? { ToolLocator.path(name) }
 
-    /// A TCP port free on 127.0.0.1 right now.
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw XCTSkip("no socket") }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw -> Int32 in
-                guard bind(fd, raw, length) == 0 else { return -1 }
-                return getsockname(fd, raw, &length)
-            }
-        }
-        guard bound == 0 else { throw XCTSkip("no free port") }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }

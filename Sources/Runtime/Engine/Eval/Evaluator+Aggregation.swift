@@ -137,8 +137,21 @@ extension Evaluator {
 
     // MARK: - count_values
 
+    /// The string literal `e` is (inside parentheses), or `nil`.
+    static func stringLiteral(_ e: Expr) -> StringLiteral? {
+        switch e {
+        case .string(let s): return s
+        case .paren(let p): return stringLiteral(p.expr)
+        default: return nil
+        }
+    }
+
     func countValues(_ a: AggregateExpr, _ input: [StepSeries], label: String) throws -> [StepSeries] {
-        guard LabelNames.isValidUTF8Name(label), label.unicodeScalars.allSatisfy({ $0 != "\u{FFFD}" }) else {
+        // A literal whose escapes made invalid UTF-8 is quoted from its bytes, as Go prints them.
+        if let literal = a.param.flatMap(Evaluator.stringLiteral), literal.invalidUTF8 != nil {
+            throw QueryError(.execution, "invalid label name " + literal.goQuoted)
+        }
+        guard LabelNames.isValidUTF8Name(label) else {
             throw QueryError(.execution, "invalid label name " + goQuote(label))
         }
         let (groupOf, groupLabels) = groups(input, a)

@@ -61,11 +61,7 @@ extension Evaluator {
             "histogram_quantile": { ev, c in .vector(try ev.evalHistogramQuantile(c)) },
             "histogram_fraction": { ev, c in .vector(try ev.evalHistogramFraction(c)) },
             "histogram_quantiles": { ev, c in .vector(try ev.evalHistogramQuantiles(c)) },
-            "start_timestamp": { ev, c in
-                // Start timestamps of instant samples are not exposed by this engine.
-                _ = try ev.evalVector(c.args[0])
-                return .vector([])
-            },
+            "start_timestamp": { ev, c in .vector(try ev.evalStartTimestamp(c)) },
             "info": { ev, c in .vector(try ev.evalInfo(c)) },
             "round": { ev, c in .vector(try ev.evalRound(c)) },
         ]

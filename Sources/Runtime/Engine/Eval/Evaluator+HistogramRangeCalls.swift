@@ -26,37 +26,49 @@ extension Evaluator {
         // The window at evaluation time t is (t - range - extendBefore, t + extendAfter].
         let reachBack = arg.range + arg.extendBefore, reachAhead = arg.extendAfter
         let span = c.args[argIndex].span
+        let readsStartTimes = options.useStartTimestamps && !arg.isExtended
+            && ["rate", "increase", "irate", "resets"].contains(name)
         var out: [StepSeries] = []
         var buf: [FloatPoint] = []
         for i in 0..<arg.count {
             try ctx.checkInterrupt()
             let header = floats.header(i)
-            let hs = arg.histogramSamples(i)
-            if hs.isEmpty {
+            guard arg.hasHistograms(i) else {
                 try floats.produce(i, &buf)
                 if !buf.isEmpty { out.append(StepSeries(metric: header.metric, dropName: header.dropName, points: buf)) }
                 continue
             }
             let samples = arg.samples(i)
-            try ctx.hold(samples.count + hs.count)
-            defer { ctx.release(samples.count + hs.count) }
+            try ctx.hold(samples.count)
+            defer { ctx.release(samples.count) }
             var result = StepSeries(metric: header.metric, dropName: header.dropName)
             let metricName = arg.labels(i).metricName ?? ""
             var notes = HistogramWindowNotes()
+            var hb = arg.histogramWindowBuffer(i)
+            var held = 0
+            defer { ctx.release(held) }
             try samples.withUnsafeBufferPointer { floatBuffer in
-                var flo = 0, fhi = 0, hlo = 0, hhi = 0
+                var flo = 0, fhi = 0
                 for step in 0..<steps {
                     let t = evalTime(step: step, fixed: arg.fixed, offset: arg.offset)
                     while fhi < floatBuffer.count && floatBuffer[fhi].t <= t + reachAhead { fhi += 1 }
                     while flo < fhi && floatBuffer[flo].t <= t - reachBack { flo += 1 }
-                    while hhi < hs.count && hs[hhi].t <= t + reachAhead { hhi += 1 }
-                    while hlo < hhi && hs[hlo].t <= t - reachBack { hlo += 1 }
-                    if flo == fhi && hlo == hhi { continue }
+                    hb.slide(from: t - reachBack, to: t + reachAhead)
+                    if hb.peak > held {
+                        try ctx.hold(hb.peak - held)
+                        held = hb.peak
+                    }
+                    let hw = hb.window
+                    if flo == fhi && hw.isEmpty { continue }
                     let fw = floatBuffer[flo..<fhi]
-                    let hw = hs[hlo..<hhi]
-                    let output = arg.isExtended
-                        ? try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
-                        : try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
+                    let output: WindowOutput
+                    if arg.isExtended {
+                        output = try extendedHistogramWindow(name, fw, hw, step: step, t: t, arg: arg, fn: fn, notes: &notes)
+                    } else if readsStartTimes, fw.isEmpty, !hw.isEmpty, hb.windowHasStartTimes {
+                        output = startTimedHistogramWindow(name, hw, sts: hb.startTimes, t: t, range: arg.range, notes: &notes)
+                    } else {
+                        output = try histogramWindow(name, fw, hw, step: step, t: t, range: arg.range, fn: fn, notes: &notes)
+                    }
                     switch output {
                     case .none: break
                     case .float(let v): result.points.append(FloatPoint(t: time(ofStep: step), f: v))
@@ -90,6 +102,23 @@ extension Evaluator {
             return n.map(WindowOutput.float) ?? .none
         default:
             return .none
+        }
+    }
+
+    /// One histogram-only window of `rate`, `increase`, `irate` or `resets` over a series whose histograms
+    /// have start timestamps (`sts`, index for index with the series' histograms).
+    private func startTimedHistogramWindow(_ name: String, _ hw: ArraySlice<HistogramPoint>, sts: [Int64], t: Int64,
+                                           range: Int64, notes: inout HistogramWindowNotes) -> WindowOutput {
+        switch name {
+        case "rate", "increase":
+            let result = HistogramRangeFunctions.extrapolatedDelta(
+                hw, sts: sts, rangeStart: t - range, rangeEnd: t, rangeSeconds: Double(range) / 1000,
+                isRate: name == "rate", notes: &notes)
+            return result.map(WindowOutput.histogram) ?? .none
+        case "irate":
+            return HistogramRangeFunctions.instantRate(hw, sts: sts, notes: &notes).map(WindowOutput.histogram) ?? .none
+        default:
+            return .float(HistogramRangeFunctions.resets(hw, sts: sts))
         }
     }
 

@@ -227,6 +227,26 @@ struct RangeArg {
         }
     }
 
+    /// Whether series `i` holds histogram samples.
+    func hasHistograms(_ i: Int) -> Bool {
+        if let hinted = hintedHistograms, i < hinted.count { return !hinted[i].isEmpty }
+        switch source {
+        case .materialized(let m): return !m[i].histograms.isEmpty
+        case .storage(let s): return s[i].hasHistograms
+        }
+    }
+
+    /// The histogram samples of series `i` for a sliding window: decoded from storage as the window
+    /// reaches them (with their start timestamps); subqueries and computed hints give theirs in memory,
+    /// without start timestamps.
+    func histogramWindowBuffer(_ i: Int) -> HistogramWindowBuffer {
+        if let hinted = hintedHistograms, i < hinted.count { return HistogramWindowBuffer(points: hinted[i]) }
+        switch source {
+        case .materialized(let m): return HistogramWindowBuffer(points: m[i].histograms)
+        case .storage(let s): return HistogramWindowBuffer(series: s[i])
+        }
+    }
+
     /// Whether any series holds histogram samples.
     var containsHistograms: Bool {
         switch source {

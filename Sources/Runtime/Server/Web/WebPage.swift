@@ -1,3 +1,4 @@
+import Diagnostics
 import GoCompat
 import Foundation
 import PromModel
@@ -46,22 +47,8 @@ enum WebPage {
         svg.chart text{font-size:11px;fill:#444}h2{font-size:1.15em;margin-top:1.4em}
         """
 
-    /// `text` safe as HTML character data or a double-quoted attribute value.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out
-    }
+    /// `text` safe as HTML character data or a quoted attribute value (labctl's one XML escaper).
+    static func escape(_ text: String) -> String { XMLEscaping.attribute(text) }
 
     /// A label set as `{a="b", c="d"}` text.
     static func labels(_ labels: [(String, String)]) -> String {
