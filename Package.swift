@@ -76,7 +76,7 @@ let package = Package(
         // processes with a time limit. Depends on no package module; only test targets depend on it.
         .target(name: "LabctlTestSupport", path: "Tests/LabctlTestSupport"),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
-        .testTarget(name: "YAMLTests", dependencies: ["YAML", "Diagnostics"]),
+        .testTarget(name: "YAMLTests", dependencies: ["LabctlTestSupport", "YAML", "Diagnostics"]),
         .testTarget(name: "RE2Tests", dependencies: ["RE2"]),
         .testTarget(name: "GoCompatTests", dependencies: ["GoCompat"]),
         .testTarget(name: "PromModelTests", dependencies: ["PromModel"]),

@@ -53,7 +53,7 @@ final class LoadModelTests: XCTestCase {
     func testHistogramPercentilesAreWithinOnePercentInBoundedMemory() {
         var histogram = LatencyHistogram()
         var values: [UInt64] = []
-        var random = SeededRandom(seed: 5)
+        let random = SeededRandom(seed: 5)
         for _ in 0..<20_000 {
             let v = UInt64(50 + random.unit() * random.unit() * 2_000_000)
             values.append(v)

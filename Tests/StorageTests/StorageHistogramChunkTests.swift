@@ -1,3 +1,4 @@
+import LabctlTestSupport
 import XCTest
 import PromModel
 @testable import Storage

@@ -1,3 +1,4 @@
+import LabctlTestSupport
 import Foundation
 import XCTest
 import PromModel

@@ -1,17 +1,5 @@
+import LabctlTestSupport
 @testable import YAML
-
-/// A small deterministic generator (SplitMix64) for property tests.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Random node trees full of values that are hard to write back correctly.
 enum RandomTree {
@@ -26,7 +14,7 @@ enum RandomTree {
         String(repeating: "long ", count: 300),
     ]
 
-    static func scalar(rng: inout SplitMix) -> YAMLNode {
+    static func scalar(rng: inout SeededRandom) -> YAMLNode {
         let value = tricky[Int.random(in: 0..<tricky.count, using: &rng)]
         let styles: [YAMLScalar.Style] = [.plain, .doubleQuoted, .singleQuoted, .literal]
         var style = styles[Int.random(in: 0..<styles.count, using: &rng)]
@@ -37,7 +25,7 @@ enum RandomTree {
         return YAMLNode(.scalar(YAMLScalar(value, style: style)))
     }
 
-    static func node(depth: Int, rng: inout SplitMix) -> YAMLNode {
+    static func node(depth: Int, rng: inout SeededRandom) -> YAMLNode {
         let pick = depth > 4 ? 0 : Int.random(in: 0..<3, using: &rng)
         switch pick {
         case 1:

@@ -1,3 +1,4 @@
+import LabctlTestSupport
 import Foundation
 import XCTest
 @testable import YAML
@@ -86,7 +87,7 @@ final class YAMLBlockReaderTests: XCTestCase {
     }
 
     func testMutationsMatchLibyaml() {
-        var rng = SplitMix(seed: 2026)
+        var rng = SeededRandom(seed: 2026)
         let seeds = snippets.filter { $0.count > 20 }.map { Array($0.utf8) }
             + corpusFiles().prefix(40).compactMap { try? Data(contentsOf: $0) }.map { Array($0) }.filter { $0.count < 20_000 }
         let alphabet = Array(" \n:-#'\"[]{},|>&*!\\a1é".utf8)

@@ -1,3 +1,4 @@
+import LabctlTestSupport
 import XCTest
 @testable import YAML
 
@@ -26,7 +27,7 @@ final class YAMLFuzzTests: XCTestCase {
     {"title": "x", "panels": [{"id": 1, "gridPos": {"h": 8.5e1, "w": -0}}, "\\u00e9\\ud83c\\udf89"], "n": null}
     """
 
-    private func mutate(_ bytes: [UInt8], rng: inout SplitMix) -> [UInt8] {
+    private func mutate(_ bytes: [UInt8], rng: inout SeededRandom) -> [UInt8] {
         var out = bytes
         let alphabet = Array(" \t\n\r:-?[]{},#&*!|>'\"%@`\\~.0aZ\u{7F}".utf8) + [0x00, 0xC3, 0xA9, 0xFF, 0xE2]
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
@@ -42,7 +43,7 @@ final class YAMLFuzzTests: XCTestCase {
     }
 
     func testMutatedYAMLNeverCrashes() {
-        var rng = SplitMix(seed: 42)
+        var rng = SeededRandom(seed: 42)
         let base = Array(seedYAML.utf8)
         var failures = 0
         for _ in 0..<3000 {
@@ -64,7 +65,7 @@ final class YAMLFuzzTests: XCTestCase {
     }
 
     func testMutatedJSONNeverCrashes() {
-        var rng = SplitMix(seed: 7)
+        var rng = SeededRandom(seed: 7)
         let base = Array(seedJSON.utf8)
         var failures = 0
         for _ in 0..<3000 {

@@ -1,3 +1,4 @@
+import LabctlTestSupport
 import XCTest
 @testable import YAML
 
@@ -131,7 +132,7 @@ final class YAMLWriterTests: XCTestCase {
     // MARK: - Property test
 
     func testRandomTreesRoundTrip() throws {
-        var rng = SplitMix(seed: 0x5EED)
+        var rng = SeededRandom(seed: 0x5EED)
         var total = 0
         for _ in 0..<400 {
             let node = RandomTree.node(depth: 0, rng: &rng)

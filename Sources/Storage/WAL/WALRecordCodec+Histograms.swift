@@ -3,27 +3,22 @@ import PromModel
 /// Payloads of the histogram records.
 ///
 /// - histogram samples: `count`, then per sample the ref and the timestamp as signed varint deltas
-///   against the previous sample of the record (the first against 0), a flag byte (bits 0–1 the
+///   against the previous sample of the record (the first against 0; `WALSampleKeys`), a flag byte (bits 0–1 the
 ///   counter-reset hint, bit 2 integer counts), the schema (signed varint), the zero threshold and the
 ///   sum (64 bits little endian each), the count and the zero count, then per side (positive, negative)
 ///   the number of buckets and per bucket its index as a signed varint delta against the previous
 ///   bucket's (the first against 0) and its count, then the number of custom bounds and each bound
 ///   (64 bits). Counts are signed varints with the integer flag, 64 bits little endian otherwise.
-/// - histogram chunks: `count`, then per chunk `ref`, `sample count`, `minT` (signed),
-///   `maxT - minT` (signed) and the encoded bytes (uvarint length + bytes).
+/// - histogram chunks: `count`, then per chunk a `WALChunkHeader`.
 extension WALRecordCodec {
     // MARK: - Encoding
 
     static func encodeHistogramSamples(_ samples: [WALHistogramSample], into w: inout WALByteWriter) {
         w.uvarint(UInt64(samples.count))
-        var prevRef: UInt64 = 0
-        var prevT: Int64 = 0
+        var keys = WALSampleKeys()
         for s in samples {
-            w.varint(Int64(bitPattern: s.ref &- prevRef))
-            w.varint(s.t &- prevT)
+            keys.encode(ref: s.ref, t: s.t, into: &w)
             encodeHistogram(s.h, into: &w)
-            prevRef = s.ref
-            prevT = s.t
         }
     }
 
@@ -54,12 +49,7 @@ extension WALRecordCodec {
     static func encodeHistogramChunks(_ chunks: [WALHistogramChunk], into w: inout WALByteWriter) {
         w.uvarint(UInt64(chunks.count))
         for c in chunks {
-            w.uvarint(c.ref)
-            w.uvarint(UInt64(c.count))
-            w.varint(c.minT)
-            w.varint(c.maxT &- c.minT)
-            w.uvarint(UInt64(c.bytes.count))
-            w.buffer.append(contentsOf: c.bytes)
+            WALChunkHeader(ref: c.ref, count: c.count, minT: c.minT, maxT: c.maxT, bytes: c.bytes).encode(into: &w)
         }
     }
 
@@ -70,11 +60,9 @@ extension WALRecordCodec {
         var out: [WALHistogramSample] = []
         // A sample takes at least 25 bytes: never reserve more than the payload can hold.
         out.reserveCapacity(Int(min(count, UInt64(payloadBytes / 25))))
-        var ref: UInt64 = 0
-        var t: Int64 = 0
+        var keys = WALSampleKeys()
         for _ in 0..<count {
-            ref = ref &+ UInt64(bitPattern: try r.varint())
-            t = t &+ (try r.varint())
+            let (ref, t) = try keys.decode(&r)
             out.append(WALHistogramSample(ref: ref, t: t, h: try decodeHistogram(&r)))
         }
         return out
@@ -126,16 +114,8 @@ extension WALRecordCodec {
         var out: [WALHistogramChunk] = []
         out.reserveCapacity(Int(min(count, UInt64(payloadBytes / 5))))
         for _ in 0..<count {
-            let ref = try r.uvarint()
-            let samples = try r.uvarint()
-            let minT = try r.varint()
-            let maxT = minT &+ (try r.varint())
-            let bytes = try r.byteArray()
-            // A sample takes at least one bit.
-            guard samples <= UInt64(bytes.count) * 8 else {
-                throw WALDecodeError("histogram chunk claims \(samples) samples in \(bytes.count) bytes")
-            }
-            out.append(WALHistogramChunk(ref: ref, count: Int(samples), minT: minT, maxT: maxT, bytes: bytes))
+            let c = try WALChunkHeader.decode(&r, kind: "histogram chunk")
+            out.append(WALHistogramChunk(ref: c.ref, count: c.count, minT: c.minT, maxT: c.maxT, bytes: c.bytes))
         }
         return out
     }

@@ -11,8 +11,7 @@ import PromModel
 ///   `samplesWithStart` adds the start timestamp as a signed varint delta against the sample's `t`
 ///   (or 0 for none, written as the flag byte 0; 1 + delta otherwise).
 ///
-/// - chunks: `count`, then per chunk `ref`, `sample count`, `minT` (signed), `maxT - minT` (signed),
-///   the encoded bytes (uvarint length + bytes), and a flag byte: 1 + one signed start timestamp per sample.
+/// - chunks: `count`, then per chunk a `WALChunkHeader` and a flag byte: 1 + one signed start timestamp per sample.
 ///
 /// - histogram samples and histogram chunks: see `WALRecordCodec+Histograms.swift`.
 ///
@@ -63,27 +62,18 @@ enum WALRecordCodec {
         case .samples(let samples):
             let withStart = record.type == .samplesWithStart
             w.uvarint(UInt64(samples.count))
-            var prevRef: UInt64 = 0
-            var prevT: Int64 = 0
+            var keys = WALSampleKeys()
             for s in samples {
-                w.varint(Int64(bitPattern: s.ref &- prevRef))
-                w.varint(s.t &- prevT)
+                keys.encode(ref: s.ref, t: s.t, into: &w)
                 w.le64(s.v.bitPattern)
                 if withStart {
                     if s.st == 0 { w.byte(0) } else { w.byte(1); w.varint(s.t &- s.st) }
                 }
-                prevRef = s.ref
-                prevT = s.t
             }
         case .chunks(let chunks):
             w.uvarint(UInt64(chunks.count))
             for c in chunks {
-                w.uvarint(c.ref)
-                w.uvarint(UInt64(c.count))
-                w.varint(c.minT)
-                w.varint(c.maxT &- c.minT)
-                w.uvarint(UInt64(c.bytes.count))
-                w.buffer.append(contentsOf: c.bytes)
+                WALChunkHeader(ref: c.ref, count: c.count, minT: c.minT, maxT: c.maxT, bytes: c.bytes).encode(into: &w)
                 if let startTimes = c.startTimes, startTimes.count == c.count {
                     w.byte(1)
                     for st in startTimes { w.varint(st) }
@@ -142,11 +132,9 @@ enum WALRecordCodec {
             let count = try r.uvarint()
             var out: [WALSample] = []
             out.reserveCapacity(Int(min(count, UInt64(payload.count / 10))))
-            var ref: UInt64 = 0
-            var t: Int64 = 0
+            var keys = WALSampleKeys()
             for _ in 0..<count {
-                ref = ref &+ UInt64(bitPattern: try r.varint())
-                t = t &+ (try r.varint())
+                let (ref, t) = try keys.decode(&r)
                 let v = Double(bitPattern: try r.le64())
                 var st: Int64 = 0
                 if withStart, try r.byte() != 0 { st = t &- (try r.varint()) }
@@ -158,13 +146,8 @@ enum WALRecordCodec {
             var out: [WALChunk] = []
             out.reserveCapacity(Int(min(count, UInt64(payload.count / 6))))
             for _ in 0..<count {
-                let ref = try r.uvarint()
-                let samples = try r.uvarint()
-                let minT = try r.varint()
-                let maxT = minT &+ (try r.varint())
-                let bytes = try r.byteArray()
-                // A sample takes at least one bit; the first one 128.
-                guard samples <= UInt64(bytes.count) * 8 else { throw WALDecodeError("chunk claims \(samples) samples in \(bytes.count) bytes") }
+                let c = try WALChunkHeader.decode(&r, kind: "chunk")
+                let samples = UInt64(c.count)
                 var startTimes: [Int64]?
                 if try r.byte() != 0 {
                     guard samples <= UInt64(r.remaining) else { throw WALDecodeError("start timestamps exceed the record") }
@@ -173,7 +156,7 @@ enum WALRecordCodec {
                     for _ in 0..<samples { sts.append(try r.varint()) }
                     startTimes = sts
                 }
-                out.append(WALChunk(ref: ref, count: Int(samples), minT: minT, maxT: maxT, bytes: bytes, startTimes: startTimes))
+                out.append(WALChunk(ref: c.ref, count: c.count, minT: c.minT, maxT: c.maxT, bytes: c.bytes, startTimes: startTimes))
             }
             return .chunks(out)
         case .histogramSamples:

@@ -52,28 +52,9 @@ extension HistogramRangeFunctions {
             notes.mixedSchemas = true
             return nil
         }
-        var sampledInterval = Double(last.t - first.t) / 1000
-        let average = w.count > 1 ? sampledInterval / Double(w.count - 1) : 0
-        let threshold = average * 1.1
-        var durationToStart = Double(first.t - rangeStart) / 1000
-        var durationToEnd = Double(rangeEnd - last.t) / 1000
-        if fromStart {
-            durationToStart = 0
-            sampledInterval = Double(last.t - firstST) / 1000
-        } else {
-            if durationToStart >= threshold { durationToStart = average / 2 }
-            if result.count > 0 && first.h.count >= 0 {
-                let durationToZero = sampledInterval * (first.h.count / result.count)
-                if durationToZero < durationToStart { durationToStart = durationToZero }
-            }
-        }
-        guard sampledInterval > 0 else { return nil }
-        if durationToEnd >= threshold { durationToEnd = average / 2 }
-        var factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval
-        if isRate { factor /= rangeSeconds }
-        result = result.scaled(by: factor)
-        result.counterResetHint = .gauge
-        return result.compacted()
+        return extrapolate(result, first: first, last: last, samples: w.count, start: fromStart ? firstST : nil,
+                           rangeStart: rangeStart, rangeEnd: rangeEnd, rangeSeconds: rangeSeconds,
+                           isCounter: true, isRate: isRate)
     }
 
     /// `irate` of the last two histograms of the window with start timestamps: a restart by start

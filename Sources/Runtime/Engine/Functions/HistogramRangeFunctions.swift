@@ -45,20 +45,38 @@ enum HistogramRangeFunctions {
             notes.mixedSchemas = true
             return nil
         }
+        return extrapolate(result, first: first, last: last, samples: w.count, start: nil, rangeStart: rangeStart,
+                           rangeEnd: rangeEnd, rangeSeconds: rangeSeconds, isCounter: isCounter, isRate: isRate)
+    }
+
+    /// The extrapolation every `rate` / `increase` / `delta` of histograms ends with: `delta` scaled by
+    /// how much of the range the samples cover plus what they are taken to reach at each end (half an
+    /// average interval, or for counters no further back than where they would have been zero), and per
+    /// second for `rate`, as a gauge histogram. `start` is a start timestamp inside the range that the
+    /// first sample counts from: the samples then reach back exactly to it. Nil when they cover no time.
+    static func extrapolate(_ delta: FloatHistogram, first: HistogramPoint, last: HistogramPoint, samples: Int,
+                            start: Int64?, rangeStart: Int64, rangeEnd: Int64, rangeSeconds: Double,
+                            isCounter: Bool, isRate: Bool) -> FloatHistogram? {
+        var sampledInterval = Double(last.t - first.t) / 1000
+        let average = samples > 1 ? sampledInterval / Double(samples - 1) : 0
+        let threshold = average * 1.1
         var durationToStart = Double(first.t - rangeStart) / 1000
         var durationToEnd = Double(rangeEnd - last.t) / 1000
-        let sampledInterval = Double(last.t - first.t) / 1000
-        let average = sampledInterval / Double(w.count - 1)
-        let threshold = average * 1.1
-        if durationToStart >= threshold { durationToStart = average / 2 }
-        if isCounter && result.count > 0 && first.h.count >= 0 {
-            let durationToZero = sampledInterval * (first.h.count / result.count)
-            if durationToZero < durationToStart { durationToStart = durationToZero }
+        if let start {
+            durationToStart = 0
+            sampledInterval = Double(last.t - start) / 1000
+        } else {
+            if durationToStart >= threshold { durationToStart = average / 2 }
+            if isCounter && delta.count > 0 && first.h.count >= 0 {
+                let durationToZero = sampledInterval * (first.h.count / delta.count)
+                if durationToZero < durationToStart { durationToStart = durationToZero }
+            }
         }
+        guard sampledInterval > 0 else { return nil }
         if durationToEnd >= threshold { durationToEnd = average / 2 }
         var factor = (sampledInterval + durationToStart + durationToEnd) / sampledInterval
         if isRate { factor /= rangeSeconds }
-        result = result.scaled(by: factor)
+        var result = delta.scaled(by: factor)
         result.counterResetHint = .gauge
         return result.compacted()
     }
