@@ -44,4 +44,19 @@ final class AsciiDFATests: XCTestCase {
         XCTAssertTrue(re.matches("Ké"))
         XCTAssertFalse(re.matches("ké!"))
     }
+
+    /// Found by the regex fuzz target (Tests/FuzzRegressionTests/Inputs/regex/timeout-00ae4e0ce2fe): a
+    /// group repeated hundreds of times makes a program of thousands of instructions that repeat the
+    /// same few byte tests; the DFA's byte classes are computed over the distinct tests only.
+    func testLargeRepeatedGroupBuildsByteClassesFromDistinctTests() throws {
+        let group = "b\u{FFFD}d_.m#c"
+        let re = try CompiledRegex("(b\u{FFFD}d_.m#c){892}]a")
+        let subject = String(repeating: "b\u{FFFD}d_xm#c", count: 892) + "]a"
+        XCTAssertTrue(re.matches(subject))
+        XCTAssertFalse(re.matches(String(repeating: "b\u{FFFD}d_xm#c", count: 891) + "]a"))
+        XCTAssertFalse(re.matches(group))
+        let ascii = try CompiledRegex("(bd_.m#c){892}]a")
+        XCTAssertTrue(ascii.matches(String(repeating: "bd_Qm#c", count: 892) + "]a"))
+        XCTAssertFalse(ascii.matches(String(repeating: "bd_Qm#c", count: 892) + "]b"))
+    }
 }

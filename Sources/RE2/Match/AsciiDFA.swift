@@ -95,7 +95,14 @@ struct AsciiDFA: Sendable {
         /// Groups ASCII bytes that every consuming instruction treats alike; returns the class of
         /// each byte and one representative byte per class.
         func byteClasses() -> ([UInt8], [UInt8]) {
-            let consuming = program.instructions.filter(\.consumes)
+            // One instruction per distinct test: a repeated group (`(abc){900}`) repeats the same few
+            // tests thousands of times, and the signatures below stay as short as the distinct ones.
+            var seen = Set<UInt64>()
+            let consuming = program.instructions.filter { inst in
+                guard inst.consumes else { return false }
+                let key = UInt64(inst.op.rawValue) << 32 | UInt64(UInt32(bitPattern: inst.arg))
+                return seen.insert(key).inserted
+            }
             var classOf = [UInt8](repeating: 0, count: 128)
             var signatures: [[Bool]: UInt8] = [:]
             var representatives: [UInt8] = []
